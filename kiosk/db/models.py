@@ -1,0 +1,157 @@
+"""Tables. Catalogue texts are JSON objects ``{"en": …, "zh_Hans": …, "zh_Hant": …}``;
+every timestamp is timezone-aware UTC (the business day is derived in the branch's zone).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from kiosk.ticket import PrintStatus, TicketStatus
+
+Texts = dict[str, str]
+
+
+class ServiceRow(SQLModel, table=True):
+    __tablename__ = "service"
+
+    slug: str = Field(primary_key=True, max_length=48)
+    position: int = 0
+    prefix: str = Field(max_length=2, unique=True)
+    category: str = Field(max_length=48)
+    name: Texts = Field(sa_column=Column(JSON, nullable=False))
+    description: Texts = Field(sa_column=Column(JSON, nullable=False))
+    average_minutes: int = 10
+    sla_minutes: int = 20
+    allow_without_required: bool = True
+    active: bool = True
+
+
+class ServiceStepRow(SQLModel, table=True):
+    __tablename__ = "service_step"
+
+    id: int | None = Field(default=None, primary_key=True)
+    service_slug: str = Field(foreign_key="service.slug", index=True, ondelete="CASCADE")
+    position: int
+    text: Texts = Field(sa_column=Column(JSON, nullable=False))
+
+
+class MaterialRow(SQLModel, table=True):
+    __tablename__ = "service_material"
+    __table_args__ = (UniqueConstraint("service_slug", "material_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    service_slug: str = Field(foreign_key="service.slug", index=True, ondelete="CASCADE")
+    material_id: str = Field(max_length=48)
+    position: int
+    text: Texts = Field(sa_column=Column(JSON, nullable=False))
+    required: bool = True
+    note: Texts | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    if_missing: Texts | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+
+
+class FollowUpRow(SQLModel, table=True):
+    __tablename__ = "service_follow_up"
+
+    id: int | None = Field(default=None, primary_key=True)
+    service_slug: str = Field(foreign_key="service.slug", index=True, ondelete="CASCADE")
+    position: int
+    text: Texts = Field(sa_column=Column(JSON, nullable=False))
+
+
+class QuestionRow(SQLModel, table=True):
+    __tablename__ = "question"
+
+    id: str = Field(primary_key=True, max_length=48)
+    position: int = 0
+    is_start: bool = False
+    text: Texts = Field(sa_column=Column(JSON, nullable=False))
+
+
+class OptionRow(SQLModel, table=True):
+    __tablename__ = "question_option"
+
+    id: str = Field(primary_key=True, max_length=48)
+    question_id: str = Field(foreign_key="question.id", index=True, ondelete="CASCADE")
+    position: int
+    label: Texts = Field(sa_column=Column(JSON, nullable=False))
+    hint: Texts | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    next_question: str | None = Field(default=None, max_length=48)
+    service_slug: str | None = Field(default=None, max_length=48)
+
+
+class Visit(SQLModel, table=True):
+    """One customer's time at the kiosk, from first touch to ticket (or walking away)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    kiosk_id: str = Field(max_length=32)
+    locale: str = Field(max_length=16)
+    started_at: datetime
+    finished_at: datetime
+    answers: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    service_slug: str | None = Field(default=None, max_length=48)
+    materials_have: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    materials_missing: list[str] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False)
+    )
+    outcome: str = Field(max_length=24)
+    """``ticket``, ``list_printed`` (came back later) or ``abandoned``."""
+
+
+class Ticket(SQLModel, table=True):
+    __table_args__ = (
+        UniqueConstraint("business_day", "prefix", "number"),
+        Index("ix_ticket_day_service_status", "business_day", "service_slug", "status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    visit_id: int = Field(foreign_key="visit.id", index=True)
+    business_day: date
+    service_slug: str = Field(max_length=48)
+    prefix: str = Field(max_length=2)
+    number: int
+    code: str = Field(max_length=8)
+    reference: str = Field(max_length=40, unique=True)
+    status: TicketStatus = Field(default=TicketStatus.WAITING, max_length=16)
+    issued_at: datetime = Field(index=True)
+    called_at: datetime | None = None
+    finished_at: datetime | None = None
+    counter: str | None = Field(default=None, max_length=16)
+    print_status: PrintStatus = Field(default=PrintStatus.PENDING, max_length=16)
+    print_problem: str | None = Field(default=None, max_length=24)
+    reprint_count: int = 0
+
+
+class DailyCounter(SQLModel, table=True):
+    """The one place ticket numbers come from: (business day, prefix) → last number."""
+
+    __tablename__ = "daily_counter"
+
+    business_day: date = Field(primary_key=True)
+    prefix: str = Field(primary_key=True, max_length=2)
+    last_number: int = 0
+
+
+class Staff(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=80)
+    role: str = Field(max_length=16)
+    """``staff`` or ``manager``."""
+    pin_hash: str = Field(max_length=200)
+    active: bool = True
+    created_at: datetime
+
+
+class PinGuardState(SQLModel, table=True):
+    """Failed PIN attempts of one PIN pad; kept in the database so a restart keeps the lock."""
+
+    __tablename__ = "pin_guard"
+
+    key: str = Field(primary_key=True, max_length=64)
+    failures: int = 0
+    """Consecutive wrong PINs since the last success or lock."""
+    locks: int = 0
+    """Locks so far; each one lasts longer."""
+    locked_until: datetime | None = None

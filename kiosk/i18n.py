@@ -1,0 +1,144 @@
+"""Languages: gettext catalogs (built with Babel) and Babel formatting.
+
+A kiosk switches language per customer, so nothing is translated at import
+time. Code asks a :class:`Localizer` for the active locale when it shows a
+string: ``loc.tr("Take a ticket")``. The message catalogs live in
+``translations/<locale>/LC_MESSAGES/kiosk.po`` and are compiled to ``.mo`` by
+``pybabel compile``; when a ``.mo`` is missing (e.g. a fresh source checkout)
+the ``.po`` is compiled in memory so the kiosk still speaks every language.
+
+Locale codes are explicit: ``en``, ``zh_Hans``, ``zh_Hant``. gettext's own
+fallback would not map ``zh_TW`` to ``zh_Hant``, so :func:`normalize_locale`
+does that mapping itself.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from collections.abc import Mapping
+from datetime import date, datetime, tzinfo
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from babel import Locale
+from babel.dates import format_date, format_datetime, format_time
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+
+if TYPE_CHECKING:
+    from kiosk.catalogue.model import LocalizedText
+
+DOMAIN = "kiosk"
+SUPPORTED_LOCALES: tuple[str, str, str] = ("en", "zh_Hans", "zh_Hant")
+FALLBACK_LOCALE = "en"
+
+#: What each language calls itself, for the language buttons (never translated).
+ENDONYMS: dict[str, str] = {"en": "English", "zh_Hans": "简体中文", "zh_Hant": "繁體中文"}
+
+#: Babel locale used for dates and numbers of each catalog locale.
+_BABEL_LOCALES: dict[str, str] = {"en": "en_GB", "zh_Hans": "zh_Hans_CN", "zh_Hant": "zh_Hant_HK"}
+
+_ALIASES: dict[str, str] = {
+    "zh_cn": "zh_Hans",
+    "zh_sg": "zh_Hans",
+    "zh_hans": "zh_Hans",
+    "zh_tw": "zh_Hant",
+    "zh_hk": "zh_Hant",
+    "zh_mo": "zh_Hant",
+    "zh_hant": "zh_Hant",
+    "zh": "zh_Hans",
+}
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction where it is translated later with ``tr(variable)``."""
+    return message
+
+
+def translations_dir() -> Path:
+    return Path(__file__).resolve().parent.parent / "translations"
+
+
+def normalize_locale(code: str) -> str:
+    """Map any spelling (``zh-TW``, ``zh_Hant_HK``, ``en_US``) to a supported locale."""
+    key = code.replace("-", "_").strip()
+    if key in SUPPORTED_LOCALES:
+        return key
+    lowered = key.lower()
+    for prefix in (lowered, "_".join(lowered.split("_")[:2]), lowered.split("_")[0]):
+        if prefix in _ALIASES:
+            return _ALIASES[prefix]
+        if prefix == "en":
+            return "en"
+    return FALLBACK_LOCALE
+
+
+def _load_catalog(locale: str, directory: Path) -> gettext.NullTranslations:
+    base = directory / locale / "LC_MESSAGES"
+    mo_path, po_path = base / f"{DOMAIN}.mo", base / f"{DOMAIN}.po"
+    if mo_path.exists() and (
+        not po_path.exists() or mo_path.stat().st_mtime >= po_path.stat().st_mtime
+    ):
+        with mo_path.open("rb") as handle:
+            return gettext.GNUTranslations(handle)
+    if po_path.exists():
+        with po_path.open("rb") as handle:
+            catalog = read_po(handle, locale=_BABEL_LOCALES.get(locale, "en"))
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog)
+        buffer.seek(0)
+        return gettext.GNUTranslations(buffer)
+    return gettext.NullTranslations()
+
+
+class Localizer:
+    """Everything locale-specific for one language: messages, catalogue text, formats."""
+
+    def __init__(self, locale: str, translations: gettext.NullTranslations) -> None:
+        self.locale = locale
+        self.babel_locale = Locale.parse(_BABEL_LOCALES.get(locale, "en_GB"))
+        self._translations = translations
+
+    def tr(self, message: str) -> str:
+        """Translate a UI message (extracted by ``pybabel extract -k tr``)."""
+        return self._translations.gettext(message)
+
+    def ntr(self, singular: str, plural: str, count: int) -> str:
+        return self._translations.ngettext(singular, plural, count)
+
+    def text(self, value: LocalizedText | Mapping[str, str] | None) -> str:
+        """Pick this locale's text from catalogue data (falls back to English)."""
+        if not value:
+            return ""
+        texts = cast(Mapping[str, str], value)
+        return texts.get(self.locale) or texts.get(FALLBACK_LOCALE) or next(iter(texts.values()))
+
+    def number(self, value: float) -> str:
+        return format_decimal(value, locale=self.babel_locale)
+
+    def date(self, value: date) -> str:
+        return format_date(value, format="medium", locale=self.babel_locale)
+
+    def time(self, value: datetime, zone: tzinfo | None = None) -> str:
+        return format_time(value, format="short", tzinfo=zone, locale=self.babel_locale)
+
+    def datetime(self, value: datetime, zone: tzinfo | None = None) -> str:
+        return format_datetime(value, format="medium", tzinfo=zone, locale=self.babel_locale)
+
+    def minutes(self, count: int) -> str:
+        return self.ntr("{n} minute", "{n} minutes", count).format(n=self.number(count))
+
+
+class Catalogs:
+    """The compiled message catalogs of every supported locale, loaded once."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self._directory = directory or translations_dir()
+
+    @cache  # noqa: B019 - one Catalogs per process; the cache lives as long as it does
+    def localizer(self, locale: str) -> Localizer:
+        code = normalize_locale(locale)
+        return Localizer(code, _load_catalog(code, self._directory))

@@ -1,0 +1,216 @@
+"""What the kiosk's customer screens ask of the domain: the catalogue, wait
+estimates, issuing a ticket, recording a visit, and the print outcome.
+
+The UI calls these plain methods (from worker threads where they may be slow)
+and never holds a database session.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from kiosk.catalogue.model import Catalogue, Service
+from kiosk.clock import Clock, business_day, utc_now
+from kiosk.db.catalogue_store import load_stored_catalogue
+from kiosk.db.database import Database
+from kiosk.db.models import Ticket, Visit
+from kiosk.numbering import display_code, next_number
+from kiosk.settings import Settings
+from kiosk.ticket import PrintStatus, TicketData, TicketStatus
+
+
+class ServiceUnavailable(Exception):
+    """The chosen service is not offered (paused or removed) at the moment."""
+
+
+@dataclass(frozen=True)
+class VisitInput:
+    """What one customer chose at the kiosk. Holds no personal data."""
+
+    locale: str
+    started_at: datetime
+    answers: tuple[str, ...] = ()
+    service_slug: str | None = None
+    materials_have: tuple[str, ...] = ()
+    materials_missing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class WaitEstimate:
+    people_ahead: int
+    minutes: int
+
+
+@dataclass(frozen=True)
+class TicketSummary:
+    """One line of the staff's list of today's tickets."""
+
+    ticket_id: int
+    code: str
+    service_slug: str
+    status: TicketStatus
+    print_status: PrintStatus
+    print_problem: str | None
+    issued_at: datetime
+    materials_missing: tuple[str, ...] = field(default_factory=tuple)
+
+
+class Reception:
+    def __init__(self, db: Database, settings: Settings, clock: Clock = utc_now) -> None:
+        self._db = db
+        self._settings = settings
+        self._clock = clock
+        self._catalogue: Catalogue | None = None
+
+    # -- catalogue -------------------------------------------------------------------------
+    def catalogue(self) -> Catalogue:
+        if self._catalogue is None:
+            self.reload_catalogue()
+        assert self._catalogue is not None
+        return self._catalogue
+
+    def reload_catalogue(self) -> Catalogue:
+        with self._db.session() as session:
+            self._catalogue = load_stored_catalogue(session)
+        return self._catalogue
+
+    # -- queue -----------------------------------------------------------------------------
+    def today(self) -> date:
+        business = self._settings.business
+        return business_day(self._clock(), business.zone, business.day_reset_hour)
+
+    @staticmethod
+    def _waiting(session: Session, day: date, slug: str, before_id: int | None = None) -> int:
+        query = (
+            select(func.count())
+            .select_from(Ticket)
+            .where(
+                Ticket.business_day == day,
+                Ticket.service_slug == slug,
+                Ticket.status == TicketStatus.WAITING,
+            )
+        )
+        if before_id is not None:
+            query = query.where(col(Ticket.id) < before_id)
+        return int(session.exec(query).one())
+
+    def estimate(self, slug: str) -> WaitEstimate:
+        """People waiting now for a service, and roughly how long a new ticket waits."""
+        service = self.catalogue().service(slug)
+        with self._db.session() as session:
+            ahead = self._waiting(session, self.today(), slug)
+        return WaitEstimate(ahead, ahead * service.average_minutes)
+
+    def take_ticket(self, visit: VisitInput) -> TicketData:
+        """Store the visit and issue its ticket in one transaction; returns what to print."""
+        if visit.service_slug is None:
+            raise ValueError("a ticket needs a service")
+        service = self.catalogue().service(visit.service_slug)
+        if not service.active:
+            raise ServiceUnavailable(service.slug)
+        now = self._clock()
+        day = business_day(
+            now, self._settings.business.zone, self._settings.business.day_reset_hour
+        )
+        with self._db.session() as session:
+            row = self._store_visit(session, visit, now, "ticket")
+            number = next_number(session, day, service.prefix)
+            ticket = Ticket(
+                visit_id=row.id or 0,
+                business_day=day,
+                service_slug=service.slug,
+                prefix=service.prefix,
+                number=number,
+                code=display_code(service.prefix, number),
+                reference=f"{day:%Y%m%d}-{display_code(service.prefix, number)}-"
+                f"{secrets.token_hex(4)}",
+                issued_at=now,
+            )
+            session.add(ticket)
+            session.flush()
+            ahead = self._waiting(session, day, service.slug, before_id=ticket.id)
+            ticket_id = ticket.id or 0
+        return self._ticket_data(ticket_id, ticket, service, visit, ahead)
+
+    def _ticket_data(
+        self, ticket_id: int, ticket: Ticket, service: Service, visit: VisitInput, ahead: int
+    ) -> TicketData:
+        missing = set(visit.materials_missing)
+        return TicketData(
+            ticket_id=ticket_id,
+            code=ticket.code,
+            reference=ticket.reference,
+            locale=visit.locale,
+            branch_name=self._settings.kiosk.branch_name,
+            service_slug=service.slug,
+            service_name=service.name,
+            issued_at=ticket.issued_at,
+            business_day=ticket.business_day,
+            people_ahead=ahead,
+            estimated_wait_minutes=ahead * service.average_minutes,
+            materials_to_prepare=tuple(m.text for m in service.materials if m.id in missing),
+            follow_up_hint=service.follow_up[0] if service.follow_up else None,
+        )
+
+    def record_visit(self, visit: VisitInput, outcome: str) -> None:
+        """Store a visit that ended without a ticket (walked away, took the list)."""
+        with self._db.session() as session:
+            self._store_visit(session, visit, self._clock(), outcome)
+
+    def _store_visit(
+        self, session: Session, visit: VisitInput, now: datetime, outcome: str
+    ) -> Visit:
+        row = Visit(
+            kiosk_id=self._settings.kiosk.id,
+            locale=visit.locale,
+            started_at=visit.started_at,
+            finished_at=now,
+            answers=list(visit.answers),
+            service_slug=visit.service_slug,
+            materials_have=list(visit.materials_have),
+            materials_missing=list(visit.materials_missing),
+            outcome=outcome,
+        )
+        session.add(row)
+        session.flush()
+        return row
+
+    # -- printing --------------------------------------------------------------------------
+    def set_print_status(
+        self, ticket_id: int, status: PrintStatus, problem: str | None = None
+    ) -> None:
+        with self._db.session() as session:
+            ticket = session.get(Ticket, ticket_id)
+            if ticket is None:
+                raise KeyError(ticket_id)
+            ticket.print_status = status
+            ticket.print_problem = problem
+            session.add(ticket)
+
+    # -- staff view ------------------------------------------------------------------------
+    def todays_tickets(self) -> list[TicketSummary]:
+        with self._db.session() as session:
+            rows = session.exec(
+                select(Ticket, Visit)
+                .join(Visit, col(Visit.id) == col(Ticket.visit_id))
+                .where(Ticket.business_day == self.today())
+                .order_by(col(Ticket.id))
+            ).all()
+        return [
+            TicketSummary(
+                ticket_id=t.id or 0,
+                code=t.code,
+                service_slug=t.service_slug,
+                status=TicketStatus(t.status),
+                print_status=PrintStatus(t.print_status),
+                print_problem=t.print_problem,
+                issued_at=t.issued_at,
+                materials_missing=tuple(v.materials_missing),
+            )
+            for t, v in rows
+        ]

@@ -1,0 +1,174 @@
+"""Machine settings: one typed declaration, read from a TOML file with defaults.
+
+Every setting is declared once below (type, default, description, validation).
+``load_settings`` reads a TOML file and reports a wrong value with the file,
+the key and what is expected, e.g.::
+
+    /etc/kiosk.toml: display.idle_seconds: expected a whole number from 15 to 3600, got 'soon'
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+APP_NAME = "lobby-kiosk"
+
+LocaleCode = Literal["en", "zh_Hans", "zh_Hant"]
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_cache_dir() -> Path:
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def default_config_path() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "kiosk.toml"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class KioskSection(_Section):
+    id: Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_-]+$")] = "kiosk-1"
+    """Identifies this kiosk in visit records (letters, digits, '-' and '_')."""
+    branch_name: Annotated[str, Field(min_length=1, max_length=80)] = "Riverside Branch"
+    """Shown on the welcome screen and printed on tickets."""
+    data_dir: Path = Field(default_factory=default_data_dir)
+    """Where the database, printer previews and logs live."""
+
+
+class DatabaseSection(_Section):
+    url: str = ""
+    """SQLAlchemy URL. Empty: SQLite file ``kiosk.sqlite3`` in the data directory."""
+
+    @field_validator("url")
+    @classmethod
+    def _known_scheme(cls, value: str) -> str:
+        if value and not value.startswith(("sqlite", "postgresql")):
+            raise ValueError("a sqlite:/// or postgresql+psycopg:// URL")
+        return value
+
+
+class PrinterSection(_Section):
+    url: str = "preview"
+    """preview | tcp://host:port | usb://vendor:product | serial:///dev/ttyX | file:///path"""
+    profile: str = "default"
+    """python-escpos capability profile, e.g. TM-T20II, TM-T88V or default."""
+    paper_dots: Literal[384, 512, 576] = 512
+    """Printable width in dots: 384 (58 mm), 512 (80 mm, TM-T88) or 576 (80 mm, TM-T20II)."""
+    timeout_seconds: Annotated[float, Field(gt=0, le=30)] = 3.0
+    """Connect and read timeout; the customer never waits longer for the printer."""
+
+    @field_validator("url")
+    @classmethod
+    def _known_printer(cls, value: str) -> str:
+        schemes = ("preview", "tcp://", "usb://", "serial://", "file://", "cups://")
+        if not value.startswith(schemes):
+            raise ValueError("preview, tcp://, usb://, serial://, file:// or cups://")
+        return value
+
+
+class DisplaySection(_Section):
+    languages: tuple[LocaleCode, ...] = ("en", "zh_Hans", "zh_Hant")
+    """Languages offered on the welcome screen, in order."""
+    default_language: LocaleCode = "en"
+    idle_seconds: Annotated[int, Field(ge=15, le=3600)] = 60
+    """Seconds without a touch before the 'are you still there?' overlay."""
+    idle_countdown_seconds: Annotated[int, Field(ge=20, le=300)] = 30
+    """Seconds the overlay counts down before wiping the customer's choices (WCAG: ≥ 20)."""
+    ticket_return_seconds: Annotated[int, Field(ge=5, le=600)] = 30
+    """Seconds the ticket screen stays before returning to the welcome screen."""
+    high_contrast: bool = False
+    fullscreen: bool = False
+
+
+class BusinessSection(_Section):
+    timezone: str = "Asia/Hong_Kong"
+    """IANA time zone of the branch; the business day and reports use it."""
+    day_reset_hour: Annotated[int, Field(ge=0, le=23)] = 4
+    """Local hour at which ticket numbers start again from 1."""
+
+    @field_validator("timezone")
+    @classmethod
+    def _real_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError("an IANA time zone such as Asia/Hong_Kong") from exc
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+class Settings(_Section):
+    kiosk: KioskSection = Field(default_factory=KioskSection)
+    database: DatabaseSection = Field(default_factory=DatabaseSection)
+    printer: PrinterSection = Field(default_factory=PrinterSection)
+    display: DisplaySection = Field(default_factory=DisplaySection)
+    business: BusinessSection = Field(default_factory=BusinessSection)
+
+    @property
+    def database_url(self) -> str:
+        return self.database.url or f"sqlite:///{self.kiosk.data_dir / 'kiosk.sqlite3'}"
+
+    @property
+    def cache_dir(self) -> Path:
+        return default_cache_dir()
+
+
+class SettingsError(Exception):
+    """A settings file that cannot be used; ``str()`` names file, key and expectation."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.source = source
+        self.problems = problems
+        super().__init__("\n".join(f"{source}: {p}" for p in problems))
+
+
+def _describe(error: Mapping[str, Any]) -> str:
+    key = ".".join(str(part) for part in error["loc"])
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        return f"{key}: unknown setting"
+    if kind == "missing":
+        return f"{key}: missing"
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return f"{key}: expected {message}, got {value!r}"
+
+
+def settings_from_mapping(data: Mapping[str, Any], source: str = "<settings>") -> Settings:
+    try:
+        return Settings.model_validate(dict(data))
+    except ValidationError as exc:
+        raise SettingsError(source, [_describe(e) for e in exc.errors()]) from None
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read settings from ``path`` (or the default config file if it exists)."""
+    if path is None:
+        path = default_config_path()
+        if not path.exists():
+            return Settings()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SettingsError(str(path), [f"cannot be read ({exc.strerror})"]) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SettingsError(str(path), [f"not valid TOML: {exc}"]) from None
+    return settings_from_mapping(data, str(path))
