@@ -1,0 +1,22 @@
+"""Open the kiosk's database: create the schema and seed the catalogue on first run."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk.catalogue.loader import load_catalogue
+from kiosk.db.catalogue_store import has_catalogue, save_catalogue
+from kiosk.db.database import Database
+from kiosk.settings import Settings
+
+
+def open_database(settings: Settings, catalogue_files: Sequence[Path] | None = None) -> Database:
+    """A ready database. Raises ``CatalogueError`` (seed files malformed) or
+    ``DatabaseUnavailable`` (locked, unreachable, or its file cannot be created)."""
+    db = Database(settings.database_url)
+    db.create_schema()
+    with db.session() as session:
+        if not has_catalogue(session):
+            save_catalogue(session, load_catalogue(catalogue_files))
+    return db
