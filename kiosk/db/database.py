@@ -27,12 +27,12 @@ class DatabaseUnavailable(Exception):
     """The database cannot be reached, is locked too long, or its file is gone."""
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
@@ -44,31 +44,44 @@ def _configure_sqlite(engine: Engine) -> None:
 
 
 class Database:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> None:
         parsed = make_url(url)
         self.url = url
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        self.file: Path | None = None
         kwargs: dict[str, Any] = {}
         if self.is_sqlite:
-            kwargs["connect_args"] = {"check_same_thread": False, "timeout": 10}
+            kwargs["connect_args"] = {"check_same_thread": False, "timeout": busy_timeout_ms / 1000}
             if parsed.database in (None, "", ":memory:"):
                 kwargs["poolclass"] = StaticPool
             else:
-                Path(parsed.database or "").parent.mkdir(parents=True, exist_ok=True)
+                self.file = Path(parsed.database or "")
+                try:
+                    self.file.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise DatabaseUnavailable(f"{self.file.parent}: {exc.strerror}") from exc
         else:
             kwargs["pool_pre_ping"] = True
             kwargs["connect_args"] = {"connect_timeout": 5}
         self.engine = create_engine(url, **kwargs)
         if self.is_sqlite:
-            _configure_sqlite(self.engine)
+            _configure_sqlite(self.engine, busy_timeout_ms)
 
     def create_schema(self) -> None:
         with self._translate_errors():
             SQLModel.metadata.create_all(self.engine)
+        self._created = True
+
+    def _check_file(self) -> None:
+        # SQLite keeps writing to a file that was deleted under it, and those writes
+        # vanish on close: refuse instead, so nothing is lost silently.
+        if self.file is not None and getattr(self, "_created", False) and not self.file.exists():
+            raise DatabaseUnavailable(f"{self.file}: the database file is gone")
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session whose transaction commits on success and rolls back on error."""
+        self._check_file()
         with self._translate_errors(), Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
