@@ -8,16 +8,22 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import func
 from sqlmodel import select
 
+from kiosk.catalogue.loader import parse_catalogue
 from kiosk.clock import business_day, business_day_bounds
+from kiosk.db.catalogue_store import save_catalogue
 from kiosk.db.database import Database
-from kiosk.db.models import Ticket
+from kiosk.db.models import Ticket, Visit
 from kiosk.numbering import display_code, next_number
 from kiosk.reception import Reception, VisitInput
 from kiosk.settings import Settings, settings_from_mapping
 
-from .conftest import FakeClock
+from ..postgres import postgres_url
+from .conftest import MINI_CATALOGUE, FakeClock
+
+__all__ = ["postgres_url"]
 
 HK = ZoneInfo("Asia/Hong_Kong")
 
@@ -101,14 +107,12 @@ def _issue_many(
     db.dispose()
 
 
-def test_processes_sharing_one_sqlite_file_never_duplicate(
-    db: Database, settings: Settings, tmp_path: Path
-) -> None:
+def _issue_in_processes(url: str, data_dir: Path, processes: int, each: int) -> None:
     context = multiprocessing.get_context("spawn")
     start = context.Event()
     workers = [
-        context.Process(target=_issue_many, args=(settings.database_url, str(tmp_path), 40, start))
-        for _ in range(4)
+        context.Process(target=_issue_many, args=(url, str(data_dir), each, start))
+        for _ in range(processes)
     ]
     for worker in workers:
         worker.start()
@@ -116,9 +120,36 @@ def test_processes_sharing_one_sqlite_file_never_duplicate(
     for worker in workers:
         worker.join(timeout=120)
         assert worker.exitcode == 0
+
+
+def _assert_contiguous(db: Database, total: int) -> None:
     with db.session() as session:
         tickets = session.exec(select(Ticket)).all()
-    assert len(tickets) == 160
+        visits = session.exec(select(func.count()).select_from(Visit)).one()
+    assert len(tickets) == total
+    assert visits == total
     for prefix in ("A", "L"):
         numbers = sorted(t.number for t in tickets if t.prefix == prefix)
-        assert numbers == list(range(1, 81)), prefix
+        assert numbers == list(range(1, total // 2 + 1)), prefix
+
+
+def test_processes_sharing_one_sqlite_file_never_duplicate(
+    db: Database, settings: Settings, tmp_path: Path
+) -> None:
+    _issue_in_processes(settings.database_url, tmp_path, processes=4, each=40)
+    _assert_contiguous(db, 160)
+
+
+@pytest.mark.postgres
+def test_processes_sharing_one_postgresql_never_duplicate(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    db = Database(postgres_url)
+    db.create_schema()
+    with db.session() as session:
+        save_catalogue(session, parse_catalogue(MINI_CATALOGUE))
+    try:
+        _issue_in_processes(postgres_url, tmp_path, processes=4, each=50)
+        _assert_contiguous(db, 200)
+    finally:
+        db.dispose()
