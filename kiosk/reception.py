@@ -192,6 +192,29 @@ class Reception:
             ticket.print_problem = problem
             session.add(ticket)
 
+    def reprint(self, ticket_id: int) -> TicketData:
+        """Count a staff reprint and return the ticket as it stands now (people ahead updated)."""
+        with self._db.session() as session:
+            ticket = session.get(Ticket, ticket_id)
+            if ticket is None:
+                raise KeyError(ticket_id)
+            visit_row = session.get(Visit, ticket.visit_id)
+            assert visit_row is not None  # a ticket always has its visit (foreign key)
+            ticket.reprint_count += 1
+            ticket.print_status = PrintStatus.PENDING
+            session.add(ticket)
+            ahead = self._waiting(session, ticket.business_day, ticket.service_slug, ticket.id)
+            visit = VisitInput(
+                locale=visit_row.locale,
+                started_at=visit_row.started_at,
+                answers=tuple(visit_row.answers),
+                service_slug=visit_row.service_slug,
+                materials_have=tuple(visit_row.materials_have),
+                materials_missing=tuple(visit_row.materials_missing),
+            )
+        service = self.catalogue().service(ticket.service_slug)
+        return self._ticket_data(ticket_id, ticket, service, visit, ahead)
+
     # -- staff view ------------------------------------------------------------------------
     def todays_tickets(self) -> list[TicketSummary]:
         with self._db.session() as session:

@@ -10,14 +10,14 @@ BABEL=.venv/bin/pybabel
 
 case "${1:-check}" in
   update)
-    $BABEL extract -q -F babel.cfg -k tr -k N_ -k ntr:1,2 --no-location --sort-output \
+    $BABEL extract -F babel.cfg -k tr -k N_ -k ntr:1,2 --no-location --sort-output \
       --project "Lobby kiosk" -o translations/kiosk.pot kiosk ui printing
     for locale in "${LOCALES[@]}"; do
       po=translations/$locale/LC_MESSAGES/kiosk.po
       if [[ -f $po ]]; then
-        $BABEL update -q --no-fuzzy-matching -i translations/kiosk.pot -d translations -D kiosk -l "$locale"
+        $BABEL update --no-fuzzy-matching -i translations/kiosk.pot -d translations -D kiosk -l "$locale"
       else
-        $BABEL init -q -i translations/kiosk.pot -d translations -D kiosk -l "$locale"
+        $BABEL init -i translations/kiosk.pot -d translations -D kiosk -l "$locale"
       fi
     done
     # English messages are their own translation.
@@ -34,7 +34,7 @@ with open(path, "wb") as handle:
 PY
     ;;
   compile)
-    $BABEL compile -q -d translations -D kiosk
+    $BABEL compile -d translations -D kiosk
     ;;
   check)
     status=0

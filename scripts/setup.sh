@@ -40,4 +40,4 @@ if [[ ! -x .venv/bin/python ]]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e ".[test]"
-.venv/bin/pybabel compile -q -d translations -D kiosk
+.venv/bin/pybabel compile -d translations -D kiosk >/dev/null

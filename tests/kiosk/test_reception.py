@@ -113,3 +113,22 @@ def test_print_status_and_todays_list(reception: Reception, clock: FakeClock) ->
 def test_unknown_ticket_print_status(reception: Reception) -> None:
     with pytest.raises(KeyError):
         reception.set_print_status(999, PrintStatus.PRINTED)
+
+
+def test_reprint_counts_and_rebuilds_the_ticket(
+    reception: Reception, db: Database, clock: FakeClock
+) -> None:
+    first = reception.take_ticket(open_account_visit(clock))
+    second = reception.take_ticket(open_account_visit(clock, missing=("photo",)))
+    reception.set_print_status(second.ticket_id, PrintStatus.FAILED, "paper_out")
+    again = reception.reprint(second.ticket_id)
+    assert (again.code, again.reference, again.locale) == (second.code, second.reference, "zh_Hant")
+    assert again.people_ahead == 1
+    assert [m["en"] for m in again.materials_to_prepare] == ["Photo"]
+    with db.session() as session:
+        stored = session.get(Ticket, second.ticket_id)
+    assert stored is not None
+    assert (stored.reprint_count, stored.print_status) == (1, PrintStatus.PENDING)
+    assert first.ticket_id != second.ticket_id
+    with pytest.raises(KeyError):
+        reception.reprint(12345)
