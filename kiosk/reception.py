@@ -11,21 +11,37 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from kiosk import events
 from kiosk.catalogue.model import Catalogue, Service
 from kiosk.clock import Clock, business_day, utc_now
 from kiosk.db.catalogue_store import load_stored_catalogue
 from kiosk.db.database import Database
-from kiosk.db.models import Ticket, Visit
+from kiosk.db.models import DailyCounter, Ticket, Visit
+from kiosk.estimates import (
+    average_service_minutes,
+    open_counters_for,
+    wait_minutes,
+    waiting_count,
+)
 from kiosk.numbering import display_code, next_number
 from kiosk.settings import Settings
-from kiosk.ticket import PrintStatus, TicketData, TicketStatus
+from kiosk.ticket import PrintStatus, Priority, TicketData, TicketStatus
 
 
 class ServiceUnavailable(Exception):
-    """The chosen service is not offered (paused or removed) at the moment."""
+    """The chosen service cannot take a ticket now; ``reason`` says why."""
+
+    INACTIVE = "inactive"
+    PAUSED = "paused"
+    FULL = "full"
+    """Today's daily cap is reached."""
+
+    def __init__(self, slug: str, reason: str) -> None:
+        self.slug = slug
+        self.reason = reason
+        super().__init__(f"{slug}: {reason}")
 
 
 @dataclass(frozen=True)
@@ -38,12 +54,16 @@ class VisitInput:
     service_slug: str | None = None
     materials_have: tuple[str, ...] = ()
     materials_missing: tuple[str, ...] = ()
+    priority: Priority = Priority.NORMAL
 
 
 @dataclass(frozen=True)
 class WaitEstimate:
     people_ahead: int
     minutes: int
+    open_counters: int = 0
+    tickets_left: int | None = None
+    """Tickets still available today under the daily cap (None: no cap)."""
 
 
 @dataclass(frozen=True)
@@ -84,35 +104,39 @@ class Reception:
         business = self._settings.business
         return business_day(self._clock(), business.zone, business.day_reset_hour)
 
-    @staticmethod
-    def _waiting(session: Session, day: date, slug: str, before_id: int | None = None) -> int:
-        query = (
-            select(func.count())
-            .select_from(Ticket)
-            .where(
-                Ticket.business_day == day,
-                Ticket.service_slug == slug,
-                Ticket.status == TicketStatus.WAITING,
-            )
+    def _wait(self, session: Session, service: Service, ahead: int) -> tuple[int, int]:
+        average = average_service_minutes(
+            session, service.slug, service.average_minutes, self._settings.queue.average_samples
         )
-        if before_id is not None:
-            query = query.where(col(Ticket.id) < before_id)
-        return int(session.exec(query).one())
+        counters = open_counters_for(session, service.slug)
+        return wait_minutes(ahead, average, counters), counters
 
     def estimate(self, slug: str) -> WaitEstimate:
         """People waiting now for a service, and roughly how long a new ticket waits."""
         service = self.catalogue().service(slug)
+        day = self.today()
         with self._db.session() as session:
-            ahead = self._waiting(session, self.today(), slug)
-        return WaitEstimate(ahead, ahead * service.average_minutes)
+            ahead = waiting_count(session, day, slug)
+            minutes, counters = self._wait(session, service, ahead)
+            left = None
+            if service.daily_cap is not None:
+                counter = session.get(DailyCounter, (day, service.prefix))
+                left = max(service.daily_cap - (counter.last_number if counter else 0), 0)
+        return WaitEstimate(ahead, minutes, counters, left)
+
+    @staticmethod
+    def check_available(service: Service) -> None:
+        if not service.active:
+            raise ServiceUnavailable(service.slug, ServiceUnavailable.INACTIVE)
+        if service.pause is not None:
+            raise ServiceUnavailable(service.slug, ServiceUnavailable.PAUSED)
 
     def take_ticket(self, visit: VisitInput) -> TicketData:
         """Store the visit and issue its ticket in one transaction; returns what to print."""
         if visit.service_slug is None:
             raise ValueError("a ticket needs a service")
         service = self.catalogue().service(visit.service_slug)
-        if not service.active:
-            raise ServiceUnavailable(service.slug)
+        self.check_available(service)
         now = self._clock()
         day = business_day(
             now, self._settings.business.zone, self._settings.business.day_reset_hour
@@ -120,6 +144,9 @@ class Reception:
         with self._db.session() as session:
             row = self._store_visit(session, visit, now, "ticket")
             number = next_number(session, day, service.prefix)
+            if service.daily_cap is not None and number > service.daily_cap:
+                # rolls back the visit and the counter bump with it: no gap, no ticket
+                raise ServiceUnavailable(service.slug, ServiceUnavailable.FULL)
             ticket = Ticket(
                 visit_id=row.id or 0,
                 business_day=day,
@@ -130,15 +157,24 @@ class Reception:
                 reference=f"{day:%Y%m%d}-{display_code(service.prefix, number)}-"
                 f"{secrets.token_hex(4)}",
                 issued_at=now,
+                priority=visit.priority,
             )
             session.add(ticket)
             session.flush()
-            ahead = self._waiting(session, day, service.slug, before_id=ticket.id)
+            events.record(session, ticket, "issued", now)
+            ahead = waiting_count(session, day, service.slug, ahead_of=ticket)
+            minutes, _ = self._wait(session, service, ahead)
             ticket_id = ticket.id or 0
-        return self._ticket_data(ticket_id, ticket, service, visit, ahead)
+        return self._ticket_data(ticket_id, ticket, service, visit, ahead, minutes)
 
     def _ticket_data(
-        self, ticket_id: int, ticket: Ticket, service: Service, visit: VisitInput, ahead: int
+        self,
+        ticket_id: int,
+        ticket: Ticket,
+        service: Service,
+        visit: VisitInput,
+        ahead: int,
+        minutes: int,
     ) -> TicketData:
         missing = set(visit.materials_missing)
         return TicketData(
@@ -152,7 +188,7 @@ class Reception:
             issued_at=ticket.issued_at,
             business_day=ticket.business_day,
             people_ahead=ahead,
-            estimated_wait_minutes=ahead * service.average_minutes,
+            estimated_wait_minutes=minutes,
             materials_to_prepare=tuple(m.text for m in service.materials if m.id in missing),
             follow_up_hint=service.follow_up[0] if service.follow_up else None,
         )
@@ -203,7 +239,9 @@ class Reception:
             ticket.reprint_count += 1
             ticket.print_status = PrintStatus.PENDING
             session.add(ticket)
-            ahead = self._waiting(session, ticket.business_day, ticket.service_slug, ticket.id)
+            ahead = waiting_count(session, ticket.business_day, ticket.service_slug, ticket)
+            service = self.catalogue().service(ticket.service_slug)
+            minutes, _ = self._wait(session, service, ahead)
             visit = VisitInput(
                 locale=visit_row.locale,
                 started_at=visit_row.started_at,
@@ -212,8 +250,7 @@ class Reception:
                 materials_have=tuple(visit_row.materials_have),
                 materials_missing=tuple(visit_row.materials_missing),
             )
-        service = self.catalogue().service(ticket.service_slug)
-        return self._ticket_data(ticket_id, ticket, service, visit, ahead)
+        return self._ticket_data(ticket_id, ticket, service, visit, ahead, minutes)
 
     # -- staff view ------------------------------------------------------------------------
     def todays_tickets(self) -> list[TicketSummary]:

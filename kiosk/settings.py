@@ -113,12 +113,22 @@ class BusinessSection(_Section):
         return ZoneInfo(self.timezone)
 
 
+class QueueSection(_Section):
+    priority_ratio: Annotated[int, Field(ge=1, le=10)] = 2
+    """Priority tickets a counter may call in a row before a waiting normal ticket goes next."""
+    no_show_after_recalls: Annotated[int, Field(ge=0, le=10)] = 2
+    """Recalls before staff may mark a ticket as a no-show."""
+    average_samples: Annotated[int, Field(ge=1, le=500)] = 20
+    """Recent finished tickets the rolling average service time uses."""
+
+
 class Settings(_Section):
     kiosk: KioskSection = Field(default_factory=KioskSection)
     database: DatabaseSection = Field(default_factory=DatabaseSection)
     printer: PrinterSection = Field(default_factory=PrinterSection)
     display: DisplaySection = Field(default_factory=DisplaySection)
     business: BusinessSection = Field(default_factory=BusinessSection)
+    queue: QueueSection = Field(default_factory=QueueSection)
 
     @property
     def database_url(self) -> str:

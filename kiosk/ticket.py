@@ -21,10 +21,22 @@ class PrintStatus(enum.StrEnum):
     """Not printed on purpose (e.g. the kiosk is in number-on-screen mode)."""
 
 
+class Priority(enum.StrEnum):
+    """Priority classes are called before normal tickets, within a ratio (see the desk)."""
+
+    NORMAL = "normal"
+    ELDERLY = "elderly"
+    DISABLED = "disabled"
+    PREGNANT = "pregnant"
+    APPOINTMENT = "appointment"
+
+
 class TicketStatus(enum.StrEnum):
     WAITING = "waiting"
     CALLED = "called"
     SERVING = "serving"
+    HELD = "held"
+    """The customer stepped away (e.g. to fill in a form); resumed at the same counter."""
     DONE = "done"
     NO_SHOW = "no_show"
     CANCELLED = "cancelled"

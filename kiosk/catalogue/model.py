@@ -47,6 +47,13 @@ class Material(_Model):
     """What to do when the customer does not have it."""
 
 
+class Pause(_Model):
+    """A service taken out of the queue for now, with why and what to do instead."""
+
+    reason: LocalizedText
+    alternative: LocalizedText | None = None
+
+
 class Service(_Model):
     slug: Slug
     prefix: Prefix
@@ -61,6 +68,9 @@ class Service(_Model):
     allow_without_required: bool = True
     """Whether a customer missing a required item may still take a ticket."""
     active: bool = True
+    daily_cap: Annotated[int, Field(ge=1, le=9999)] | None = None
+    """Tickets the branch can serve today for this service; then the kiosk says so."""
+    pause: Pause | None = None
 
     def material(self, material_id: str) -> Material:
         for item in self.materials:

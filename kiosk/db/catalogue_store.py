@@ -47,6 +47,10 @@ def save_catalogue(session: Session, catalogue: Catalogue) -> None:
                 sla_minutes=service.sla_minutes,
                 allow_without_required=service.allow_without_required,
                 active=service.active,
+                daily_cap=service.daily_cap,
+                paused=service.pause is not None,
+                pause_reason=_texts(service.pause.reason) if service.pause else None,
+                pause_alternative=_texts(service.pause.alternative) if service.pause else None,
             )
         )
     session.flush()
@@ -133,22 +137,27 @@ def load_stored_catalogue(session: Session) -> Catalogue:
             _optional(item, "note", m.note)
             _optional(item, "if_missing", m.if_missing)
             material_data.append(item)
-        service_data.append(
-            {
-                "slug": row.slug,
-                "prefix": row.prefix,
-                "category": row.category,
-                "name": row.name,
-                "description": row.description,
-                "steps": [s.text for s in steps.get(row.slug, [])],
-                "materials": material_data,
-                "follow_up": [n.text for n in notes.get(row.slug, [])],
-                "average_minutes": row.average_minutes,
-                "sla_minutes": row.sla_minutes,
-                "allow_without_required": row.allow_without_required,
-                "active": row.active,
-            }
-        )
+        pause: dict[str, Any] | None = None
+        if row.paused and row.pause_reason:
+            pause = {"reason": row.pause_reason}
+            _optional(pause, "alternative", row.pause_alternative)
+        service_item: dict[str, Any] = {
+            "slug": row.slug,
+            "prefix": row.prefix,
+            "category": row.category,
+            "name": row.name,
+            "description": row.description,
+            "steps": [s.text for s in steps.get(row.slug, [])],
+            "materials": material_data,
+            "follow_up": [n.text for n in notes.get(row.slug, [])],
+            "average_minutes": row.average_minutes,
+            "sla_minutes": row.sla_minutes,
+            "allow_without_required": row.allow_without_required,
+            "active": row.active,
+        }
+        _optional(service_item, "daily_cap", row.daily_cap)
+        _optional(service_item, "pause", pause)
+        service_data.append(service_item)
     question_data = []
     for q in questions:
         option_data = []

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from kiosk.ticket import PrintStatus, TicketStatus
+from kiosk.ticket import PrintStatus, Priority, TicketStatus
 
 Texts = dict[str, str]
 
@@ -27,6 +27,10 @@ class ServiceRow(SQLModel, table=True):
     sla_minutes: int = 20
     allow_without_required: bool = True
     active: bool = True
+    daily_cap: int | None = None
+    paused: bool = False
+    pause_reason: Texts | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    pause_alternative: Texts | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
 class ServiceStepRow(SQLModel, table=True):
@@ -115,10 +119,18 @@ class Ticket(SQLModel, table=True):
     code: str = Field(max_length=8)
     reference: str = Field(max_length=40, unique=True)
     status: TicketStatus = Field(default=TicketStatus.WAITING, max_length=16)
+    priority: Priority = Field(default=Priority.NORMAL, max_length=16)
     issued_at: datetime = Field(index=True)
+    """Arrival: the queue order. A transfer keeps it, so the customer does not start again."""
     called_at: datetime | None = None
+    started_at: datetime | None = None
     finished_at: datetime | None = None
     counter: str | None = Field(default=None, max_length=16)
+    staff_id: int | None = None
+    recall_count: int = 0
+    outcome: str | None = Field(default=None, max_length=32)
+    note: str | None = Field(default=None, max_length=500)
+    transferred_from: str | None = Field(default=None, max_length=48)
     print_status: PrintStatus = Field(default=PrintStatus.PENDING, max_length=16)
     print_problem: str | None = Field(default=None, max_length=24)
     reprint_count: int = 0
@@ -155,3 +167,43 @@ class PinGuardState(SQLModel, table=True):
     locks: int = 0
     """Locks so far; each one lasts longer."""
     locked_until: datetime | None = None
+
+
+class CounterRow(SQLModel, table=True):
+    """A service counter: which services it serves and whether someone is at it."""
+
+    __tablename__ = "counter"
+
+    id: str = Field(primary_key=True, max_length=16)
+    """Short, as announced: "3"."""
+    position: int = 0
+    services: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    open: bool = False
+    staff_id: int | None = None
+    priority_streak: int = 0
+    """Priority tickets called in a row here; bounded by the priority ratio."""
+
+
+class QueueEvent(SQLModel, table=True):
+    """Append-only log of queue changes; displays and consoles read what is newer than
+    the last id they saw (an indexed primary-key range, never a whole-table reload)."""
+
+    __tablename__ = "queue_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime
+    kind: str = Field(max_length=16)
+    """issued, called, recalled, started, finished, no_show, transferred, held, resumed, cancelled."""
+    ticket_id: int = Field(index=True)
+    code: str = Field(max_length=8)
+    service_slug: str = Field(max_length=48)
+    counter: str | None = Field(default=None, max_length=16)
+
+
+class BranchState(SQLModel, table=True):
+    """Small shared values, e.g. the catalogue version every kiosk watches."""
+
+    __tablename__ = "branch_state"
+
+    key: str = Field(primary_key=True, max_length=48)
+    value: int = 0

@@ -1,0 +1,342 @@
+"""The counter's side of the queue: call, recall, start, finish, no-show, transfer,
+hold and resume.
+
+Order: priority classes first, but a counter calls at most ``priority_ratio``
+priority tickets in a row while normal tickets wait, so nobody is starved; within
+a class, arrival order (``issued_at``, which a transfer keeps). Each action is one
+transaction that also appends a :class:`~kiosk.db.models.QueueEvent`. On
+PostgreSQL the next ticket is taken with ``FOR UPDATE SKIP LOCKED``, so two
+counters pressing "call next" together never get the same customer; SQLite's
+``BEGIN IMMEDIATE`` serialises them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from kiosk import events
+from kiosk.catalogue.model import Catalogue
+from kiosk.clock import Clock, business_day, utc_now
+from kiosk.db.database import Database
+from kiosk.db.models import CounterRow, Ticket, Visit
+from kiosk.i18n import N_
+from kiosk.settings import Settings
+from kiosk.ticket import Priority, TicketStatus
+
+
+class DeskError(Exception):
+    """An action that does not fit the ticket's state; ``message`` is a msgid for ``loc.tr``."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class TicketView:
+    """What a counter console shows of a ticket: what serving needs, nothing personal."""
+
+    ticket_id: int
+    code: str
+    service_slug: str
+    status: TicketStatus
+    priority: Priority
+    issued_at: datetime
+    called_at: datetime | None
+    counter: str | None
+    recall_count: int
+    answers: tuple[str, ...]
+    materials_missing: tuple[str, ...]
+    transferred_from: str | None
+
+
+@dataclass(frozen=True)
+class CounterInfo:
+    id: str
+    services: tuple[str, ...]
+    open: bool
+    staff_id: int | None
+
+
+FINISH_OUTCOMES = ("served", "referred", "customer_left", "could_not_serve")
+
+
+class Desk:
+    def __init__(
+        self, db: Database, settings: Settings, catalogue: Catalogue, clock: Clock = utc_now
+    ) -> None:
+        self._db = db
+        self._settings = settings
+        self._catalogue = catalogue
+        self._clock = clock
+
+    def _today(self) -> object:
+        business = self._settings.business
+        return business_day(self._clock(), business.zone, business.day_reset_hour)
+
+    # -- counters --------------------------------------------------------------------------
+    def set_counter(self, counter_id: str, services: Sequence[str]) -> None:
+        """Create or change a counter and the services it serves."""
+        unknown = [s for s in services if s not in {x.slug for x in self._catalogue.services}]
+        if unknown:
+            raise DeskError(N_("This counter names a service that does not exist."))
+        with self._db.session() as session:
+            row = session.get(CounterRow, counter_id) or CounterRow(id=counter_id)
+            row.services = list(services)
+            session.add(row)
+
+    def counters(self) -> list[CounterInfo]:
+        with self._db.session() as session:
+            rows = session.exec(
+                select(CounterRow).order_by(col(CounterRow.position), col(CounterRow.id))
+            )
+            return [CounterInfo(r.id, tuple(r.services), r.open, r.staff_id) for r in rows]
+
+    def open_counter(self, counter_id: str, staff_id: int | None) -> None:
+        with self._db.session() as session:
+            row = self._counter(session, counter_id)
+            row.open, row.staff_id, row.priority_streak = True, staff_id, 0
+            session.add(row)
+
+    def close_counter(self, counter_id: str) -> None:
+        with self._db.session() as session:
+            row = self._counter(session, counter_id)
+            row.open, row.staff_id = False, None
+            session.add(row)
+
+    @staticmethod
+    def _counter(session: Session, counter_id: str) -> CounterRow:
+        row = session.get(CounterRow, counter_id)
+        if row is None:
+            raise DeskError(N_("There is no such counter."))
+        return row
+
+    # -- reading ---------------------------------------------------------------------------
+    def waiting(self, counter_id: str) -> list[TicketView]:
+        """Tickets this counter can call, in the order "call next" would take them."""
+        with self._db.session() as session:
+            counter = self._counter(session, counter_id)
+            rows = session.exec(self._waiting_query(counter.services)).all()
+            return [self._view(session, t) for t in self._ordered(rows, counter.priority_streak)]
+
+    def _waiting_query(self, services: Sequence[str]):  # type: ignore[no-untyped-def]  # a Select
+        return (
+            select(Ticket)
+            .where(
+                Ticket.business_day == self._today(),
+                col(Ticket.service_slug).in_(list(services)),
+                Ticket.status == TicketStatus.WAITING,
+            )
+            .order_by(col(Ticket.issued_at), col(Ticket.id))
+        )
+
+    def _ordered(self, rows: Sequence[Ticket], streak: int) -> list[Ticket]:
+        priority = [t for t in rows if t.priority != Priority.NORMAL]
+        normal = [t for t in rows if t.priority == Priority.NORMAL]
+        ordered: list[Ticket] = []
+        ratio = self._settings.queue.priority_ratio
+        while priority or normal:
+            if priority and (streak < ratio or not normal):
+                ordered.append(priority.pop(0))
+                streak += 1
+            else:
+                ordered.append(normal.pop(0))
+                streak = 0
+        return ordered
+
+    @staticmethod
+    def _view(session: Session, ticket: Ticket) -> TicketView:
+        visit = session.get(Visit, ticket.visit_id)
+        return TicketView(
+            ticket_id=ticket.id or 0,
+            code=ticket.code,
+            service_slug=ticket.service_slug,
+            status=TicketStatus(ticket.status),
+            priority=Priority(ticket.priority),
+            issued_at=ticket.issued_at,
+            called_at=ticket.called_at,
+            counter=ticket.counter,
+            recall_count=ticket.recall_count,
+            answers=tuple(visit.answers) if visit else (),
+            materials_missing=tuple(visit.materials_missing) if visit else (),
+            transferred_from=ticket.transferred_from,
+        )
+
+    def ticket(self, ticket_id: int) -> TicketView:
+        with self._db.session() as session:
+            return self._view(session, self._ticket(session, ticket_id))
+
+    @staticmethod
+    def _ticket(session: Session, ticket_id: int) -> Ticket:
+        ticket = session.get(Ticket, ticket_id)
+        if ticket is None:
+            raise DeskError(N_("There is no such ticket."))
+        return ticket
+
+    # -- actions ---------------------------------------------------------------------------
+    def call_next(self, counter_id: str, staff_id: int | None = None) -> TicketView | None:
+        """Call the next ticket for this counter, or None when nobody is waiting."""
+        with self._db.session() as session:
+            counter = self._counter(session, counter_id)
+            query = self._waiting_query(counter.services).with_for_update(skip_locked=True)
+            rows = session.exec(query).all()
+            ordered = self._ordered(rows, counter.priority_streak)
+            if not ordered:
+                return None
+            ticket = ordered[0]
+            counter.priority_streak = (
+                counter.priority_streak + 1 if ticket.priority != Priority.NORMAL else 0
+            )
+            session.add(counter)
+            return self._call(session, ticket, counter_id, staff_id)
+
+    def call(self, counter_id: str, ticket_id: int, staff_id: int | None = None) -> TicketView:
+        """Call one particular waiting ticket (e.g. an appointment that just arrived)."""
+        with self._db.session() as session:
+            self._counter(session, counter_id)
+            ticket = self._ticket(session, ticket_id)
+            self._require(ticket, (TicketStatus.WAITING,), N_("This ticket is no longer waiting."))
+            return self._call(session, ticket, counter_id, staff_id)
+
+    def _call(
+        self, session: Session, ticket: Ticket, counter_id: str, staff_id: int | None
+    ) -> TicketView:
+        now = self._clock()
+        ticket.status = TicketStatus.CALLED
+        ticket.called_at = now
+        ticket.counter = counter_id
+        ticket.staff_id = staff_id
+        session.add(ticket)
+        session.flush()
+        events.record(session, ticket, "called", now)
+        return self._view(session, ticket)
+
+    @staticmethod
+    def _require(ticket: Ticket, states: Sequence[TicketStatus], message: str) -> None:
+        if ticket.status not in states:
+            raise DeskError(message)
+
+    def _change(
+        self,
+        ticket_id: int,
+        allowed: Sequence[TicketStatus],
+        message: str,
+        kind: str,
+        new_status: TicketStatus | None,
+        **fields: object,
+    ) -> TicketView:
+        now = self._clock()
+        with self._db.session() as session:
+            ticket = self._ticket(session, ticket_id)
+            self._require(ticket, allowed, message)
+            if (
+                kind == "no_show"
+                and ticket.recall_count < self._settings.queue.no_show_after_recalls
+            ):
+                raise DeskError(N_("Recall the customer before marking a no-show."))
+            if new_status is not None:
+                ticket.status = new_status
+            for name, value in fields.items():
+                setattr(ticket, name, now if value is _NOW else value)
+            session.add(ticket)
+            session.flush()
+            events.record(session, ticket, kind, now)
+            return self._view(session, ticket)
+
+    def recall(self, ticket_id: int) -> TicketView:
+        """Announce the ticket again; counts towards the no-show allowance."""
+        with self._db.session() as session:
+            recalls = self._ticket(session, ticket_id).recall_count
+        return self._change(
+            ticket_id,
+            (TicketStatus.CALLED,),
+            N_("Only a called ticket can be recalled."),
+            "recalled",
+            None,
+            recall_count=recalls + 1,
+        )
+
+    def start(self, ticket_id: int) -> TicketView:
+        return self._change(
+            ticket_id,
+            (TicketStatus.CALLED,),
+            N_("Call the ticket before starting."),
+            "started",
+            TicketStatus.SERVING,
+            started_at=_NOW,
+        )
+
+    def finish(self, ticket_id: int, outcome: str, note: str | None = None) -> TicketView:
+        if outcome not in FINISH_OUTCOMES:
+            raise DeskError(N_("Choose how the visit ended."))
+        return self._change(
+            ticket_id,
+            (TicketStatus.SERVING, TicketStatus.CALLED),
+            N_("This ticket is not being served."),
+            "finished",
+            TicketStatus.DONE,
+            finished_at=_NOW,
+            outcome=outcome,
+            note=(note or "").strip()[:500] or None,
+        )
+
+    def no_show(self, ticket_id: int) -> TicketView:
+        return self._change(
+            ticket_id,
+            (TicketStatus.CALLED,),
+            N_("Only a called ticket can be a no-show."),
+            "no_show",
+            TicketStatus.NO_SHOW,
+            finished_at=_NOW,
+        )
+
+    def hold(self, ticket_id: int) -> TicketView:
+        return self._change(
+            ticket_id,
+            (TicketStatus.SERVING, TicketStatus.CALLED),
+            N_("This ticket is not being served."),
+            "held",
+            TicketStatus.HELD,
+        )
+
+    def resume(self, ticket_id: int) -> TicketView:
+        return self._change(
+            ticket_id,
+            (TicketStatus.HELD,),
+            N_("This ticket is not on hold."),
+            "resumed",
+            TicketStatus.SERVING,
+        )
+
+    def transfer(self, ticket_id: int, service_slug: str) -> TicketView:
+        """Send the customer to another service's queue, keeping their arrival time."""
+        if service_slug not in {s.slug for s in self._catalogue.services}:
+            raise DeskError(N_("There is no such service."))
+        with self._db.session() as session:
+            current = self._ticket(session, ticket_id).service_slug
+        if current == service_slug:
+            raise DeskError(N_("The ticket is already in that queue."))
+        return self._change(
+            ticket_id,
+            (TicketStatus.CALLED, TicketStatus.SERVING, TicketStatus.HELD),
+            N_("Only a ticket at a counter can be transferred."),
+            "transferred",
+            TicketStatus.WAITING,
+            transferred_from=current,
+            service_slug=service_slug,
+            counter=None,
+            called_at=None,
+            started_at=None,
+            recall_count=0,
+        )
+
+
+class _Now:
+    """Marker: set this field to the action's time."""
+
+
+_NOW = _Now()

@@ -1,0 +1,38 @@
+"""Queue events: one row per change, read by displays and consoles by id range."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from kiosk.db.models import BranchState, QueueEvent, Ticket
+
+CATALOGUE_VERSION = "catalogue_version"
+
+
+def record(session: Session, ticket: Ticket, kind: str, at: datetime) -> None:
+    session.add(
+        QueueEvent(
+            at=at,
+            kind=kind,
+            ticket_id=ticket.id or 0,
+            code=ticket.code,
+            service_slug=ticket.service_slug,
+            counter=ticket.counter,
+        )
+    )
+
+
+def bump(session: Session, key: str) -> None:
+    """Increment a shared version number (e.g. after a catalogue change)."""
+    state = session.get(BranchState, key)
+    if state is None:
+        state = BranchState(key=key, value=0)
+    state.value += 1
+    session.add(state)
+
+
+def version(session: Session, key: str) -> int:
+    state = session.get(BranchState, key)
+    return 0 if state is None else state.value
