@@ -13,12 +13,13 @@ from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
 SERVER = os.environ.get("KIOSK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
 
 
-def _admin_engine():  # type: ignore[no-untyped-def]  # an Engine; typed loosely to keep imports light
+def _admin_engine() -> Engine:
     return create_engine(
         f"{SERVER}/postgres", isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3}
     )
