@@ -1,59 +1,56 @@
-"""Staff and their PINs: rules for a new PIN, argon2id hashes, and a PIN pad that
-locks for a growing delay after repeated wrong PINs.
+"""Staff accounts: sign-in, roles, and the manager's account management.
 
-The lock lives in the database (``pin_guard``), so restarting the kiosk does not
-reset it. Messages are English msgids marked with ``N_``; the UI shows them with
-``loc.tr(message)``.
+Each person has a staff number and a PIN. Wrong PINs count against the account
+typed (five in a row lock it for a growing delay, at most 100 an hour) and
+against the PIN pad as a whole (so trying many numbers is no faster). Every
+sign-in, failure, lock and change is in the audit trail. Messages are msgids for
+``loc.tr``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
+from kiosk import audit
+from kiosk.audit import Actor
 from kiosk.clock import Clock, utc_now
 from kiosk.db.database import Database
 from kiosk.db.models import PinGuardState, Staff
 from kiosk.i18n import N_
+from kiosk.pins import (
+    FAILURES_BEFORE_LOCK,
+    active_lock,
+    attempts_left,
+    hash_pin,
+    lock_duration,
+    pin_problems,
+    register_failure,
+    register_success,
+    verify_pin,
+)
 
-PIN_MIN_LENGTH = 6
-PIN_MAX_LENGTH = 12
-FAILURES_BEFORE_LOCK = 5
-FIRST_LOCK = timedelta(seconds=30)
-LONGEST_LOCK = timedelta(hours=1)
+__all__ = [
+    "FAILURES_BEFORE_LOCK",
+    "ROLES",
+    "ROLE_MANAGER",
+    "ROLE_STAFF",
+    "PermissionDenied",
+    "PinRejected",
+    "SignInResult",
+    "StaffDirectory",
+    "StaffError",
+    "StaffMember",
+    "lock_duration",
+    "pin_problems",
+]
 
 ROLE_STAFF = "staff"
 ROLE_MANAGER = "manager"
-
-#: OWASP's argon2id floor: m=19 MiB, t=2, p=1.
-_HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
-
-_SEQUENCE = "01234567890"
-
-
-def pin_problems(pin: str) -> list[str]:
-    """Why ``pin`` may not be used as a new PIN (empty when it is acceptable)."""
-    problems: list[str] = []
-    if not pin.isdigit():
-        problems.append(N_("A PIN has digits only."))
-    if len(pin) < PIN_MIN_LENGTH:
-        problems.append(N_("A PIN needs at least 6 digits."))
-    if len(pin) > PIN_MAX_LENGTH:
-        problems.append(N_("A PIN has at most 12 digits."))
-    if pin and len(set(pin)) == 1:
-        problems.append(N_("A PIN cannot be one digit repeated."))
-    if len(pin) >= 3 and (pin in _SEQUENCE or pin in _SEQUENCE[::-1]):
-        problems.append(N_("A PIN cannot be a run of digits such as 123456."))
-    return problems
-
-
-def lock_duration(locks: int) -> timedelta:
-    """The n-th lock (1-based) lasts 30 s, 60 s, 120 s … at most one hour."""
-    return min(FIRST_LOCK * (1 << min(max(locks - 1, 0), 16)), LONGEST_LOCK)
+ROLES = (ROLE_STAFF, ROLE_MANAGER)
+FIRST_MANAGER_NUMBER = "1"
 
 
 class PinRejected(ValueError):
@@ -62,11 +59,33 @@ class PinRejected(ValueError):
         super().__init__("; ".join(problems))
 
 
+class StaffError(ValueError):
+    """A management action that cannot be done; ``message`` is a msgid."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+class PermissionDenied(StaffError):
+    pass
+
+
 @dataclass(frozen=True)
 class StaffMember:
     id: int
     name: str
     role: str
+    number: str = ""
+    active: bool = True
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role == ROLE_MANAGER
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(self.id, self.name)
 
 
 @dataclass(frozen=True)
@@ -77,25 +96,42 @@ class SignInResult:
 
 
 def _member(row: Staff) -> StaffMember:
-    return StaffMember(id=row.id or 0, name=row.name, role=row.role)
+    return StaffMember(
+        id=row.id or 0, name=row.name, role=row.role, number=row.number, active=row.active
+    )
 
 
-def _verifies(pin_hash: str, pin: str) -> bool:
-    try:
-        return _HASHER.verify(pin_hash, pin)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return False
+def require_manager(actor: StaffMember) -> None:
+    if not actor.is_manager:
+        raise PermissionDenied(N_("Only a manager can do this."))
 
 
 class StaffDirectory:
-    def __init__(self, db: Database, clock: Clock = utc_now, pad_key: str = "pad") -> None:
+    def __init__(
+        self, db: Database, clock: Clock = utc_now, pad_key: str = "pad", kiosk_id: str = "kiosk"
+    ) -> None:
         self._db = db
         self._clock = clock
         self._pad_key = pad_key
+        self._kiosk_id = kiosk_id
 
+    def _audit(
+        self, session: Session, actor: Actor, action: str, target: str = "", **detail: object
+    ) -> None:
+        audit.append(
+            session,
+            at=self._clock(),
+            kiosk_id=self._kiosk_id,
+            actor=actor,
+            action=action,
+            target=target,
+            detail=dict(detail),
+        )
+
+    # -- first run -------------------------------------------------------------------------
     def needs_first_manager(self) -> bool:
         with self._db.session() as session:
-            query = select(Staff.id).where(Staff.role == ROLE_MANAGER, Staff.active == True)  # noqa: E712
+            query = select(Staff.id).where(Staff.role == ROLE_MANAGER, col(Staff.active))
             return session.exec(query.limit(1)).first() is None
 
     def create_first_manager(self, pin: str, name: str = "Manager") -> StaffMember:
@@ -105,14 +141,26 @@ class StaffDirectory:
             raise PinRejected(problems)
         with self._db.session() as session:
             if session.exec(select(Staff.id).where(Staff.role == ROLE_MANAGER).limit(1)).first():
-                raise PermissionError("a manager already exists")
+                raise PermissionDenied(N_("A manager already exists."))
+            number = FIRST_MANAGER_NUMBER
+            while session.exec(select(Staff.id).where(Staff.number == number)).first():
+                number = str(int(number) + 1)
             row = Staff(
-                name=name, role=ROLE_MANAGER, pin_hash=_HASHER.hash(pin), created_at=self._clock()
+                number=number,
+                name=name,
+                role=ROLE_MANAGER,
+                pin_hash=hash_pin(pin),
+                created_at=self._clock(),
             )
             session.add(row)
             session.flush()
-            return _member(row)
+            member = _member(row)
+            self._audit(
+                session, member.actor, "staff.create_first_manager", f"staff:{member.number}"
+            )
+            return member
 
+    # -- signing in ------------------------------------------------------------------------
     def _guard(self, session: Session) -> PinGuardState:
         guard = session.get(PinGuardState, self._pad_key)
         if guard is None:
@@ -120,31 +168,170 @@ class StaffDirectory:
             session.add(guard)
         return guard
 
-    def locked_until(self) -> datetime | None:
+    def locked_until(self, number: str | None = None) -> datetime | None:
+        """When the pad (or, with ``number``, that account) opens again; None if open."""
+        now = self._clock()
         with self._db.session() as session:
             guard = session.get(PinGuardState, self._pad_key)
-            if guard is None or guard.locked_until is None:
-                return None
-            return guard.locked_until if guard.locked_until > self._clock() else None
+            pad = active_lock(guard, now) if guard else None
+            account = None
+            if number is not None:
+                row = session.exec(select(Staff).where(Staff.number == number)).first()
+                account = active_lock(row, now) if row else None
+            locks = [t for t in (pad, account) if t is not None]
+            return max(locks) if locks else None
 
-    def sign_in(self, pin: str) -> SignInResult:
-        """Check a PIN against every active account; count failures against the pad."""
+    def sign_in(self, pin: str, number: str | None = None) -> SignInResult:
+        """Check a PIN: against the account with ``number``, or (no number) against every
+        active account. Failures count against the pad and the account."""
         now = self._clock()
         with self._db.session() as session:
             guard = self._guard(session)
-            if guard.locked_until is not None and guard.locked_until > now:
-                return SignInResult(None, guard.locked_until, 0)
-            accounts = session.exec(select(Staff).where(Staff.active == True)).all()  # noqa: E712
-            match = next((row for row in accounts if _verifies(row.pin_hash, pin)), None)
+            row: Staff | None = None
+            if number is not None:
+                row = session.exec(
+                    select(Staff).where(Staff.number == number, col(Staff.active))
+                ).first()
+            locked = [
+                t for t in (active_lock(guard, now), active_lock(row, now) if row else None) if t
+            ]
+            if locked:
+                self._audit(session, audit.SYSTEM, "auth.refused_locked", f"staff:{number or '?'}")
+                return SignInResult(None, max(locked), 0)
+            if number is not None:
+                match = row if row is not None and verify_pin(row.pin_hash, pin) else None
+                if row is None:
+                    verify_pin(None, pin)  # same cost as a real check
+            else:
+                accounts = session.exec(select(Staff).where(col(Staff.active))).all()
+                match = next((a for a in accounts if verify_pin(a.pin_hash, pin)), None)
             if match is not None:
-                guard.failures = 0
-                guard.locks = 0
-                guard.locked_until = None
-                return SignInResult(_member(match))
-            guard.failures += 1
-            if guard.failures >= FAILURES_BEFORE_LOCK:
-                guard.failures = 0
-                guard.locks += 1
-                guard.locked_until = now + lock_duration(guard.locks)
-                return SignInResult(None, guard.locked_until, 0)
-            return SignInResult(None, None, FAILURES_BEFORE_LOCK - guard.failures)
+                register_success(guard)
+                register_success(match)
+                session.add(match)
+                member = _member(match)
+                self._audit(session, member.actor, "auth.sign_in", f"staff:{member.number}")
+                return SignInResult(member)
+            pad_lock = register_failure(guard, now)
+            account_lock = register_failure(row, now) if row is not None else None
+            if row is not None:
+                session.add(row)
+            target = f"staff:{number}" if number else "pad"
+            self._audit(session, audit.SYSTEM, "auth.failed", target)
+            lock = max((t for t in (pad_lock, account_lock) if t), default=None)
+            if lock is not None:
+                self._audit(session, audit.SYSTEM, "auth.locked", target, until=lock.isoformat())
+                return SignInResult(None, lock, 0)
+            left = min(attempts_left(guard), attempts_left(row) if row else FAILURES_BEFORE_LOCK)
+            return SignInResult(None, None, left)
+
+    # -- management (managers only) --------------------------------------------------------
+    def members(self, include_inactive: bool = True) -> list[StaffMember]:
+        with self._db.session() as session:
+            query = select(Staff).order_by(col(Staff.number))
+            if not include_inactive:
+                query = query.where(col(Staff.active))
+            return [_member(r) for r in session.exec(query)]
+
+    def _row(self, session: Session, staff_id: int) -> Staff:
+        row = session.get(Staff, staff_id)
+        if row is None:
+            raise StaffError(N_("There is no such staff member."))
+        return row
+
+    def add(
+        self, actor: StaffMember, *, number: str, name: str, role: str, pin: str
+    ) -> StaffMember:
+        require_manager(actor)
+        number, name = number.strip(), name.strip()
+        if not number.isdigit() or not 1 <= len(number) <= 8:
+            raise StaffError(N_("A staff number has 1 to 8 digits."))
+        if not name:
+            raise StaffError(N_("Enter the staff member's name."))
+        if role not in ROLES:
+            raise StaffError(N_("Choose a role: staff or manager."))
+        problems = pin_problems(pin)
+        if problems:
+            raise PinRejected(problems)
+        with self._db.session() as session:
+            if session.exec(select(Staff.id).where(Staff.number == number)).first() is not None:
+                raise StaffError(N_("That staff number is already in use."))
+            row = Staff(
+                number=number,
+                name=name,
+                role=role,
+                pin_hash=hash_pin(pin),
+                created_at=self._clock(),
+            )
+            session.add(row)
+            session.flush()
+            self._audit(session, actor.actor, "staff.add", f"staff:{number}", name=name, role=role)
+            return _member(row)
+
+    def _managers_left(self, session: Session, without: int) -> int:
+        rows = session.exec(
+            select(Staff.id).where(
+                Staff.role == ROLE_MANAGER, col(Staff.active), Staff.id != without
+            )
+        ).all()
+        return len(rows)
+
+    def set_active(self, actor: StaffMember, staff_id: int, active: bool) -> StaffMember:
+        require_manager(actor)
+        with self._db.session() as session:
+            row = self._row(session, staff_id)
+            if (
+                not active
+                and row.role == ROLE_MANAGER
+                and self._managers_left(session, staff_id) == 0
+            ):
+                raise StaffError(N_("The last manager cannot be deactivated."))
+            old = row.active
+            row.active = active
+            session.add(row)
+            self._audit(
+                session,
+                actor.actor,
+                "staff.activate" if active else "staff.deactivate",
+                f"staff:{row.number}",
+                old=old,
+                new=active,
+            )
+            return _member(row)
+
+    def set_role(self, actor: StaffMember, staff_id: int, role: str) -> StaffMember:
+        require_manager(actor)
+        if role not in ROLES:
+            raise StaffError(N_("Choose a role: staff or manager."))
+        with self._db.session() as session:
+            row = self._row(session, staff_id)
+            if (
+                row.role == ROLE_MANAGER
+                and role != ROLE_MANAGER
+                and self._managers_left(session, staff_id) == 0
+            ):
+                raise StaffError(N_("The last manager cannot lose the manager role."))
+            old, row.role = row.role, role
+            session.add(row)
+            self._audit(
+                session, actor.actor, "staff.role", f"staff:{row.number}", old=old, new=role
+            )
+            return _member(row)
+
+    def reset_pin(self, actor: StaffMember, staff_id: int, pin: str) -> None:
+        """A manager sets anyone's PIN; a staff member may change only their own."""
+        if actor.id != staff_id:
+            require_manager(actor)
+        problems = pin_problems(pin)
+        with self._db.session() as session:
+            row = self._row(session, staff_id)
+            if verify_pin(row.pin_hash, pin) or (
+                row.previous_pin_hash is not None and verify_pin(row.previous_pin_hash, pin)
+            ):
+                problems.append(N_("Choose a PIN you have not used before."))
+            if problems:
+                raise PinRejected(problems)
+            row.previous_pin_hash, row.pin_hash = row.pin_hash, hash_pin(pin)
+            register_success(row)
+            session.add(row)
+            self._audit(session, actor.actor, "staff.reset_pin", f"staff:{row.number}")

@@ -18,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
-from kiosk.db import models  # noqa: F401 - registers the tables on SQLModel.metadata
+from kiosk.db import models, triggers  # noqa: F401 - register tables and triggers
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 

@@ -5,6 +5,7 @@ every timestamp is timezone-aware UTC (the business day is derived in the branch
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -148,12 +149,39 @@ class DailyCounter(SQLModel, table=True):
 
 class Staff(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(max_length=8, unique=True)
+    """Staff number typed before the PIN, so failures count against one account."""
     name: str = Field(max_length=80)
     role: str = Field(max_length=16)
     """``staff`` or ``manager``."""
     pin_hash: str = Field(max_length=200)
+    previous_pin_hash: str | None = Field(default=None, max_length=200)
     active: bool = True
     created_at: datetime
+    failures: int = 0
+    """Consecutive wrong PINs since the last success or lock."""
+    locks: int = 0
+    locked_until: datetime | None = None
+    window_start: datetime | None = None
+    """Start of the current one-hour window of the hourly failure cap."""
+    window_failures: int = 0
+
+
+class AuditEvent(SQLModel, table=True):
+    """Append-only: the app has no way to change or delete a row, the database refuses
+    UPDATE and DELETE (triggers), and each row carries a hash over its predecessor."""
+
+    __tablename__ = "audit_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(index=True)
+    kiosk_id: str = Field(max_length=32)
+    actor_id: int | None = None
+    actor_name: str = Field(default="", max_length=80)
+    action: str = Field(max_length=40, index=True)
+    target: str = Field(default="", max_length=120)
+    detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    chain: str = Field(max_length=64)
 
 
 class PinGuardState(SQLModel, table=True):
@@ -167,6 +195,8 @@ class PinGuardState(SQLModel, table=True):
     locks: int = 0
     """Locks so far; each one lasts longer."""
     locked_until: datetime | None = None
+    window_start: datetime | None = None
+    window_failures: int = 0
 
 
 class CounterRow(SQLModel, table=True):

@@ -107,6 +107,11 @@ class FakeClock:
     def __init__(self, start: datetime) -> None:
         self.now = start
 
+    @staticmethod
+    def start() -> datetime:
+        """10:00 on a Monday in Hong Kong."""
+        return datetime(2026, 11, 30, 2, 0, tzinfo=UTC)
+
     def __call__(self) -> datetime:
         return self.now
 
@@ -116,8 +121,7 @@ class FakeClock:
 
 @pytest.fixture
 def clock() -> FakeClock:
-    # 10:00 in Hong Kong
-    return FakeClock(datetime(2026, 11, 30, 2, 0, tzinfo=UTC))
+    return FakeClock(FakeClock.start())
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import pytest
 from kiosk.db.database import Database
 from kiosk.staff import (
     FAILURES_BEFORE_LOCK,
+    PermissionDenied,
     PinRejected,
     StaffDirectory,
     lock_duration,
@@ -52,7 +53,7 @@ def test_first_entry_creates_the_manager(db: Database, clock: FakeClock) -> None
     manager = staff.create_first_manager(GOOD_PIN)
     assert manager.role == "manager"
     assert not staff.needs_first_manager()
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         staff.create_first_manager("502938")
 
 

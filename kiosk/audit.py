@@ -1,0 +1,163 @@
+"""The audit trail: who did what, when, with old → new values.
+
+Rows are only ever appended. Each row's ``chain`` is a SHA-256 over the previous
+row's chain and its own content, so an edit made behind the app's back (the
+database also refuses UPDATE and DELETE through triggers) shows up in
+:meth:`AuditLog.verify`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import text
+from sqlmodel import Session, col, select
+
+from kiosk.clock import Clock, utc_now
+from kiosk.db.database import Database
+from kiosk.db.models import AuditEvent
+
+#: PostgreSQL advisory lock that serialises appends so the chain never forks.
+_CHAIN_LOCK = 0x4B494F534B  # "KIOSK"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: a signed-in staff member, or the system / command line."""
+
+    id: int | None
+    name: str
+
+
+SYSTEM = Actor(None, "system")
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: datetime
+    kiosk_id: str
+    actor_id: int | None
+    actor_name: str
+    action: str
+    target: str
+    detail: dict[str, Any]
+
+
+def _digest(previous: str, row: AuditEvent) -> str:
+    content = json.dumps(
+        [
+            row.at.isoformat(),
+            row.kiosk_id,
+            row.actor_id,
+            row.actor_name,
+            row.action,
+            row.target,
+            row.detail,
+        ],
+        sort_keys=True,
+        ensure_ascii=False,
+        default=str,
+    )
+    return hashlib.sha256(f"{previous}\n{content}".encode()).hexdigest()
+
+
+def append(
+    session: Session,
+    *,
+    at: datetime,
+    kiosk_id: str,
+    actor: Actor,
+    action: str,
+    target: str = "",
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """Add an entry inside the caller's transaction (so it commits with the change)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CHAIN_LOCK})
+    previous = session.exec(
+        select(AuditEvent.chain).order_by(col(AuditEvent.id).desc()).limit(1)
+    ).first()
+    row = AuditEvent(
+        at=at,
+        kiosk_id=kiosk_id,
+        actor_id=actor.id,
+        actor_name=actor.name,
+        action=action,
+        target=target,
+        detail=json.loads(json.dumps(detail or {}, default=str)),
+        chain="",
+    )
+    row.chain = _digest(previous or "", row)
+    session.add(row)
+    session.flush()
+
+
+class AuditLog:
+    def __init__(self, db: Database, kiosk_id: str, clock: Clock = utc_now) -> None:
+        self._db = db
+        self._kiosk_id = kiosk_id
+        self._clock = clock
+
+    def record(
+        self, actor: Actor, action: str, target: str = "", detail: dict[str, Any] | None = None
+    ) -> None:
+        with self._db.session() as session:
+            append(
+                session,
+                at=self._clock(),
+                kiosk_id=self._kiosk_id,
+                actor=actor,
+                action=action,
+                target=target,
+                detail=detail,
+            )
+
+    def entries(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        action: str | None = None,
+        actor_id: int | None = None,
+        limit: int = 1000,
+    ) -> list[AuditEntry]:
+        """Newest first, filtered."""
+        query = select(AuditEvent).order_by(col(AuditEvent.id).desc()).limit(limit)
+        if since is not None:
+            query = query.where(col(AuditEvent.at) >= since)
+        if until is not None:
+            query = query.where(col(AuditEvent.at) < until)
+        if action:
+            query = query.where(col(AuditEvent.action).startswith(action))
+        if actor_id is not None:
+            query = query.where(AuditEvent.actor_id == actor_id)
+        with self._db.session() as session:
+            return [
+                AuditEntry(
+                    r.id or 0,
+                    r.at,
+                    r.kiosk_id,
+                    r.actor_id,
+                    r.actor_name,
+                    r.action,
+                    r.target,
+                    r.detail,
+                )
+                for r in session.exec(query)
+            ]
+
+    def verify(self) -> list[int]:
+        """Ids of entries whose chain does not match (empty when the trail is intact)."""
+        broken: list[int] = []
+        previous = ""
+        with self._db.session() as session:
+            for row in session.exec(select(AuditEvent).order_by(col(AuditEvent.id))):
+                if _digest(previous, row) != row.chain:
+                    broken.append(row.id or 0)
+                previous = row.chain
+        return broken

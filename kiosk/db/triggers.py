@@ -1,0 +1,33 @@
+"""Database-level guards: the audit trail refuses UPDATE and DELETE on every backend."""
+
+from __future__ import annotations
+
+from sqlalchemy import DDL, event
+from sqlalchemy.sql.ddl import ExecutableDDLElement
+
+from kiosk.db.models import AuditEvent
+
+APPEND_ONLY_SQLITE = [
+    "CREATE TRIGGER IF NOT EXISTS audit_event_no_update BEFORE UPDATE ON audit_event "
+    "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+    "CREATE TRIGGER IF NOT EXISTS audit_event_no_delete BEFORE DELETE ON audit_event "
+    "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+]
+APPEND_ONLY_POSTGRESQL = [
+    "CREATE OR REPLACE FUNCTION audit_event_append_only() RETURNS trigger AS $$ "
+    "BEGIN RAISE EXCEPTION 'the audit trail is append-only'; END; $$ LANGUAGE plpgsql",
+    "CREATE OR REPLACE TRIGGER audit_event_append_only BEFORE UPDATE OR DELETE ON audit_event "
+    "FOR EACH ROW EXECUTE FUNCTION audit_event_append_only()",
+]
+
+
+def _ddl(statement: str, dialect: str) -> ExecutableDDLElement:
+    element: ExecutableDDLElement = DDL(statement)  # type: ignore[no-untyped-call]  # DDL() is unannotated
+    return element.execute_if(dialect=dialect)
+
+
+_table = AuditEvent.__table__  # type: ignore[attr-defined]  # SQLModel sets it
+for _statement in APPEND_ONLY_SQLITE:
+    event.listen(_table, "after_create", _ddl(_statement, "sqlite"))
+for _statement in APPEND_ONLY_POSTGRESQL:
+    event.listen(_table, "after_create", _ddl(_statement, "postgresql"))
