@@ -8,14 +8,20 @@ from pathlib import Path
 from kiosk.catalogue.loader import load_catalogue
 from kiosk.db.catalogue_store import has_catalogue, save_catalogue
 from kiosk.db.database import Database
+from kiosk.db.migrate import ensure_current
 from kiosk.settings import Settings
 
 
 def open_database(settings: Settings, catalogue_files: Sequence[Path] | None = None) -> Database:
-    """A ready database. Raises ``CatalogueError`` (seed files malformed) or
-    ``DatabaseUnavailable`` (locked, unreachable, or its file cannot be created)."""
+    """A ready database: schema migrated (SQLite) or checked (PostgreSQL), catalogue seeded.
+
+    Raises ``CatalogueError`` (seed files malformed), ``SchemaOutOfDate`` (PostgreSQL
+    needs ``kiosk db upgrade``) or ``DatabaseUnavailable`` (locked, unreachable, or
+    its file cannot be created)."""
     db = Database(settings.database_url)
-    db.create_schema()
+    with db.translate_errors():
+        ensure_current(db)
+    db.mark_ready()
     with db.session() as session:
         if not has_catalogue(session):
             save_catalogue(session, load_catalogue(catalogue_files))

@@ -68,8 +68,13 @@ class Database:
             _configure_sqlite(self.engine, busy_timeout_ms)
 
     def create_schema(self) -> None:
-        with self._translate_errors():
+        """Create every table directly (tests; production goes through migrations)."""
+        with self.translate_errors():
             SQLModel.metadata.create_all(self.engine)
+        self.mark_ready()
+
+    def mark_ready(self) -> None:
+        """From now on, a database file that disappears is an error, not a new database."""
         self._created = True
 
     def _check_file(self) -> None:
@@ -82,7 +87,7 @@ class Database:
     def session(self) -> Iterator[Session]:
         """A session whose transaction commits on success and rolls back on error."""
         self._check_file()
-        with self._translate_errors(), Session(self.engine, expire_on_commit=False) as session:
+        with self.translate_errors(), Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
@@ -92,7 +97,7 @@ class Database:
 
     @staticmethod
     @contextmanager
-    def _translate_errors() -> Iterator[None]:
+    def translate_errors() -> Iterator[None]:
         try:
             yield
         except OperationalError as exc:

@@ -1,0 +1,18 @@
+"""Alembic environment: runs on the connection the kiosk hands over (see kiosk.db.migrate)."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlmodel import SQLModel
+
+from kiosk.db import models, triggers  # noqa: F401 - register tables and triggers
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=SQLModel.metadata,
+    render_as_batch=connection.dialect.name == "sqlite",
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

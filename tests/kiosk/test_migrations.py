@@ -1,0 +1,64 @@
+"""The migrations build exactly the schema the models declare, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+from sqlalchemy.exc import DatabaseError
+from sqlmodel import SQLModel
+
+from kiosk.audit import SYSTEM, AuditLog
+from kiosk.bootstrap import open_database
+from kiosk.db.database import Database
+from kiosk.db.migrate import (
+    SchemaOutOfDate,
+    current_revision,
+    ensure_current,
+    head_revision,
+    upgrade,
+)
+from kiosk.settings import settings_from_mapping
+
+from ..postgres import postgres_url
+
+__all__ = ["postgres_url"]
+
+
+def _differences(db: Database) -> list[object]:
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        return list(compare_metadata(context, SQLModel.metadata))
+
+
+def test_sqlite_upgrades_itself_at_start(tmp_path: Path) -> None:
+    settings = settings_from_mapping({"kiosk": {"data_dir": str(tmp_path)}})
+    db = open_database(settings)
+    assert current_revision(db) == head_revision()
+    assert _differences(db) == []
+    _assert_append_only(db)
+
+
+def _assert_append_only(db: Database) -> None:
+    AuditLog(db, "kiosk-1").record(SYSTEM, "test.entry")
+    with pytest.raises(DatabaseError, match="append-only"), db.session() as session:
+        session.execute(text("DELETE FROM audit_event"))
+    with pytest.raises(DatabaseError, match="append-only"), db.session() as session:
+        session.execute(text("UPDATE audit_event SET action = 'x'"))
+
+
+@pytest.mark.postgres
+def test_postgresql_is_upgraded_on_demand(postgres_url: str) -> None:
+    db = Database(postgres_url)
+    try:
+        with pytest.raises(SchemaOutOfDate, match="kiosk db upgrade"):
+            ensure_current(db)
+        upgrade(db)
+        ensure_current(db)
+        assert _differences(db) == []
+        _assert_append_only(db)
+    finally:
+        db.dispose()
