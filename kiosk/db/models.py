@@ -237,3 +237,24 @@ class BranchState(SQLModel, table=True):
 
     key: str = Field(primary_key=True, max_length=48)
     value: int = 0
+
+
+class BranchSetting(SQLModel, table=True):
+    """Operational settings that every kiosk of a branch shares (edited by managers)."""
+
+    __tablename__ = "branch_setting"
+
+    key: str = Field(primary_key=True, max_length=48)
+    value: Any = Field(sa_column=Column(JSON, nullable=True))
+    updated_at: datetime
+
+
+class KioskState(SQLModel, table=True):
+    """Each machine's last reported health, so staff anywhere see a printer out of paper."""
+
+    __tablename__ = "kiosk_state"
+
+    kiosk_id: str = Field(primary_key=True, max_length=32)
+    printer_state: str = Field(default="unknown", max_length=24)
+    printer_detail: str | None = Field(default=None, max_length=200)
+    updated_at: datetime

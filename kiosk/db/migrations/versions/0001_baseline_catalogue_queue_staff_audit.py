@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-29 11:56:48.413505
+Create Date: 2026-11-29 11:57:50.736751
 """
 
 from __future__ import annotations
@@ -39,6 +39,13 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_audit_event_at"), ["at"], unique=False)
 
     op.create_table(
+        "branch_setting",
+        sa.Column("key", sqltypes.AutoString(length=48), nullable=False),
+        sa.Column("value", sa.JSON(), nullable=True),
+        sa.Column("updated_at", sqltypes.UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("key"),
+    )
+    op.create_table(
         "branch_state",
         sa.Column("key", sqltypes.AutoString(length=48), nullable=False),
         sa.Column("value", sa.Integer(), nullable=False),
@@ -60,6 +67,14 @@ def upgrade() -> None:
         sa.Column("prefix", sqltypes.AutoString(length=2), nullable=False),
         sa.Column("last_number", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("business_day", "prefix"),
+    )
+    op.create_table(
+        "kiosk_state",
+        sa.Column("kiosk_id", sqltypes.AutoString(length=32), nullable=False),
+        sa.Column("printer_state", sqltypes.AutoString(length=24), nullable=False),
+        sa.Column("printer_detail", sqltypes.AutoString(length=200), nullable=True),
+        sa.Column("updated_at", sqltypes.UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("kiosk_id"),
     )
     op.create_table(
         "pin_guard",
@@ -311,9 +326,11 @@ def downgrade() -> None:
     op.drop_table("queue_event")
     op.drop_table("question")
     op.drop_table("pin_guard")
+    op.drop_table("kiosk_state")
     op.drop_table("daily_counter")
     op.drop_table("counter")
     op.drop_table("branch_state")
+    op.drop_table("branch_setting")
     with op.batch_alter_table("audit_event", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_audit_event_at"))
         batch_op.drop_index(batch_op.f("ix_audit_event_action"))
