@@ -86,6 +86,7 @@ class Reception:
         self._settings = settings
         self._clock = clock
         self._catalogue: Catalogue | None = None
+        self._catalogue_version = -1
 
     # -- catalogue -------------------------------------------------------------------------
     def catalogue(self) -> Catalogue:
@@ -96,8 +97,20 @@ class Reception:
 
     def reload_catalogue(self) -> Catalogue:
         with self._db.session() as session:
+            self._catalogue_version = events.version(session, events.CATALOGUE_VERSION)
             self._catalogue = load_stored_catalogue(session)
         return self._catalogue
+
+    def refresh_if_changed(self) -> bool:
+        """Reload the catalogue when a manager changed it (on any machine of the branch).
+
+        One primary-key read; call it on a timer (off the UI thread)."""
+        with self._db.session() as session:
+            current = events.version(session, events.CATALOGUE_VERSION)
+        if self._catalogue is not None and current == self._catalogue_version:
+            return False
+        self.reload_catalogue()
+        return True
 
     # -- queue -----------------------------------------------------------------------------
     def today(self) -> date:
