@@ -35,6 +35,7 @@ from kiosk.pins import (
 __all__ = [
     "FAILURES_BEFORE_LOCK",
     "ROLES",
+    "ROLE_LABELS",
     "ROLE_MANAGER",
     "ROLE_STAFF",
     "PermissionDenied",
@@ -50,6 +51,7 @@ __all__ = [
 ROLE_STAFF = "staff"
 ROLE_MANAGER = "manager"
 ROLES = (ROLE_STAFF, ROLE_MANAGER)
+ROLE_LABELS = {ROLE_STAFF: N_("Staff"), ROLE_MANAGER: N_("Manager")}
 FIRST_MANAGER_NUMBER = "1"
 
 
