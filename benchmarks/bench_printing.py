@@ -1,0 +1,143 @@
+"""Ticket printing benchmark: build time and bytes per ticket, by mode.
+
+    python benchmarks/bench_printing.py [--runs 50]
+
+"Build" is layout + composition + rendering to python-escpos bytes (a ``Dummy``),
+i.e. everything ``print_ticket`` does before it opens the connection. Also
+timed: the preview image, and a whole ``print_ticket`` to a TCP printer on
+127.0.0.1 (connect, send, wait until every byte is taken, close).
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import statistics
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from kiosk.i18n import Catalogs
+from kiosk.settings import PrinterSection, default_cache_dir
+from printing.escpos_env import escpos_printers, prepare_escpos
+from printing.job import TicketPrinter
+from printing.render_escpos import PrinterCaps, render
+from printing.samples import sample_ticket
+
+ZONE = ZoneInfo("Asia/Hong_Kong")
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def timed(action: Callable[[], int], runs: int) -> tuple[float, float, int]:
+    """Median and p95 in milliseconds, and the size the action returned."""
+    samples: list[float] = []
+    size = 0
+    for _ in range(runs):
+        started = time.perf_counter()
+        size = action()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples), percentile(samples, 0.95), size
+
+
+def build_action(
+    printer: TicketPrinter, locale: str, dots: int, caps: PrinterCaps
+) -> Callable[[], int]:
+    ticket = sample_ticket(locale)
+
+    def action() -> int:
+        dummy = escpos_printers().Dummy(profile=printer.printer.profile)
+        render(printer.layout(ticket), dummy, dots, caps)
+        return len(dummy.output)
+
+    return action
+
+
+def tcp_server() -> tuple[socket.socket, int]:
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            with conn:
+                while conn.recv(65536):
+                    pass
+
+    threading.Thread(target=serve, daemon=True).start()
+    return listener, listener.getsockname()[1]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=50)
+    runs = parser.parse_args().runs
+
+    prepare_escpos(default_cache_dir())
+    with tempfile.TemporaryDirectory(prefix="bench-printing-") as folder:
+        return run(runs, Path(folder))
+
+
+def run(runs: int, data_dir: Path) -> int:
+    catalogs = Catalogs()
+
+    started = time.perf_counter()
+    escpos_printers()
+    import_ms = (time.perf_counter() - started) * 1000
+    cold = TicketPrinter(PrinterSection(), data_dir, catalogs, ZONE)
+    started = time.perf_counter()
+    cold.render_bytes(cold.layout(sample_ticket("zh_Hant")))
+    first_ms = (time.perf_counter() - started) * 1000
+
+    native, image = PrinterCaps(native_qr=True), PrinterCaps(native_qr=False)
+    rows: list[tuple[str, Callable[[], int]]] = []
+    for dots in (512, 384, 576):
+        printer = TicketPrinter(PrinterSection(paper_dots=dots), data_dir, catalogs, ZONE)
+        rows += [
+            (f"English text mode, native QR, {dots}", build_action(printer, "en", dots, native)),
+            (f"English text mode, image QR, {dots}", build_action(printer, "en", dots, image)),
+            (
+                f"Chinese raster (zh_Hans), native QR, {dots}",
+                build_action(printer, "zh_Hans", dots, native),
+            ),
+            (
+                f"Chinese raster (zh_Hant), image QR, {dots}",
+                build_action(printer, "zh_Hant", dots, image),
+            ),
+        ]
+    printer = TicketPrinter(PrinterSection(), data_dir, catalogs, ZONE)
+    zh = sample_ticket("zh_Hans")
+    rows.append(("Preview image (zh_Hans, 512)", lambda: printer.preview_image(zh).height))
+
+    listener, port = tcp_server()
+    section = PrinterSection(url=f"tcp://127.0.0.1:{port}")
+    tcp_printer = TicketPrinter(section, data_dir, catalogs, ZONE)
+    en = sample_ticket("en")
+    rows.append(("print_ticket over TCP, English", lambda: tcp_printer.print_ticket(en).bytes_sent))
+    rows.append(("print_ticket over TCP, Chinese", lambda: tcp_printer.print_ticket(zh).bytes_sent))
+
+    print(f"python-escpos import: {import_ms:.0f} ms; first ticket (fonts load): {first_ms:.0f} ms")
+    print(f"{runs} runs each; times in ms; size in bytes (preview: image height in dots)")
+    print()
+    header = f"{'scenario':<48} {'median':>8} {'p95':>8} {'size':>9}"
+    print(header)
+    print("-" * len(header))
+    for name, action in rows:
+        median, p95, size = timed(action, runs)
+        print(f"{name:<48} {median:>8.2f} {p95:>8.2f} {size:>9}")
+    listener.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

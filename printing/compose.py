@@ -1,0 +1,159 @@
+"""Blocks to print operations for one paper width, shared by printer and preview.
+
+:func:`compose` decides, once, how each block is put on paper: Latin text as
+wrapped lines in the printer's own font (:class:`TextOp`), any other text as a
+full-width 1-bit image (:class:`ImageOp`), the QR code at a fixed module size
+(:class:`QrOp`). :mod:`printing.render_escpos` sends these operations to a
+printer and :mod:`printing.preview` draws them, so the screen shows what prints.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import qrcode
+from PIL import Image
+
+from printing import raster
+from printing.layout import Align, Block, QrBlock, RuleBlock, TextBlock, TextSize
+
+PRINTER_FONT_DOTS = 12
+"""Width of one character of the printer's Font A, in dots (24 dots tall)."""
+MAGNIFY: dict[TextSize, int] = {TextSize.NORMAL: 1, TextSize.LARGE: 2, TextSize.HUGE: 4}
+RASTER_PX: dict[TextSize, int] = {TextSize.NORMAL: 24, TextSize.LARGE: 44, TextSize.HUGE: 88}
+QR_BORDER = 2
+"""Quiet zone around an image QR code, in modules."""
+
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u2009\u202f"), " ")
+_PUNCTUATION = {ord("‘"): "'", ord("’"): "'", ord("“"): '"', ord("”"): '"', ord("–"): "-"}
+_PUNCTUATION |= {ord("—"): "-", ord("…"): "...", ord("•"): "-"}
+
+
+@dataclass(frozen=True)
+class TextOp:
+    """Lines in the printer's own font, already wrapped to the column count."""
+
+    lines: tuple[str, ...]
+    size: TextSize = TextSize.NORMAL
+    bold: bool = False
+    align: Align = Align.CENTER
+
+
+@dataclass(frozen=True, eq=False)
+class ImageOp:
+    """A black-on-white image exactly as wide as the paper (mode "1")."""
+
+    image: Image.Image
+
+
+@dataclass(frozen=True)
+class QrOp:
+    payload: str
+    module: int
+    """Dots per QR module, for the native command and the image alike."""
+
+
+@dataclass(frozen=True)
+class FeedOp:
+    lines: int = 1
+
+
+Op = TextOp | ImageOp | QrOp | FeedOp
+
+
+def printer_text(text: str) -> str | None:
+    """``text`` as the printer's own font can print it, or ``None`` if it cannot.
+
+    Typographic spaces and punctuation are mapped to ASCII; any character
+    outside Latin-1 or code page 437 (every ESC/POS printer has it) means the
+    text must be drawn as an image instead.
+    """
+    plain = text.translate(_SPACES).translate(_PUNCTUATION)
+    for char in plain:
+        if char == "\n" or " " <= char <= "~":
+            continue
+        if ord(char) > 0xFF or not char.isprintable():
+            return None
+        try:
+            char.encode("cp437")
+        except UnicodeEncodeError:
+            return None
+    return plain
+
+
+def columns(paper_dots: int, size: TextSize = TextSize.NORMAL) -> int:
+    return paper_dots // PRINTER_FONT_DOTS // MAGNIFY[size]
+
+
+def qr_module(paper_dots: int) -> int:
+    """Dots per QR module: about 0.75 mm, larger on wider paper."""
+    return {384: 5, 512: 6}.get(paper_dots, 7 if paper_dots > 512 else 5)
+
+
+def _wrap_columns(text: str, width: int, bullet: bool) -> tuple[str, ...]:
+    first, rest = ("- ", "  ") if bullet else ("", "")
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        wrapped = textwrap.wrap(paragraph, width, initial_indent=first, subsequent_indent=rest) or [
+            ""
+        ]
+        lines += wrapped
+    return tuple(lines)
+
+
+def compose_block(block: Block, paper_dots: int) -> Op:
+    if isinstance(block, TextBlock):
+        plain = printer_text(block.text)
+        if plain is not None:
+            lines = _wrap_columns(plain, columns(paper_dots, block.size), block.bullet)
+            return TextOp(lines, block.size, block.bold, block.align)
+        image = raster.render_text(
+            block.text,
+            block.lang,
+            RASTER_PX[block.size],
+            paper_dots,
+            align=block.align.value,
+            bold=block.bold,
+            bullet=block.bullet,
+        )
+        return ImageOp(image)
+    if isinstance(block, QrBlock):
+        return QrOp(block.payload, qr_module(paper_dots))
+    if isinstance(block, RuleBlock):
+        return TextOp(("-" * columns(paper_dots),))
+    return FeedOp(block.lines)
+
+
+def compose(blocks: Sequence[Block], paper_dots: int) -> list[Op]:
+    """The print operations for ``blocks`` on paper ``paper_dots`` wide."""
+    return [compose_block(block, paper_dots) for block in blocks]
+
+
+@cache
+def _qr_matrix(payload: str) -> tuple[tuple[bool, ...], ...]:
+    code = qrcode.QRCode(border=0, error_correction=qrcode.constants.ERROR_CORRECT_M)
+    code.add_data(payload)
+    code.make(fit=True)
+    return tuple(tuple(bool(cell) for cell in row) for row in code.get_matrix())
+
+
+def qr_matrix(payload: str) -> tuple[tuple[bool, ...], ...]:
+    """The QR modules for ``payload`` (error correction M, no quiet zone)."""
+    return _qr_matrix(payload)
+
+
+def qr_image(payload: str, module: int, width: int) -> Image.Image:
+    """The QR code drawn ``module`` dots per module, centred on a ``width``-wide strip."""
+    matrix = qr_matrix(payload)
+    side = len(matrix)
+    module = max(1, min(module, width // (side + 2 * QR_BORDER)))
+    small = Image.new("1", (side, side), 255)
+    small.putdata([0 if cell else 255 for row in matrix for cell in row])
+    code = small.resize((side * module, side * module), Image.Resampling.NEAREST)
+    height = (side + 2 * QR_BORDER) * module
+    strip = Image.new("1", (width, height), 255)
+    strip.paste(code, ((width - code.width) // 2, QR_BORDER * module))
+    return strip

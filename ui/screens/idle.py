@@ -1,0 +1,190 @@
+"""The "are you still there?" overlay and the idle watcher behind it.
+
+An application event filter notes every touch, click and key. After
+``idle_ms`` without one (on any screen but the welcome and ticket screens),
+the overlay covers the current screen and counts down ``countdown_s`` seconds
+(≥ 20, WCAG 2.2.1) with "I need more time". At zero the visit is recorded as
+abandoned (if the customer had started) and everything they entered is wiped.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from ui.language import Language
+from ui.router import IDLE_WATCHED, Router, Screen
+from ui.widgets import label, make_button
+from ui.worker import Worker
+
+if TYPE_CHECKING:
+    from kiosk.i18n import Localizer
+    from kiosk.reception import Reception
+
+ACTIVITY = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.KeyPress,
+        QEvent.Type.Wheel,
+    }
+)
+
+
+class IdleOverlay(QWidget):
+    """Covers its parent (the kiosk window) with a dimmed panel and a countdown."""
+
+    def __init__(self, parent: QWidget, language: Language) -> None:
+        super().__init__(parent)
+        self.setObjectName("idleOverlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._language = language
+        self._seconds = 0
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        panel = QFrame(self)
+        panel.setObjectName("idlePanel")
+        panel.setMaximumWidth(900)
+        inner = QVBoxLayout(panel)
+        inner.setContentsMargins(48, 48, 48, 48)
+        inner.setSpacing(24)
+        self.title = label("title")
+        self.text = label()
+        self.countdown = label("countdown", wrap=False)
+        self.more_time = make_button("idle.more_time", panel, role="primary")
+        for widget in (self.title, self.text, self.countdown):
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            inner.addWidget(widget)
+        inner.addWidget(self.more_time)
+        layout.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        parent.installEventFilter(self)
+        language.language_did_change.connect(self.retranslate)
+        self.hide()
+        self.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.parent() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parentWidget().rect())
+        return False
+
+    def show_countdown(self, seconds: int) -> None:
+        self._seconds = seconds
+        self.setGeometry(self.parentWidget().rect())
+        self.retranslate()
+        self.raise_()
+        self.show()
+        self.more_time.setFocus()
+
+    def retranslate(self, _loc: Localizer | None = None) -> None:
+        loc = self._language.loc
+        self.title.setText(loc.tr("Are you still there?"))
+        self.text.setText(
+            loc.tr("For your privacy, we will clear your choices when the countdown ends.")
+        )
+        self.countdown.setText(loc.number(self._seconds))
+        self.countdown.setAccessibleName(
+            loc.ntr("{n} second left", "{n} seconds left", self._seconds).format(
+                n=loc.number(self._seconds)
+            )
+        )
+        self.more_time.setText(loc.tr("I need more time"))
+
+
+class IdleWatcher(QObject):
+    idle_did_warn = Signal()
+    idle_did_expire = Signal()
+
+    def __init__(
+        self,
+        overlay: IdleOverlay,
+        language: Language,
+        router: Router,
+        reception: Reception | None,
+        worker: Worker,
+        idle_ms: int,
+        countdown_s: int,
+        tick_ms: int = 1000,
+    ) -> None:
+        super().__init__(overlay.parentWidget())  # lives and dies with the window
+        self.overlay = overlay
+        self._language = language
+        self._router = router
+        self._reception = reception
+        self._worker = worker
+        self._countdown_s = countdown_s
+        self.remaining = 0
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(idle_ms)
+        self.idle_timer.timeout.connect(self.warn)
+        self.tick_timer = QTimer(self)
+        self.tick_timer.setInterval(tick_ms)
+        self.tick_timer.timeout.connect(self._tick)
+        overlay.more_time.clicked.connect(self.more_time)
+        router.screen_did_change.connect(self._screen_changed)
+
+    def set_reception(self, reception: Reception) -> None:
+        self._reception = reception
+
+    @property
+    def warning(self) -> bool:
+        return self.overlay.isVisible()
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in ACTIVITY and self.idle_timer.isActive():
+            self.idle_timer.start()  # restart the wait
+        return False
+
+    def _screen_changed(self, screen: Screen) -> None:
+        self._stop_countdown()
+        if screen in IDLE_WATCHED:
+            self.idle_timer.start()
+        else:
+            self.idle_timer.stop()
+
+    def warn(self) -> None:
+        """Show the countdown now (the idle time is up)."""
+        self.remaining = self._countdown_s
+        self.overlay.show_countdown(self.remaining)
+        self.tick_timer.start()
+        self.idle_did_warn.emit()
+
+    def _tick(self) -> None:
+        self.remaining -= 1
+        if self.remaining <= 0:
+            self._expire()
+        else:
+            self.overlay.show_countdown(self.remaining)
+
+    def more_time(self) -> None:
+        self._stop_countdown()
+        if self._router.current in IDLE_WATCHED:
+            self.idle_timer.start()
+
+    def stop(self) -> None:
+        """Stop watching (shutdown)."""
+        self.idle_timer.stop()
+        self._stop_countdown()
+
+    def _stop_countdown(self) -> None:
+        self.tick_timer.stop()
+        self.overlay.hide()
+
+    def _expire(self) -> None:
+        self._stop_countdown()
+        self.idle_timer.stop()
+        session = self._router.session
+        if session.started and not session.finished and self._reception is not None:
+            reception = self._reception
+            service = None
+            if session.service_slug is not None:
+                service = reception.catalogue().service(session.service_slug)
+            visit = session.visit_input(self._language.locale, service)
+            self._worker.run(lambda: reception.record_visit(visit, "abandoned"))
+        self.idle_did_expire.emit()
+        self._router.start_over()

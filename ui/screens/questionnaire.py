@@ -1,0 +1,112 @@
+"""One question per screen; an answer leads to the next question or to a service."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.catalogue.engine import Journey
+from kiosk.catalogue.model import MAX_ANSWERS, Question
+from ui.language import Language
+from ui.router import Router, Screen
+from ui.screens.base import ScreenBase
+from ui.widgets import HintButton, centered_column, clear_layout, label, scroll_area
+
+if TYPE_CHECKING:
+    from kiosk.reception import Reception
+
+
+class QuestionnaireScreen(ScreenBase):
+    def __init__(self, language: Language, router: Router, reception: Reception) -> None:
+        super().__init__(language, router)
+        self._reception = reception
+        self._question: Question | None = None
+        self.answer_buttons: dict[str, HintButton] = {}
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        page, column = centered_column()
+        self.progress = label("progress")
+        self.question_label = label("title")
+        column.addWidget(self.progress)
+        column.addWidget(self.question_label)
+        options = QWidget()
+        self.options_layout = QVBoxLayout(options)
+        self.options_layout.setContentsMargins(0, 8, 0, 8)
+        self.options_layout.setSpacing(20)
+        column.addWidget(options)
+        column.addStretch(1)
+        outer.addWidget(scroll_area(page), 1)
+        nav_page, nav_column = centered_column()
+        nav_column.addLayout(self.nav_bar())
+        outer.addWidget(nav_page, 0)
+        self.retranslate()
+
+    @property
+    def journey(self) -> Journey:
+        session = self.router.session
+        if session.journey is None:
+            session.journey = Journey.begin(self._reception.catalogue().questionnaire)
+        return session.journey
+
+    def enter(self) -> None:
+        journey = self.journey
+        if journey.finished:  # came back from the service page
+            journey = self.router.session.journey = journey.back()
+        self._show(journey.question)
+
+    def reset(self) -> None:
+        self._question = None
+        clear_layout(self.options_layout)
+        self.answer_buttons = {}
+
+    def _show(self, question: Question) -> None:
+        if self._question is None or question.id != self._question.id:
+            self._question = question
+            clear_layout(self.options_layout)
+            self.answer_buttons = {}
+            for option in question.options:
+                button = HintButton(f"answer.{option.id}", parent=self)
+                button.clicked.connect(lambda _=False, o=option.id: self.answer(o))
+                self.options_layout.addWidget(button)
+                button.show()
+                self.answer_buttons[option.id] = button
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        loc = self.loc
+        self.retranslate_nav()
+        if self._question is None:
+            self.progress.setText("")
+            self.question_label.setText("")
+            return
+        step = self.router.session.journey.step if self.router.session.journey else 1
+        self.progress.setText(
+            loc.tr("Question {n} of at most {total}").format(
+                n=loc.number(step), total=loc.number(MAX_ANSWERS)
+            )
+        )
+        self.question_label.setText(loc.text(self._question.text))
+        for option in self._question.options:
+            button = self.answer_buttons[option.id]
+            button.setText(loc.text(option.label))
+            button.set_hint(loc.text(option.hint))
+
+    def answer(self, option_id: str) -> None:
+        journey = self.journey.answer(option_id)
+        session = self.router.session
+        session.journey = journey
+        if journey.finished and journey.service is not None:
+            session.choose_service(journey.service, via_questionnaire=True)
+            self.router.go(Screen.SERVICE_DETAIL)
+        else:
+            self._show(journey.question)
+
+    def go_back(self) -> None:
+        journey = self.journey
+        if journey.can_go_back:
+            self.router.session.journey = journey.back()
+            self._show(self.router.session.journey.question)
+        else:
+            self.router.start_over(keep_language=True)

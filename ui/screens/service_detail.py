@@ -1,0 +1,242 @@
+"""Service guidance: what the service is, its steps, the wait, and the materials checklist.
+
+The customer ticks what they have. While required items are unticked a plain
+message names them with what to do about each, and the actions follow the
+service's rule: take a ticket anyway (when allowed), or print the list of what
+to bring and come back later.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QVBoxLayout, QWidget
+
+from ui.language import Language
+from ui.router import Router, Screen
+from ui.screens.base import ScreenBase
+from ui.widgets import (
+    CheckItem,
+    centered_column,
+    clear_layout,
+    label,
+    make_wrapping_button,
+    scroll_area,
+)
+from ui.worker import Job, Worker
+
+if TYPE_CHECKING:
+    from kiosk.catalogue.model import Service
+    from kiosk.i18n import Localizer
+    from kiosk.reception import Reception, WaitEstimate
+
+
+def queue_text(estimate: WaitEstimate | None, loc: Localizer) -> str:
+    """"3 people waiting · about 24 minutes"."""
+    if estimate is None:
+        return loc.tr("Checking the queue…")
+    if estimate.people_ahead <= 0:
+        return loc.tr("No one is waiting now.")
+    people = loc.ntr("{n} person waiting", "{n} people waiting", estimate.people_ahead)
+    about = loc.tr("about {duration}").format(duration=loc.minutes(estimate.minutes))
+    return f"{people.format(n=loc.number(estimate.people_ahead))} · {about}"
+
+
+class ServiceDetailScreen(ScreenBase):
+    def __init__(
+        self, language: Language, router: Router, reception: Reception, worker: Worker
+    ) -> None:
+        super().__init__(language, router)
+        self._reception = reception
+        self._worker = worker
+        self._service: Service | None = None
+        self._estimate: WaitEstimate | None = None
+        self._estimate_job: Job | None = None
+        self.material_items: dict[str, CheckItem] = {}
+        self.step_labels: list[QLabel] = []
+
+        outer = self.split(QBoxLayout(QBoxLayout.Direction.TopToBottom, self))
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        page, column = centered_column()
+        self.title = label("title")
+        self.description = label("muted")
+        self.queue = label("subtitle")
+        self.steps_heading = label("subtitle")
+        steps_host = QWidget()
+        self.steps_layout = QVBoxLayout(steps_host)
+        self.steps_layout.setContentsMargins(0, 0, 0, 0)
+        self.materials_heading = label("subtitle")
+        self.materials_intro = label("muted")
+        materials_host = QWidget()
+        self.materials_layout = QVBoxLayout(materials_host)
+        self.materials_layout.setContentsMargins(0, 0, 0, 0)
+        self.materials_layout.setSpacing(16)
+        for widget in (self.title, self.description, self.queue, self.steps_heading, steps_host):
+            column.addWidget(widget)
+        for widget in (self.materials_heading, self.materials_intro, materials_host):
+            column.addWidget(widget)
+        column.addStretch(1)
+        self.scroll = scroll_area(page)
+        outer.addWidget(self.scroll, 1)
+
+        bottom, bottom_column = centered_column()
+        self.action_panel = bottom
+        bottom_column.setSpacing(16)
+        bottom_column.addStretch(1)
+        self.missing_box = QFrame()
+        self.missing_box.setObjectName("guidance.missing")
+        self.missing_box.setProperty("role", "warning")
+        box_layout = QVBoxLayout(self.missing_box)
+        self.missing_text = label()
+        self.blocked_reason = label()
+        box_layout.addWidget(self.missing_text)
+        box_layout.addWidget(self.blocked_reason)
+        bottom_column.addWidget(self.missing_box)
+        self.take_button = make_wrapping_button("ticket.take", self, role="primary")
+        self.take_button.clicked.connect(self._take)
+        self.print_list_button = make_wrapping_button("ticket.print_list", self)
+        self.print_list_button.clicked.connect(self._print_list)
+        bottom_column.addWidget(self.take_button)
+        bottom_column.addWidget(self.print_list_button)
+        bottom_column.addLayout(self.nav_bar())
+        outer.addWidget(bottom, 0)
+        self.retranslate()
+
+    def orientation_did_change(self, landscape: bool) -> None:
+        self.action_panel.setMaximumWidth(760 if landscape else 16777215)
+
+    # -- life cycle ------------------------------------------------------------------------
+    def enter(self) -> None:
+        slug = self.router.session.service_slug
+        if slug is None:
+            return
+        service = self._reception.catalogue().service(slug)
+        if self._service is None or self._service.slug != slug:
+            self._service = service
+            self._build_checklist(service)
+        self._service = service
+        have = self.router.session.materials_have
+        for material_id, item in self.material_items.items():
+            item.setChecked(material_id in have)
+        self.scroll.verticalScrollBar().setValue(0)
+        self._estimate = None
+        self._estimate_job = self._worker.run(
+            lambda: self._reception.estimate(slug), self._got_estimate, self._no_estimate
+        )
+        self.retranslate()
+
+    def leave(self) -> None:
+        if self._estimate_job is not None:
+            self._estimate_job.discard()
+            self._estimate_job = None
+
+    def reset(self) -> None:
+        self._service = None
+        self._estimate = None
+        clear_layout(self.materials_layout)
+        clear_layout(self.steps_layout)
+        self.material_items = {}
+        self.step_labels = []
+
+    def _got_estimate(self, estimate: WaitEstimate) -> None:
+        self._estimate = estimate
+        self.queue.setText(queue_text(estimate, self.loc))
+
+    def _no_estimate(self, _error: BaseException) -> None:
+        self.queue.setText("")
+
+    def _build_checklist(self, service: Service) -> None:
+        clear_layout(self.materials_layout)
+        clear_layout(self.steps_layout)
+        self.material_items = {}
+        self.step_labels = [label() for _ in service.steps]
+        for step_label in self.step_labels:
+            self.steps_layout.addWidget(step_label)
+            step_label.show()
+        for material in service.materials:
+            item = CheckItem(f"material.{material.id}", parent=self)
+            item.toggled.connect(lambda on, m=material.id: self._ticked(m, on))
+            self.materials_layout.addWidget(item)
+            item.show()
+            self.material_items[material.id] = item
+
+    def _ticked(self, material_id: str, on: bool) -> None:
+        have = self.router.session.materials_have
+        if on:
+            have.add(material_id)
+        else:
+            have.discard(material_id)
+        self._update_missing()
+
+    # -- texts -----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        loc = self.loc
+        self.retranslate_nav()
+        self.print_list_button.setText(loc.tr("Print what to bring and come back later"))
+        service = self._service
+        if service is None:
+            return
+        self.title.setText(loc.text(service.name))
+        self.description.setText(loc.text(service.description))
+        self.queue.setText(queue_text(self._estimate, loc))
+        self.steps_heading.setText(loc.tr("How it works"))
+        for index, (step_label, step) in enumerate(zip(self.step_labels, service.steps, strict=True)):
+            step_label.setText(f"{loc.number(index + 1)}.  {loc.text(step)}")
+        has_materials = bool(service.materials)
+        self.materials_heading.setVisible(has_materials)
+        self.materials_intro.setVisible(has_materials)
+        self.materials_heading.setText(loc.tr("What to bring"))
+        self.materials_intro.setText(loc.tr("Touch each item you have with you."))
+        for material in service.materials:
+            item = self.material_items[material.id]
+            item.setText(loc.text(material.text))
+            item.set_tag(loc.tr("Required") if material.required else loc.tr("Optional"))
+            item.set_hint(loc.text(material.note))
+        self._update_missing()
+
+    def _update_missing(self) -> None:
+        service = self._service
+        if service is None:
+            return
+        loc = self.loc
+        missing = set(self.router.session.missing_required(service))
+        lines = []
+        for material in service.materials:
+            if material.id in missing:
+                advice = loc.text(material.if_missing)
+                name = loc.text(material.text)
+                lines.append(f"•  {name} — {advice}" if advice else f"•  {name}")
+        self.missing_box.setVisible(bool(missing))
+        self.missing_text.setText(
+            "\n".join([loc.tr("You have not ticked these required items:"), *lines])
+        )
+        blocked = bool(missing) and not service.allow_without_required
+        self.blocked_reason.setVisible(blocked)
+        self.blocked_reason.setText(
+            loc.tr(
+                "We cannot serve you for this without them. Please print the list and come back."
+            )
+        )
+        self.print_list_button.setVisible(bool(missing))
+        self.take_button.setEnabled(not blocked)
+        if not missing:
+            self.take_button.setText(loc.tr("Take a ticket"))
+        elif blocked:
+            self.take_button.setText(loc.tr("Ticket not available"))
+        else:
+            self.take_button.setText(loc.tr("Take a ticket anyway"))
+
+    # -- actions ---------------------------------------------------------------------------
+    def _take(self) -> None:
+        self.router.go(Screen.TICKET)
+
+    def _print_list(self) -> None:
+        self.router.go(Screen.BRING_LIST)
+
+    def go_back(self) -> None:
+        session = self.router.session
+        if session.via_questionnaire:
+            self.router.go(Screen.QUESTIONNAIRE)
+        else:
+            self.router.go(Screen.SERVICES)

@@ -1,0 +1,72 @@
+"""All services: a scrollable grid to browse instead of answering questions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+
+from ui.language import Language
+from ui.router import Router, Screen
+from ui.screens.base import ScreenBase
+from ui.widgets import HintButton, centered_column, label, scroll_area
+
+if TYPE_CHECKING:
+    from kiosk.reception import Reception
+
+COLUMNS = 2
+
+
+class ServicesScreen(ScreenBase):
+    def __init__(self, language: Language, router: Router, reception: Reception) -> None:
+        super().__init__(language, router)
+        self._reception = reception
+        self.service_buttons: dict[str, HintButton] = {}
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        page, column = centered_column()
+        self.title = label("title")
+        self.intro = label("muted")
+        column.addWidget(self.title)
+        column.addWidget(self.intro)
+        grid_host = QWidget()
+        self.grid = QGridLayout(grid_host)
+        self.grid.setContentsMargins(0, 8, 0, 8)
+        self.grid.setSpacing(20)
+        column.addWidget(grid_host)
+        column.addStretch(1)
+        self.scroll = scroll_area(page)
+        outer.addWidget(self.scroll, 1)
+        nav_page, nav_column = centered_column()
+        nav_column.addLayout(self.nav_bar(back=False))
+        outer.addWidget(nav_page, 0)
+        self._build()
+        self.retranslate()
+
+    def _build(self) -> None:
+        for index, service in enumerate(self._reception.catalogue().active_services):
+            button = HintButton(f"service.{service.slug}", parent=self)
+            button.clicked.connect(lambda _=False, s=service.slug: self.choose(s))
+            self.grid.addWidget(button, index // COLUMNS, index % COLUMNS)
+            self.service_buttons[service.slug] = button
+        for col in range(COLUMNS):
+            self.grid.setColumnStretch(col, 1)
+
+    def enter(self) -> None:
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def retranslate(self) -> None:
+        loc = self.loc
+        self.retranslate_nav()
+        self.title.setText(loc.tr("All services"))
+        self.intro.setText(loc.tr("Touch a service to see what to bring and how it works."))
+        catalogue = self._reception.catalogue()
+        for slug, button in self.service_buttons.items():
+            service = catalogue.service(slug)
+            button.setText(loc.text(service.name))
+            button.set_hint(loc.text(service.description))
+
+    def choose(self, slug: str) -> None:
+        self.router.session.choose_service(slug, via_questionnaire=False)
+        self.router.go(Screen.SERVICE_DETAIL)

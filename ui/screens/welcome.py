@@ -1,0 +1,122 @@
+"""The attract/welcome screen: greeting, language, contrast, start, all services, staff."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout
+
+from kiosk.i18n import ENDONYMS
+from ui.language import Language
+from ui.router import Router, Screen
+from ui.screens.base import ScreenBase
+from ui.theme import Theme
+from ui.widgets import centered_column, label, make_button, set_current
+
+
+class WelcomeScreen(ScreenBase):
+    staff_requested = Signal()
+
+    def __init__(self, language: Language, router: Router, theme: Theme, branch_name: str):
+        super().__init__(language, router)
+        self._theme = theme
+        self._branch_name = branch_name
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        page, column = centered_column(1100)
+        outer.addWidget(page)
+
+        self.branch = label("branch")
+        self.branch.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.greeting = label("greeting")
+        self.greeting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.intro = label("subtitle")
+        self.intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(self.branch)
+        column.addStretch(2)
+        column.addWidget(self.greeting)
+        column.addWidget(self.intro)
+        column.addStretch(1)
+
+        self.language_prompt = label("muted")
+        self.language_prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(self.language_prompt)
+        languages = QHBoxLayout()
+        languages.setSpacing(20)
+        self.language_buttons = {}
+        for code in language.offered:
+            button = make_button(f"lang.{code}", self, role="lang")
+            button.clicked.connect(lambda _=False, c=code: self.language.set_locale(c))
+            languages.addWidget(button)
+            self.language_buttons[code] = button
+        column.addLayout(languages)
+        column.addSpacing(24)
+
+        self.start_button = make_button("welcome.start", self, role="primary")
+        self.start_button.setMinimumHeight(120)
+        self.start_button.clicked.connect(self._start)
+        column.addWidget(self.start_button)
+        self.all_services_button = make_button("services.all", self)
+        self.all_services_button.clicked.connect(self._all_services)
+        column.addWidget(self.all_services_button)
+        self.status = label("muted")
+        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(self.status)
+        column.addStretch(2)
+
+        bottom = QHBoxLayout()
+        self.contrast_button = make_button("welcome.contrast", self, role="small")
+        self.contrast_button.setCheckable(True)
+        self.contrast_button.setChecked(theme.high_contrast)
+        self.contrast_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.contrast_button.toggled.connect(self._theme.set_high_contrast)
+        theme.theme_did_change.connect(self._sync_contrast)
+        bottom.addWidget(self.contrast_button, 0)
+        bottom.addStretch(1)
+        self.staff_button = make_button("staff.enter", self, role="small")
+        self.staff_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.staff_button.clicked.connect(self.staff_requested)
+        bottom.addWidget(self.staff_button, 0)
+        column.addLayout(bottom)
+        self._ready = False
+        self.set_ready(False)
+        self.retranslate()
+
+    def set_ready(self, ready: bool) -> None:
+        """Enable the buttons that need the database once it is open."""
+        self._ready = ready
+        for button in (self.start_button, self.all_services_button, self.staff_button):
+            button.setEnabled(ready)
+        self.status.setVisible(not ready)
+
+    def retranslate(self) -> None:
+        loc = self.loc
+        self.branch.setText(self._branch_name)
+        self.greeting.setText(loc.tr("Welcome"))
+        self.intro.setText(
+            loc.tr("Answer a few short questions and we will find the right service for you.")
+        )
+        self.language_prompt.setText(loc.tr("Choose your language"))
+        for code, button in self.language_buttons.items():
+            button.setText(ENDONYMS.get(code, code))
+            set_current(button, code == self.language.locale)
+        self.start_button.setText(loc.tr("Start"))
+        self.all_services_button.setText(loc.tr("See all services"))
+        self.status.setText(loc.tr("Getting ready…"))
+        self._sync_contrast()
+        self.staff_button.setText(loc.tr("Staff"))
+
+    def _sync_contrast(self) -> None:
+        on = self._theme.high_contrast
+        if self.contrast_button.isChecked() != on:
+            self.contrast_button.setChecked(on)
+        self.contrast_button.setText(
+            self.loc.tr("High contrast: on") if on else self.loc.tr("High contrast: off")
+        )
+
+    def _start(self) -> None:
+        self.router.session.start()
+        self.router.go(Screen.QUESTIONNAIRE)
+
+    def _all_services(self) -> None:
+        self.router.session.start()
+        self.router.go(Screen.SERVICES)

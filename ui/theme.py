@@ -1,0 +1,260 @@
+"""The one place that decides how the kiosk looks: colours, fonts, sizes.
+
+Two palettes: calm bank colours (every text/background pair ≥ 4.5:1, WCAG AA)
+and a high-contrast variant (≥ 7:1, AAA), switchable live from the welcome
+screen. Fonts are picked per locale so Simplified and Traditional Chinese get
+their own glyph shapes (Noto Sans CJK SC / TC). Sizes are for a 1080p touch
+screen at arm's length, portrait or landscape: body text 28 px, buttons 88 px
+tall (touch targets far above the 48 px minimum).
+
+Widgets say *what* they are with a ``role`` property (``primary``, ``title``,
+``warning`` …); this module says how each role looks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QWidget
+
+#: Font families per locale, best first; Qt falls back along the list per glyph.
+FONT_FAMILIES: dict[str, list[str]] = {
+    "en": ["Noto Sans", "DejaVu Sans", "Noto Sans CJK SC"],
+    "zh_Hans": ["Noto Sans CJK SC", "WenQuanYi Micro Hei", "DejaVu Sans"],
+    "zh_Hant": ["Noto Sans CJK TC", "Noto Sans CJK HK", "WenQuanYi Micro Hei", "DejaVu Sans"],
+}
+
+BODY_PX = 28
+MIN_TOUCH_PX = 48
+BUTTON_HEIGHT_PX = 88
+
+
+@dataclass(frozen=True)
+class Palette:
+    window: str
+    surface: str
+    text: str
+    muted: str
+    primary: str
+    on_primary: str
+    secondary_border: str
+    warning_bg: str
+    warning_text: str
+    success_bg: str
+    success_text: str
+    focus: str
+    disabled_bg: str
+    disabled_text: str
+
+    def text_pairs(self) -> dict[str, tuple[str, str]]:
+        """Every foreground/background pair the stylesheet uses, for contrast checks."""
+        return {
+            "body": (self.text, self.window),
+            "card": (self.text, self.surface),
+            "muted": (self.muted, self.window),
+            "muted_card": (self.muted, self.surface),
+            "primary": (self.on_primary, self.primary),
+            "secondary": (self.primary, self.surface),
+            "warning": (self.warning_text, self.warning_bg),
+            "success": (self.success_text, self.success_bg),
+            "disabled": (self.disabled_text, self.disabled_bg),
+        }
+
+
+STANDARD = Palette(
+    window="#F3F6F9",
+    surface="#FFFFFF",
+    text="#14212E",
+    muted="#46525F",
+    primary="#0A4A7F",
+    on_primary="#FFFFFF",
+    secondary_border="#0A4A7F",
+    warning_bg="#FFF3DC",
+    warning_text="#5A3700",
+    success_bg="#E3F4EA",
+    success_text="#124D2B",
+    focus="#D97706",
+    disabled_bg="#E2E6EA",
+    disabled_text="#4F5963",
+)
+
+HIGH_CONTRAST = Palette(
+    window="#000000",
+    surface="#000000",
+    text="#FFFFFF",
+    muted="#F0F0F0",
+    primary="#FFE14D",
+    on_primary="#000000",
+    secondary_border="#FFFFFF",
+    warning_bg="#000000",
+    warning_text="#FFE14D",
+    success_bg="#000000",
+    success_text="#7CFF9B",
+    focus="#00E5FF",
+    disabled_bg="#1A1A1A",
+    disabled_text="#E0E0E0",
+)
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two ``#RRGGBB`` colours (1 … 21)."""
+    high, low = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def stylesheet(p: Palette) -> str:
+    return f"""
+QWidget {{ color: {p.text}; font-size: {BODY_PX}px; }}
+#kioskWindow, QStackedWidget, QScrollArea, QScrollArea > QWidget > QWidget {{
+    background: {p.window};
+}}
+QLabel {{ background: transparent; }}
+QLabel[role="branch"] {{ font-size: 30px; font-weight: 600; color: {p.muted}; }}
+QLabel[role="greeting"] {{ font-size: 60px; font-weight: 700; }}
+QLabel[role="title"] {{ font-size: 46px; font-weight: 700; }}
+QLabel[role="subtitle"] {{ font-size: 32px; font-weight: 600; }}
+QLabel[role="muted"] {{ color: {p.muted}; }}
+QLabel[role="progress"] {{ color: {p.muted}; font-size: 26px; }}
+QLabel[role="code"] {{ font-size: 190px; font-weight: 800; color: {p.primary}; }}
+QLabel[role="warning"], QFrame[role="warning"] {{
+    background: {p.warning_bg}; color: {p.warning_text};
+    border: 3px solid {p.warning_text}; border-radius: 14px; padding: 18px;
+}}
+QFrame[role="warning"] QLabel {{ color: {p.warning_text}; }}
+QLabel[role="success"] {{
+    background: {p.success_bg}; color: {p.success_text};
+    border-radius: 14px; padding: 18px;
+}}
+QFrame[role="card"] {{
+    background: {p.surface}; border: 2px solid {p.secondary_border}; border-radius: 16px;
+}}
+QPushButton {{
+    min-height: {BUTTON_HEIGHT_PX}px; min-width: {BUTTON_HEIGHT_PX}px;
+    padding: 8px 28px; border-radius: 16px; font-size: 32px; font-weight: 600;
+    background: {p.surface}; color: {p.primary}; border: 3px solid {p.secondary_border};
+}}
+QPushButton[role="primary"] {{
+    background: {p.primary}; color: {p.on_primary}; border: 3px solid {p.primary};
+}}
+QLabel[role="button_text"] {{ color: {p.primary}; font-size: 32px; font-weight: 600; }}
+QPushButton[role="primary"] QLabel {{ color: {p.on_primary}; }}
+QPushButton QLabel[off="true"] {{ color: {p.disabled_text}; }}
+QPushButton[role="small"] {{
+    min-height: {MIN_TOUCH_PX + 8}px; font-size: 24px; padding: 4px 18px; color: {p.muted};
+    border: 2px solid {p.muted};
+}}
+QPushButton[role="lang"][current="true"] {{
+    background: {p.primary}; color: {p.on_primary};
+}}
+QPushButton[role="option"], QPushButton[role="check"] {{
+    text-align: left; padding: 18px 24px; min-height: 104px;
+}}
+QPushButton[role="option"] QLabel, QPushButton[role="check"] QLabel {{ color: {p.text}; }}
+QPushButton[role="check"]:checked {{ border-width: 5px; }}
+QLabel[role="hint"] {{ color: {p.muted}; font-size: 24px; font-weight: 400; }}
+QLabel[role="tag"] {{ font-size: 22px; font-weight: 700; color: {p.muted}; }}
+QPushButton[role="check"] QLabel[role="box"] {{
+    min-width: 52px; max-width: 52px; min-height: 52px; max-height: 52px;
+    border: 4px solid {p.primary}; border-radius: 10px;
+    font-family: "DejaVu Sans"; font-size: 36px; font-weight: 800; color: {p.on_primary};
+    qproperty-alignment: AlignCenter;
+}}
+QPushButton[role="check"] QLabel[role="box"][checked="true"] {{ background: {p.primary}; }}
+QPushButton:pressed {{ background: {p.primary}; color: {p.on_primary}; }}
+QPushButton:focus {{ outline: none; border-color: {p.focus}; }}
+QPushButton:disabled {{
+    background: {p.disabled_bg}; color: {p.disabled_text}; border-color: {p.disabled_bg};
+}}
+QPushButton[role="pin"] {{ font-size: 48px; min-height: 110px; min-width: 150px; }}
+QLabel[role="dots"] {{ font-size: 64px; letter-spacing: 12px; }}
+QTableWidget {{
+    background: {p.surface}; gridline-color: {p.muted}; font-size: 24px;
+    border: 2px solid {p.secondary_border};
+}}
+QHeaderView::section {{
+    background: {p.primary}; color: {p.on_primary}; font-size: 24px; font-weight: 700;
+    padding: 8px; border: none;
+}}
+QScrollBar:vertical {{ width: 28px; background: {p.window}; }}
+QScrollBar::handle:vertical {{ background: {p.muted}; border-radius: 10px; min-height: 80px; }}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0px; border: none; }}
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
+QWidget#idleOverlay {{ background: rgba(0, 0, 0, 170); }}
+QFrame#idlePanel {{
+    background: {p.surface}; border: 4px solid {p.primary}; border-radius: 24px;
+}}
+QLabel[role="countdown"] {{ font-size: 120px; font-weight: 800; color: {p.primary}; }}
+"""
+
+
+class Theme(QObject):
+    """Applies the stylesheet and the locale's fonts to the application."""
+
+    theme_did_change = Signal()
+
+    def __init__(self, app: QApplication, high_contrast: bool = False) -> None:
+        super().__init__()
+        self._app = app
+        self._default_high_contrast = high_contrast
+        self.high_contrast = high_contrast
+        self.locale = "en"
+        self._root: QWidget | None = None
+
+    @property
+    def palette(self) -> Palette:
+        return HIGH_CONTRAST if self.high_contrast else STANDARD
+
+    def attach(self, root: QWidget) -> None:
+        """Style ``root`` (the kiosk window) and everything in it."""
+        self._root = root
+        self._apply()
+
+    def set_high_contrast(self, on: bool) -> None:
+        if on != self.high_contrast:
+            self.high_contrast = on
+            self._apply()
+
+    def set_locale(self, locale: str) -> None:
+        if locale != self.locale:
+            self.locale = locale
+            self._apply_font()
+
+    def reset(self) -> None:
+        """Back to the configured look (a new customer)."""
+        self.set_high_contrast(self._default_high_contrast)
+
+    def font(self) -> QFont:
+        font = QFont()
+        font.setFamilies(FONT_FAMILIES.get(self.locale, FONT_FAMILIES["en"]))
+        font.setPixelSize(BODY_PX)
+        return font
+
+    def _apply_font(self) -> None:
+        self._app.setFont(self.font())
+        if self._root is not None:
+            # Widgets with a stylesheet keep their resolved font; re-polish them.
+            self._root.setFont(self.font())
+        self.theme_did_change.emit()
+
+    def _apply(self) -> None:
+        self._app.setFont(self.font())
+        if self._root is not None:
+            self._root.setFont(self.font())
+            self._root.setStyleSheet(stylesheet(self.palette))
+        self.theme_did_change.emit()
+
+
+def repolish(widget: QWidget) -> None:
+    """Re-apply the stylesheet after a ``role``/``current``/``checked`` property changed."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()

@@ -1,0 +1,214 @@
+"""Small widget helpers shared by every screen.
+
+Every interactive control gets a stable ``objectName`` that is also its
+accessible identifier (what UI tests and screen readers' automation use), and
+keeps its accessible name equal to the text on screen whenever the text changes
+(on every ``retranslate``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScroller,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.theme import BUTTON_HEIGHT_PX, repolish
+
+
+def identify(widget: QWidget, object_name: str) -> None:
+    """Set the objectName and the same accessible identifier."""
+    widget.setObjectName(object_name)
+    widget.setAccessibleIdentifier(object_name)
+
+
+class KioskButton(QPushButton):
+    """A push button whose accessible name always follows its text."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self.setAccessibleName(text)
+
+
+def make_button(
+    object_name: str, parent: QWidget | None = None, role: str | None = None
+) -> KioskButton:
+    button = KioskButton(parent)
+    identify(button, object_name)
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keyboard focus only: no ring after a touch
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    if role:
+        button.setProperty("role", role)
+    return button
+
+
+def label(role: str | None = None, parent: QWidget | None = None, wrap: bool = True) -> QLabel:
+    widget = QLabel(parent)
+    widget.setWordWrap(wrap)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    if role:
+        widget.setProperty("role", role)
+    return widget
+
+
+class HintButton(KioskButton):
+    """A large button with a title and a smaller hint line under it.
+
+    ``text()`` is the title (also the accessible name); the hint is the
+    accessible description.
+    """
+
+    def __init__(
+        self,
+        object_name: str,
+        role: str = "option",
+        parent: QWidget | None = None,
+        centered: bool = False,
+    ):
+        super().__init__(parent)
+        identify(self, object_name)
+        self.setProperty("role", role)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self._title = label("button_text" if centered else "subtitle")
+        self._hint = label("hint")
+        self._hint.hide()
+        if centered:
+            self._title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for child in (self._title, self._hint):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.body = QVBoxLayout()
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.setSpacing(4)
+        self.body.addWidget(self._title)
+        self.body.addWidget(self._hint)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(28, 12 if centered else 18, 28, 12 if centered else 18)
+        outer.addLayout(self.body, 1)
+        self._min_height = BUTTON_HEIGHT_PX if centered else 104
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._title.setText(text)
+        self.setAccessibleName(text)
+        self.updateGeometry()
+
+    def text(self) -> str:
+        return self._title.text()
+
+    def set_hint(self, hint: str) -> None:
+        self._hint.setText(hint)
+        self._hint.setVisible(bool(hint))
+        self.setAccessibleDescription(hint)
+        self.updateGeometry()
+
+    def hint(self) -> str:
+        return self._hint.text()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.EnabledChange:
+            for child in (self._title, self._hint):
+                child.setProperty("off", "false" if self.isEnabled() else "true")
+                repolish(child)
+
+    def sizeHint(self):  # noqa: N802 - Qt's name
+        hint = self.layout().sizeHint()
+        hint.setHeight(max(hint.height(), self._min_height))
+        return hint
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        return self.sizeHint()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        return max(self._min_height, self.layout().totalHeightForWidth(width))
+
+
+class CheckItem(HintButton):
+    """A large checkable item: a box, the item's name, a tag line and a note."""
+
+    def __init__(self, object_name: str, parent: QWidget | None = None):
+        super().__init__(object_name, role="check", parent=parent)
+        self.setCheckable(True)
+        self._box = label("box", wrap=False)
+        self._box.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._tag = label("tag")
+        self._tag.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.body.insertWidget(1, self._tag)
+        outer = self.layout()
+        assert isinstance(outer, QHBoxLayout)
+        outer.insertWidget(0, self._box, 0, Qt.AlignmentFlag.AlignTop)
+        outer.insertSpacing(1, 20)
+        self.toggled.connect(self._show_state)
+        self._show_state(False)
+
+    def set_tag(self, tag: str) -> None:
+        self._tag.setText(tag)
+
+    def _show_state(self, checked: bool) -> None:
+        self._box.setText("✓" if checked else "")
+        self._box.setProperty("checked", "true" if checked else "false")
+        repolish(self._box)
+
+
+def make_wrapping_button(
+    object_name: str, parent: QWidget | None = None, role: str | None = None
+) -> HintButton:
+    """A full-width button whose text wraps onto a second line instead of being cut."""
+    return HintButton(object_name, role=role or "plain", parent=parent, centered=True)
+
+
+def set_current(button: QPushButton, current: bool) -> None:
+    button.setProperty("current", "true" if current else "false")
+    repolish(button)
+
+
+def scroll_area(content: QWidget) -> QScrollArea:
+    """A vertical scroll area that also scrolls by dragging a finger."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
+    area.setWidget(content)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    return area
+
+
+def centered_column(max_width: int = 1200) -> tuple[QWidget, QVBoxLayout]:
+    """A widget whose content is a column at most ``max_width`` wide, centred."""
+    outer = QWidget()
+    row = QHBoxLayout(outer)
+    row.setContentsMargins(48, 32, 48, 32)
+    column = QWidget()
+    column.setMaximumWidth(max_width)
+    column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(24)
+    row.addStretch(0)
+    row.addWidget(column, 1)
+    row.addStretch(0)
+    return outer, layout
+
+
+def clear_layout(layout: QVBoxLayout | QHBoxLayout) -> None:
+    """Remove and delete every widget in ``layout``."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.setParent(None)
+            widget.deleteLater()
