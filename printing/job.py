@@ -119,6 +119,19 @@ class TicketPrinter:
             log.debug("Traceback", exc_info=True)
             return failed(PrinterProblem.UNKNOWN, started, time.monotonic())
 
+    def print_blocks(self, blocks: Sequence[Block], name: str = "document") -> PrintOutcome:
+        """Print any layout (e.g. the list of what to bring), like a ticket.
+
+        ``name`` names the job in logs and the preview files (``<name>.bin``/``.png``).
+        """
+        started = time.monotonic()
+        try:
+            return self._print(lambda: list(blocks), name, started)
+        except Exception as exc:
+            log.error("%s: printing failed unexpectedly: %r", name, exc)
+            log.debug("Traceback", exc_info=True)
+            return failed(PrinterProblem.UNKNOWN, started, time.monotonic())
+
     def print_test_page(self, branch_name: str = "", locale: str = "en") -> PrintOutcome:
         """Printer URL, profile and paper width, then a sample ticket in each language."""
         started = time.monotonic()

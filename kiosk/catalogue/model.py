@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+    with_config,
+)
 from typing_extensions import TypedDict
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -18,10 +25,9 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,47}$")]
 Prefix = Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,2}$")]
 
 
+@with_config(ConfigDict(extra="forbid"))
 class LocalizedText(TypedDict):
     """One text in every supported language."""
-
-    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]  # pydantic reads it
 
     en: NonEmpty
     zh_Hans: NonEmpty

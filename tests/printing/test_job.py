@@ -16,6 +16,7 @@ from kiosk.ticket import PrintStatus
 from printing.backends import ConfigReason, PrinterConfigError, escpos_factory
 from printing.escpos_env import escpos_module, escpos_printers
 from printing.job import GRACE_S, TicketPrinter
+from printing.layout import TextBlock
 from printing.outcome import PrinterProblem, classify, problem_message
 from tests.printing.escpos_bytes import qr_payloads
 from tests.printing.tickets import big_ticket, make_ticket
@@ -303,3 +304,13 @@ def test_test_page_has_a_ticket_in_each_language(
 
 def test_default_factory_is_python_escpos(make_printer: Callable[..., TicketPrinter]) -> None:
     assert make_printer()._factory is escpos_factory
+
+
+def test_any_layout_can_be_printed(
+    make_printer: Callable[..., TicketPrinter], tmp_path: Path
+) -> None:
+    blocks = [TextBlock("What to bring", bold=True), TextBlock("护照（原件）", bullet=True)]
+    outcome = make_printer("preview").print_blocks(blocks, "A-list")
+    assert outcome.printed
+    assert outcome.preview_png == tmp_path / "printer-preview" / "A-list.png"
+    assert b"What to bring" in (tmp_path / "printer-preview" / "A-list.bin").read_bytes()

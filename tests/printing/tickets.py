@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any, cast
+from typing import Any
 
 from kiosk.catalogue.model import LocalizedText
 from kiosk.ticket import TicketData
@@ -12,7 +12,7 @@ LOCALES = ("en", "zh_Hans", "zh_Hant")
 
 
 def text(en: str, zh_hans: str, zh_hant: str) -> LocalizedText:
-    return cast(LocalizedText, {"en": en, "zh_Hans": zh_hans, "zh_Hant": zh_hant})
+    return {"en": en, "zh_Hans": zh_hans, "zh_Hant": zh_hant}
 
 
 SERVICE = text("Open an account", "开立账户", "開立戶口")
