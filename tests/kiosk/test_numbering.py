@@ -118,7 +118,7 @@ def _issue_in_processes(url: str, data_dir: Path, processes: int, each: int) -> 
         worker.start()
     start.set()
     for worker in workers:
-        worker.join(timeout=120)
+        worker.join(timeout=300)
         assert worker.exitcode == 0
 
 
@@ -136,8 +136,8 @@ def _assert_contiguous(db: Database, total: int) -> None:
 def test_processes_sharing_one_sqlite_file_never_duplicate(
     db: Database, settings: Settings, tmp_path: Path
 ) -> None:
-    _issue_in_processes(settings.database_url, tmp_path, processes=4, each=40)
-    _assert_contiguous(db, 160)
+    _issue_in_processes(settings.database_url, tmp_path, processes=8, each=500)
+    _assert_contiguous(db, 4000)
 
 
 @pytest.mark.postgres
@@ -149,7 +149,7 @@ def test_processes_sharing_one_postgresql_never_duplicate(
     with db.session() as session:
         save_catalogue(session, parse_catalogue(MINI_CATALOGUE))
     try:
-        _issue_in_processes(postgres_url, tmp_path, processes=4, each=50)
-        _assert_contiguous(db, 200)
+        _issue_in_processes(postgres_url, tmp_path, processes=8, each=500)
+        _assert_contiguous(db, 4000)
     finally:
         db.dispose()
