@@ -214,3 +214,72 @@ def test_unknown_counter_and_ticket(desk: Desk) -> None:
         desk.ticket(999)
     with pytest.raises(DeskError):
         desk.set_counter("3", ["nowhere"])
+
+
+def test_pause_shows_on_every_kiosk_and_refuses_tickets(
+    db: Database, settings: Settings, clock: FakeClock, reception: Reception
+) -> None:
+    from kiosk.audit import AuditLog
+    from kiosk.desk import pause_service
+    from kiosk.reception import ServiceUnavailable
+    from kiosk.staff import StaffDirectory
+
+    manager = StaffDirectory(db, clock).create_first_manager("409217")
+    other_kiosk = Reception(db, settings, clock)
+    other_kiosk.catalogue()
+    reason = {"en": "System upgrade", "zh_Hans": "系统升级", "zh_Hant": "系統升級"}
+    use_atm = {"en": "Use the ATM", "zh_Hans": "请使用自动柜员机", "zh_Hant": "請使用自動櫃員機"}
+    pause_service(db, manager, "lost_card", reason, use_atm, kiosk_id="kiosk-1", clock=clock)
+    assert other_kiosk.refresh_if_changed()
+    pause = other_kiosk.catalogue().service("lost_card").pause
+    assert pause is not None and pause.reason["zh_Hant"] == "系統升級"
+    with pytest.raises(ServiceUnavailable) as caught:
+        other_kiosk.take_ticket(VisitInput("en", clock.now, (), "lost_card"))
+    assert caught.value.reason == ServiceUnavailable.PAUSED
+    pause_service(db, manager, "lost_card", None, kiosk_id="kiosk-1", clock=clock)
+    other_kiosk.refresh_if_changed()
+    assert other_kiosk.take_ticket(VisitInput("en", clock.now, (), "lost_card")).code == "L001"
+    actions = [e.action for e in AuditLog(db, "kiosk-1").entries(action="service.")]
+    assert actions == ["service.resume", "service.pause"]
+    with pytest.raises(DeskError):
+        pause_service(db, manager, "lost_card", {**reason, "en": " "}, kiosk_id="kiosk-1")
+
+
+def test_daily_cap_ends_tickets_without_a_gap(
+    db: Database, settings: Settings, clock: FakeClock
+) -> None:
+    from kiosk.catalogue.loader import parse_catalogue
+    from kiosk.db.catalogue_store import save_catalogue
+    from kiosk.reception import ServiceUnavailable
+
+    from .conftest import MINI_CATALOGUE
+
+    data = {**MINI_CATALOGUE, "services": [dict(s) for s in MINI_CATALOGUE["services"]]}
+    data["services"][1]["daily_cap"] = 2
+    with db.session() as session:
+        save_catalogue(session, parse_catalogue(data))
+    reception = Reception(db, settings, clock)
+    assert reception.estimate("lost_card").tickets_left == 2
+    codes = [
+        reception.take_ticket(VisitInput("en", clock.now, (), "lost_card")).code for _ in range(2)
+    ]
+    assert codes == ["L001", "L002"]
+    assert reception.estimate("lost_card").tickets_left == 0
+    with pytest.raises(ServiceUnavailable) as caught:
+        reception.take_ticket(VisitInput("en", clock.now, (), "lost_card"))
+    assert caught.value.reason == ServiceUnavailable.FULL
+    assert len(reception.todays_tickets()) == 2
+
+
+def test_printer_health_and_database_ping(db: Database, clock: FakeClock) -> None:
+    from kiosk.health import Health, database_answers
+
+    health = Health(db, "kiosk-1", clock)
+    health.report_printer("paper_near_end", "sensor")
+    health.report_printer("online")
+    [state] = health.printers()
+    assert (state.kiosk_id, state.state) == ("kiosk-1", "online")
+    assert database_answers(db)
+    db.dispose()
+    gone = Database("postgresql+psycopg://nobody@127.0.0.1:1/none")
+    assert not database_answers(gone)
