@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from kiosk.board import Board, EventCursor
+from kiosk.catalogue.model import LocalizedText
 from kiosk.db.database import Database
 from kiosk.desk import Desk, DeskError
 from kiosk.reception import Reception, VisitInput
@@ -227,8 +228,12 @@ def test_pause_shows_on_every_kiosk_and_refuses_tickets(
     manager = StaffDirectory(db, clock).create_first_manager("409217")
     other_kiosk = Reception(db, settings, clock)
     other_kiosk.catalogue()
-    reason = {"en": "System upgrade", "zh_Hans": "系统升级", "zh_Hant": "系統升級"}
-    use_atm = {"en": "Use the ATM", "zh_Hans": "请使用自动柜员机", "zh_Hant": "請使用自動櫃員機"}
+    reason: LocalizedText = {"en": "System upgrade", "zh_Hans": "系统升级", "zh_Hant": "系統升級"}
+    use_atm: LocalizedText = {
+        "en": "Use the ATM",
+        "zh_Hans": "请使用自动柜员机",
+        "zh_Hant": "請使用自動櫃員機",
+    }
     pause_service(db, manager, "lost_card", reason, use_atm, kiosk_id="kiosk-1", clock=clock)
     assert other_kiosk.refresh_if_changed()
     pause = other_kiosk.catalogue().service("lost_card").pause
@@ -242,7 +247,8 @@ def test_pause_shows_on_every_kiosk_and_refuses_tickets(
     actions = [e.action for e in AuditLog(db, "kiosk-1").entries(action="service.")]
     assert actions == ["service.resume", "service.pause"]
     with pytest.raises(DeskError):
-        pause_service(db, manager, "lost_card", {**reason, "en": " "}, kiosk_id="kiosk-1")
+        blank: LocalizedText = {**reason, "en": " "}
+        pause_service(db, manager, "lost_card", blank, kiosk_id="kiosk-1")
 
 
 def test_daily_cap_ends_tickets_without_a_gap(
