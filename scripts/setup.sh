@@ -9,7 +9,7 @@ SYSTEM_PACKAGES=(
   libgl1 libegl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 libx11-6 libxkbcommon0
   libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1
-  fonts-noto-cjk gettext python3-venv
+  libpulse0 fonts-noto-cjk gettext python3-venv
 )
 
 missing_packages() {
