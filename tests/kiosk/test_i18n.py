@@ -76,11 +76,11 @@ def test_every_message_in_the_code_is_translated(locale: str) -> None:
     po = translations_dir() / locale / "LC_MESSAGES" / "kiosk.po"
     with po.open("rb") as handle:
         catalog = read_po(handle, locale=locale)
-    translated = {
-        m.id if isinstance(m.id, str) else m.id[0]
-        for m in catalog
-        if m.id and m.string and not m.fuzzy
-    }
+    translated: set[str] = set()
+    for m in catalog:
+        text = m.string if isinstance(m.string, str) else m.string[0]
+        if m.id and text and not m.fuzzy:
+            translated.update([m.id] if isinstance(m.id, str) else m.id)
     missing = {m for m in _source_messages() if m not in translated}
     assert not missing, f"{po}: run scripts/i18n.sh update and translate: {sorted(missing)[:10]}"
 
