@@ -1,12 +1,12 @@
-"""The composition root: settings → escpos cache → window → (after first paint) backend.
+"""The composition root: look → window → (after first paint) settings → escpos → backend.
 
-Start-up is staged for a fast first picture: the welcome screen needs only the
-settings, the translations and Qt, so it is shown first; the database
-(SQLAlchemy/SQLModel), the catalogue, staff and the printer (python-escpos)
-are opened on the worker once the welcome screen has been painted. A settings
-file or catalogue that cannot be used stops start-up with a message naming the
-file and the field: on stderr, in a dialog when there is a window, and with a
-non-zero exit status.
+Start-up is staged for a fast first picture. The welcome screen needs only Qt,
+the translations and a :class:`~ui.look.Look` peeked from the settings file,
+so it is painted first. Then, on the worker: the settings are validated
+(pydantic), python-escpos gets its cache, and the database
+(SQLAlchemy/SQLModel), the catalogue, staff and the printer are opened. A
+settings file or catalogue that cannot be used stops start-up with a message
+naming the file and the field: on stderr, in a dialog, and with exit status 2.
 """
 
 from __future__ import annotations
@@ -14,19 +14,48 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from kiosk.clock import Clock, utc_now
 from kiosk.i18n import Catalogs
-from kiosk.settings import Settings, SettingsError, default_config_path, load_settings
 from ui.language import Language
+from ui.look import Look, default_config_path, peek
 from ui.theme import Theme
 from ui.window import KioskWindow, Timings
 from ui.worker import Worker
 
+if TYPE_CHECKING:
+    from kiosk.settings import Settings
+    from ui.backend import Backend
+
 EXIT_STARTUP_FAILED = 2
+
+
+def load_and_open(
+    config: Path | None,
+    settings: Settings | Callable[[], Settings] | None,
+    catalogs: Catalogs,
+    catalogue_files: Sequence[Path] | None,
+    clock: Clock,
+) -> tuple[Settings, Backend]:
+    """Validate the settings, prepare python-escpos, open the backend (on the worker)."""
+    from kiosk.settings import SettingsError, load_settings
+    from printing.escpos_env import prepare_escpos
+    from ui.backend import StartupError, open_backend
+
+    try:
+        if callable(settings):
+            settings = settings()
+        elif settings is None:
+            settings = load_settings(config)
+    except SettingsError as exc:
+        raise StartupError(str(exc)) from None
+    prepare_escpos(settings.cache_dir)
+    source = str(config or default_config_path())
+    return settings, open_backend(settings, catalogs, catalogue_files, clock, source)
 
 
 class KioskApp(QObject):
@@ -38,77 +67,70 @@ class KioskApp(QObject):
     def __init__(
         self,
         app: QApplication,
-        settings: Settings,
+        look: Look,
         *,
-        settings_source: str = "settings",
+        config: Path | None = None,
+        settings: Settings | Callable[[], Settings] | None = None,
         catalogue_files: Sequence[Path] | None = None,
         timings: Timings | None = None,
         clock: Clock = utc_now,
         exit_app: Callable[[int], None] | None = None,
         fullscreen: bool = False,
-        open_backend: bool = True,
     ) -> None:
         super().__init__()
-        self._open_backend_after_paint = open_backend
         self.app = app
-        self.settings = settings
-        self._settings_source = settings_source
+        self._config = config
+        self._settings = settings
         self._catalogue_files = catalogue_files
+        self._timings = timings
         self._exit = exit_app or app.exit
-        self._fullscreen = fullscreen or settings.display.fullscreen
+        self._fullscreen = fullscreen or look.fullscreen
         self._clock = clock
         self.catalogs = Catalogs()
         self.worker = Worker()
-        display = settings.display
-        self.language = Language(self.catalogs, display.default_language, display.languages)
-        self.theme = Theme(app, display.high_contrast)
-        self.window = KioskWindow(settings, self.language, self.theme, self.worker, timings, clock)
+        self.language = Language(self.catalogs, look.default_language, look.languages)
+        self.theme = Theme(app, look.high_contrast)
+        self.window = KioskWindow(look, self.language, self.theme, self.worker, clock)
         self.error_dialog: QMessageBox | None = None
         self._painted = False
 
     def start(self) -> None:
-        """Show the welcome screen; the backend opens once it has been painted."""
+        """Show the welcome screen; the rest opens once it has been painted."""
         self.window.welcome.installEventFilter(self)
         if self._fullscreen:
             self.window.showFullScreen()
-        else:
-            screen = self.app.primaryScreen()
-            size = screen.availableSize() if screen is not None else None
-            width = min(1080, size.width()) if size else 1080
-            height = min(1920, size.height()) if size else 1920
-            self.window.resize(width, height)
-            self.window.show()
+            return
+        screen = self.app.primaryScreen()
+        size = screen.availableSize() if screen is not None else None
+        self.window.resize(
+            min(1080, size.width()) if size else 1080, min(1920, size.height()) if size else 1920
+        )
+        self.window.show()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
-            self.window.welcome.removeEventFilter(self)
-            if self._open_backend_after_paint:
-                QTimer.singleShot(0, self._open_backend)
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._open)
         return False
 
-    def _open_backend(self) -> None:
-        from ui.backend import open_backend
-
-        settings, catalogs, files = self.settings, self.catalogs, self._catalogue_files
-        source, clock = self._settings_source, self._clock
+    def _open(self) -> None:
+        config, settings, catalogs = self._config, self._settings, self.catalogs
+        files, clock = self._catalogue_files, self._clock
         self.worker.run(
-            lambda: open_backend(settings, catalogs, files, clock, source),
-            self._backend_ready,
-            self._backend_failed,
+            lambda: load_and_open(config, settings, catalogs, files, clock),
+            self._opened,
+            self._failed,
         )
 
-    def _backend_ready(self, backend: object) -> None:
-        from ui.backend import Backend
-
-        assert isinstance(backend, Backend)
-        self.window.attach_backend(backend)
+    def _opened(self, result: Any) -> None:
+        settings, backend = result
+        self.window.attach_backend(backend, settings, self._timings)
         self.app_did_start.emit()
         if backend.printer is not None:
-            printer = backend.printer
-            self.worker.run(printer.warm_up, on_error=lambda _exc: None)
+            self.worker.run(backend.printer.warm_up, on_error=lambda _exc: None)
 
-    def _backend_failed(self, error: BaseException) -> None:
+    def _failed(self, error: BaseException) -> None:
         from ui.backend import StartupError
 
         message = str(error) if isinstance(error, StartupError) else f"Start-up failed: {error!r}"
@@ -126,40 +148,47 @@ class KioskApp(QObject):
             self.window.backend.close()
 
 
-def run(config: Path | None = None, fullscreen: bool = False, exit_after_paint: bool = False) -> int:
+def run(
+    config: Path | None = None, fullscreen: bool = False, exit_after_paint: bool = False
+) -> int:
     """``kiosk run``: the customer kiosk. Returns the process exit status."""
-    source = str(config or default_config_path())
-    try:
-        settings = load_settings(config)
-    except SettingsError as exc:
-        print(exc, file=sys.stderr)  # noqa: T201 - before any window exists
-        return EXIT_STARTUP_FAILED
     on_welcome = _quit_after_paint if exit_after_paint else None
-    return _run_app(settings, source, fullscreen, on_welcome)
+    return _run_app(peek(config), config, None, fullscreen, on_welcome)
 
 
 def run_for_benchmark(data_dir: str, on_welcome: Callable[[QWidget], None]) -> int:
-    """The start-up benchmark's entry: the real start-up with default settings in ``data_dir``;
-    ``on_welcome`` gets the welcome screen before it is shown (to time its first paint)."""
-    from kiosk.settings import settings_from_mapping
+    """The start-up benchmark's entry: the real start-up with default settings in
+    ``data_dir``; ``on_welcome`` gets the welcome screen before it is shown."""
 
-    settings = settings_from_mapping({"kiosk": {"data_dir": data_dir}})
-    return _run_app(settings, "benchmark", False, on_welcome)
+    def settings() -> Settings:  # validated on the worker, after the first paint
+        from kiosk.settings import settings_from_mapping
+
+        return settings_from_mapping({"kiosk": {"data_dir": data_dir}})
+
+    app = _application()
+    return _exec(app, KioskApp(app, Look(), settings=settings), on_welcome)
 
 
-def _run_app(
-    settings: Settings,
-    source: str,
-    fullscreen: bool,
-    on_welcome: Callable[[QWidget], None] | None = None,
-) -> int:
-    from printing.escpos_env import prepare_escpos
-
-    prepare_escpos(settings.cache_dir)
+def _application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("lobby-kiosk")
-    kiosk = KioskApp(app, settings, settings_source=source, fullscreen=fullscreen)
+    return app
+
+
+def _run_app(
+    look: Look,
+    config: Path | None,
+    settings: Settings | Callable[[], Settings] | None,
+    fullscreen: bool,
+    on_welcome: Callable[[QWidget], None] | None,
+) -> int:
+    app = _application()
+    kiosk = KioskApp(app, look, config=config, settings=settings, fullscreen=fullscreen)
+    return _exec(app, kiosk, on_welcome)
+
+
+def _exec(app: QApplication, kiosk: KioskApp, on_welcome: Callable[[QWidget], None] | None) -> int:
     if on_welcome is not None:
         on_welcome(kiosk.window.welcome)
     kiosk.start()
@@ -171,7 +200,7 @@ def _run_app(
 class _QuitAfterPaint(QObject):
     """``--exit-after-first-paint``: quit as soon as the welcome screen is painted."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             QTimer.singleShot(0, QApplication.quit)

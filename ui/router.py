@@ -69,8 +69,9 @@ class Router(QStackedWidget):
         if self._current is None:
             self._current = screen
             self.setCurrentWidget(widget)
+            widget.setFocus()
 
-    def screen(self, screen: Screen) -> ScreenBase:
+    def page(self, screen: Screen) -> ScreenBase:
         return self._screens[screen]
 
     def has(self, screen: Screen) -> bool:
@@ -80,7 +81,7 @@ class Router(QStackedWidget):
     def current(self) -> Screen | None:
         return self._current
 
-    def screens(self) -> dict[Screen, ScreenBase]:
+    def pages(self) -> dict[Screen, ScreenBase]:
         return dict(self._screens)
 
     def go(self, screen: Screen) -> None:
@@ -90,6 +91,7 @@ class Router(QStackedWidget):
             self._screens[previous].leave()
         self._current = screen
         self.setCurrentWidget(target)
+        target.setFocus()  # no focus ring left on the button that was touched
         target.enter()
         if previous != screen:
             self.screen_did_change.emit(screen)

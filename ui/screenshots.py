@@ -12,12 +12,88 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.backend import Backend
+    from ui.window import KioskWindow
 
 ORIENTATIONS = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
 SERVICE_WITH_MATERIALS = "open_account"
 ANSWERS_TO_SERVICE = ("topic_accounts", "open_new_account")
 TICKED = ("id_document",)
-REQUIRED_FOR_TICKET = ("proof_of_address",)
+"""Ticked on the guidance shot: the other required item shows as missing."""
+TICKED_FOR_TICKET = ("id_document", "proof_of_address")
+SHOTS = ("welcome", "questionnaire", "guidance", "ticket", "idle", "pin_pad", "staff_home")
+
+
+class _Shooter:
+    """Puts the real window in each state a screenshot shows."""
+
+    def __init__(self, app: QApplication, window: KioskWindow) -> None:
+        self.app = app
+        self.window = window
+        self.router = window.router
+
+    def settle(self, done: Callable[[], bool] = lambda: True, timeout: float = 10.0) -> None:
+        """Let background jobs answer and the layout settle."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.app.processEvents()
+            if done() and not self.window.worker.busy:
+                break
+            time.sleep(0.01)
+        for _ in range(3):
+            self.app.processEvents()
+
+    def show(self, name: str, locale: str) -> None:
+        from ui.router import Screen
+        from ui.screens.pin_pad import PinPadScreen
+        from ui.screens.questionnaire import QuestionnaireScreen
+        from ui.screens.service_detail import ServiceDetailScreen
+        from ui.screens.ticket import TicketScreen
+
+        router, session, idle = self.router, self.window.session, self.window.idle
+        assert idle is not None
+        if name in ("welcome", "idle"):
+            idle.more_time()
+            router.start_over()
+            self.window.language.set_locale(locale)
+        if name in ("questionnaire", "idle"):
+            session.start()
+            router.go(Screen.QUESTIONNAIRE)
+        if name == "idle":
+            idle.warn()
+        elif name == "guidance":
+            questionnaire = router.page(Screen.QUESTIONNAIRE)
+            assert isinstance(questionnaire, QuestionnaireScreen)
+            for answer in ANSWERS_TO_SERVICE:
+                questionnaire.answer(answer)
+            self._tick(router.page(Screen.SERVICE_DETAIL), ServiceDetailScreen, TICKED)
+        elif name == "ticket":
+            self._tick(router.page(Screen.SERVICE_DETAIL), ServiceDetailScreen, TICKED_FOR_TICKET)
+            router.go(Screen.TICKET)
+            ticket = router.page(Screen.TICKET)
+            assert isinstance(ticket, TicketScreen)
+            self.settle(lambda: ticket.state in ("printed", "print_failed"))
+        elif name == "pin_pad":
+            idle.more_time()
+            router.go(Screen.PIN_PAD)
+            pad = router.page(Screen.PIN_PAD)
+            assert isinstance(pad, PinPadScreen)
+            for digit in "2468":
+                pad.press(digit)
+        elif name == "staff_home":
+            router.go(Screen.STAFF_HOME)
+        self.settle()
+
+    @staticmethod
+    def _tick(screen: object, kind: type, materials: tuple[str, ...]) -> None:
+        assert isinstance(screen, kind)
+        for material in materials:
+            screen.material_items[material].setChecked(True)  # type: ignore[attr-defined]  # a ServiceDetailScreen
 
 
 def take_screenshots(out: Path, locales: tuple[str, ...]) -> int:
@@ -29,7 +105,7 @@ def take_screenshots(out: Path, locales: tuple[str, ...]) -> int:
     from printing.escpos_env import prepare_escpos
     from ui.backend import StartupError, open_backend
     from ui.language import Language
-    from ui.router import Screen
+    from ui.look import Look
     from ui.theme import Theme
     from ui.window import KioskWindow, Timings
     from ui.worker import Worker
@@ -46,107 +122,40 @@ def take_screenshots(out: Path, locales: tuple[str, ...]) -> int:
         except StartupError as exc:
             print(exc, file=sys.stderr)  # noqa: T201 - command-line report
             return 1
-        worker = Worker()
-        language = Language(catalogs, "en", settings.display.languages)
-        theme = Theme(app)
-        slow = Timings(idle_ms=10**8, countdown_s=30, ticket_return_ms=10**8)
-        window = KioskWindow(settings, language, theme, worker, slow)
-        window.attach_backend(backend)
         _seed_queue(backend)
-
-        def settle(done: Callable[[], bool] = lambda: True, timeout: float = 10.0) -> None:
-            deadline = time.monotonic() + timeout
-            while time.monotonic() < deadline:
-                app.processEvents()
-                if done() and not worker.busy:
-                    break
-                time.sleep(0.01)
-            for _ in range(3):
-                app.processEvents()
-
-        router, session = window.router, window.session
+        language = Language(catalogs, "en", settings.display.languages)
+        window = KioskWindow(Look.from_settings(settings), language, Theme(app), Worker())
+        window.attach_backend(backend, settings, Timings(idle_ms=10**8, ticket_return_ms=10**8))
+        shooter = _Shooter(app, window)
         written = 0
         for orientation, (width, height) in ORIENTATIONS.items():
             window.resize(width, height)
             window.show()
             for locale in locales:
-                shots: list[tuple[str, Callable[[], None]]] = []
-
-                def welcome(locale: str = locale) -> None:
-                    router.start_over()
-                    language.set_locale(locale)
-
-                def questionnaire() -> None:
-                    session.start()
-                    router.go(Screen.QUESTIONNAIRE)
-
-                def guidance() -> None:
-                    questionnaire_screen = router.screen(Screen.QUESTIONNAIRE)
-                    for answer in ANSWERS_TO_SERVICE:
-                        questionnaire_screen.answer(answer)  # type: ignore[attr-defined]  # QuestionnaireScreen
-                    detail = router.screen(Screen.SERVICE_DETAIL)
-                    for material in TICKED:
-                        detail.material_items[material].setChecked(True)  # type: ignore[attr-defined]  # ServiceDetailScreen
-
-                def ticket() -> None:
-                    detail = router.screen(Screen.SERVICE_DETAIL)
-                    for material in REQUIRED_FOR_TICKET:
-                        detail.material_items[material].setChecked(True)  # type: ignore[attr-defined]  # ServiceDetailScreen
-                    router.go(Screen.TICKET)
-                    ticket_screen = router.screen(Screen.TICKET)
-                    settle(lambda: ticket_screen.state in ("printed", "print_failed"))  # type: ignore[attr-defined]  # TicketScreen
-
-                def idle() -> None:
-                    router.start_over()
-                    language.set_locale(locale)
-                    session.start()
-                    router.go(Screen.QUESTIONNAIRE)
-                    window.idle.warn()
-
-                def pin_pad() -> None:
-                    window.idle.more_time()
-                    router.go(Screen.PIN_PAD)
-                    for digit in "2468":
-                        router.screen(Screen.PIN_PAD).press(digit)  # type: ignore[attr-defined]  # PinPadScreen
-
-                def staff_home() -> None:
-                    router.go(Screen.STAFF_HOME)
-
-                shots = [
-                    ("welcome", welcome),
-                    ("questionnaire", questionnaire),
-                    ("guidance", guidance),
-                    ("ticket", ticket),
-                    ("idle", idle),
-                    ("pin_pad", pin_pad),
-                    ("staff_home", staff_home),
-                ]
-                for number, (name, action) in enumerate(shots, start=1):
-                    action()
-                    settle()
+                for number, name in enumerate(SHOTS, start=1):
+                    shooter.show(name, locale)
                     path = out / f"{orientation}-{locale}-{number:02d}-{name}.png"
                     window.grab().save(str(path))
                     written += 1
-        router.start_over()
+        window.router.start_over()
         window.shutdown()
+        window.close()
         backend.close()
     print(f"{written} screenshots in {out}")  # noqa: T201 - command-line report
     return 0
 
 
-def _seed_queue(backend: object) -> None:
+def _seed_queue(backend: Backend) -> None:
     """A few waiting tickets, one unprinted, so the screens show a real queue."""
     from datetime import UTC, datetime
 
     from kiosk.reception import VisitInput
     from kiosk.ticket import PrintStatus
-    from ui.backend import Backend
 
-    assert isinstance(backend, Backend)
-    reception = backend.reception
     now = datetime.now(UTC)
     for index, slug in enumerate((SERVICE_WITH_MATERIALS, SERVICE_WITH_MATERIALS, "lost_card")):
         visit = VisitInput("en", now, service_slug=slug, materials_missing=("proof_of_address",))
-        ticket = reception.take_ticket(visit)
-        status = PrintStatus.FAILED if index == 1 else PrintStatus.PRINTED
-        reception.set_print_status(ticket.ticket_id, status, "timeout" if index == 1 else None)
+        ticket = backend.reception.take_ticket(visit)
+        failed = index == 1
+        status = PrintStatus.FAILED if failed else PrintStatus.PRINTED
+        backend.reception.set_print_status(ticket.ticket_id, status, "timeout" if failed else None)

@@ -52,7 +52,9 @@ class CustomerSession:
     def visit_input(self, locale: str, service: Service | None) -> VisitInput:
         from kiosk.reception import VisitInput  # sqlmodel: only once the customer acts
 
-        have = tuple(m.id for m in service.materials if m.id in self.materials_have) if service else ()
+        have = (
+            tuple(m.id for m in service.materials if m.id in self.materials_have) if service else ()
+        )
         return VisitInput(
             locale=locale,
             started_at=self.started_at or self.clock(),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -151,7 +151,7 @@ QPushButton[role="small"] {{
     min-height: {MIN_TOUCH_PX + 8}px; font-size: 24px; padding: 4px 18px; color: {p.muted};
     border: 2px solid {p.muted};
 }}
-QPushButton[role="lang"][current="true"] {{
+QPushButton[role="lang"][current="true"], QPushButton[lang="true"][current="true"] {{
     background: {p.primary}; color: {p.on_primary};
 }}
 QPushButton[role="option"], QPushButton[role="check"] {{
@@ -173,12 +173,19 @@ QPushButton:focus {{ outline: none; border-color: {p.focus}; }}
 QPushButton:disabled {{
     background: {p.disabled_bg}; color: {p.disabled_text}; border-color: {p.disabled_bg};
 }}
-QPushButton[role="pin"] {{ font-size: 48px; min-height: 110px; min-width: 150px; }}
+QPushButton[role="pin"] {{ font-size: 44px; min-height: 110px; min-width: 150px; }}
+QPushButton[role="pin"][accent="true"] {{
+    background: {p.primary}; color: {p.on_primary}; border-color: {p.primary};
+}}
+QPushButton[role="pin"][accent="true"]:disabled {{
+    background: {p.disabled_bg}; color: {p.disabled_text}; border-color: {p.disabled_bg};
+}}
 QLabel[role="dots"] {{ font-size: 64px; letter-spacing: 12px; }}
 QTableWidget {{
     background: {p.surface}; gridline-color: {p.muted}; font-size: 24px;
     border: 2px solid {p.secondary_border};
 }}
+QTableWidget::item {{ padding: 4px 12px; }}
 QHeaderView::section {{
     background: {p.primary}; color: {p.on_primary}; font-size: 24px; font-weight: 700;
     padding: 8px; border: none;
@@ -254,6 +261,8 @@ class Theme(QObject):
 
 def repolish(widget: QWidget) -> None:
     """Re-apply the stylesheet after a ``role``/``current``/``checked`` property changed."""
+    if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        return  # not styled yet: the property is read when it is first shown
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)

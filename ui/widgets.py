@@ -8,15 +8,15 @@ keeps its accessible name equal to the text on screen whenever the text changes
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScroller,
     QScrollArea,
+    QScroller,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -34,7 +34,7 @@ def identify(widget: QWidget, object_name: str) -> None:
 class KioskButton(QPushButton):
     """A push button whose accessible name always follows its text."""
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+    def setText(self, text: str) -> None:
         super().setText(text)
         self.setAccessibleName(text)
 
@@ -92,12 +92,12 @@ class HintButton(KioskButton):
         self.body.setSpacing(4)
         self.body.addWidget(self._title)
         self.body.addWidget(self._hint)
-        outer = QHBoxLayout(self)
+        outer = self._outer = QHBoxLayout(self)
         outer.setContentsMargins(28, 12 if centered else 18, 28, 12 if centered else 18)
         outer.addLayout(self.body, 1)
         self._min_height = BUTTON_HEIGHT_PX if centered else 104
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+    def setText(self, text: str) -> None:
         self._title.setText(text)
         self.setAccessibleName(text)
         self.updateGeometry()
@@ -114,26 +114,26 @@ class HintButton(KioskButton):
     def hint(self) -> str:
         return self._hint.text()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.EnabledChange:
             for child in (self._title, self._hint):
                 child.setProperty("off", "false" if self.isEnabled() else "true")
                 repolish(child)
 
-    def sizeHint(self):  # noqa: N802 - Qt's name
-        hint = self.layout().sizeHint()
+    def sizeHint(self) -> QSize:
+        hint = self._outer.sizeHint()
         hint.setHeight(max(hint.height(), self._min_height))
         return hint
 
-    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+    def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
-        return max(self._min_height, self.layout().totalHeightForWidth(width))
+    def heightForWidth(self, width: int) -> int:
+        return max(self._min_height, self._outer.totalHeightForWidth(width))
 
 
 class CheckItem(HintButton):
@@ -147,10 +147,8 @@ class CheckItem(HintButton):
         self._tag = label("tag")
         self._tag.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.body.insertWidget(1, self._tag)
-        outer = self.layout()
-        assert isinstance(outer, QHBoxLayout)
-        outer.insertWidget(0, self._box, 0, Qt.AlignmentFlag.AlignTop)
-        outer.insertSpacing(1, 20)
+        self._outer.insertWidget(0, self._box, 0, Qt.AlignmentFlag.AlignTop)
+        self._outer.insertSpacing(1, 20)
         self.toggled.connect(self._show_state)
         self._show_state(False)
 
@@ -208,7 +206,7 @@ def clear_layout(layout: QVBoxLayout | QHBoxLayout) -> None:
     """Remove and delete every widget in ``layout``."""
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget()
+        widget = item.widget() if item is not None else None
         if widget is not None:
             widget.setParent(None)
             widget.deleteLater()

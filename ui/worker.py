@@ -35,12 +35,10 @@ class Job(QObject):
 
     def __init__(
         self,
-        fn: Callable[[], Any],
         on_done: Callable[[Any], None] | None,
         on_error: Callable[[BaseException], None] | None,
     ) -> None:
         super().__init__()
-        self._fn = fn
         self._on_done = on_done
         self._on_error = on_error
         self.finished = False
@@ -81,7 +79,7 @@ class _Runnable(QRunnable):
     def run(self) -> None:
         try:
             result = self._fn()
-        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the UI
+        except BaseException as exc:  # every failure goes back to the UI
             self._relay.failed.emit(exc)
         else:
             self._relay.succeeded.emit(result)
@@ -102,7 +100,7 @@ class Worker(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Job:
-        job = Job(fn, on_done, on_error)
+        job = Job(on_done, on_error)
         self._jobs.add(job)
         job.job_did_finish.connect(lambda: self._jobs.discard(job))
         runnable = _Runnable(fn, job.relay)

@@ -12,12 +12,14 @@ import contextlib
 import socket
 import threading
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kiosk.clock import Clock, utc_now
 from kiosk.i18n import Catalogs
 from kiosk.settings import Settings, settings_from_mapping
 from printing.escpos_env import prepare_escpos
@@ -123,17 +125,18 @@ def make_settings(data_dir: Path, printer_url: str = "preview", **sections: Any)
 
 
 @pytest.fixture
-def make_kiosk(
-    qtbot: QtBot, tmp_path: Path, catalogs: Catalogs
-) -> Iterator[Callable[..., Kiosk]]:
+def make_kiosk(qtbot: QtBot, tmp_path: Path, catalogs: Catalogs) -> Iterator[Callable[..., Kiosk]]:
     built: list[tuple[Kiosk, Backend]] = []
 
     def build(
-        printer_url: str = "preview", timings: Timings | None = None, **sections: Any
+        printer_url: str = "preview",
+        timings: Timings | None = None,
+        clock: Clock = utc_now,
+        **sections: Any,
     ) -> Kiosk:
         settings = make_settings(tmp_path, printer_url, **sections)
-        backend = open_backend(settings, catalogs, [CATALOGUE])
-        kiosk = Kiosk.build(qtbot, settings, catalogs, backend, timings or Timings())
+        backend = open_backend(settings, catalogs, [CATALOGUE], clock)
+        kiosk = Kiosk.build(qtbot, settings, catalogs, backend, timings or Timings(), clock)
         built.append((kiosk, backend))
         return kiosk
 
@@ -141,6 +144,19 @@ def make_kiosk(
     for kiosk, backend in built:
         kiosk.window.shutdown()
         backend.close()
+
+
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)  # 10:00 in Hong Kong
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
 
 
 @pytest.fixture

@@ -5,16 +5,19 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
+from kiosk.clock import Clock
 from kiosk.db.models import Visit
 from kiosk.i18n import Catalogs
 from kiosk.reception import TicketSummary
 from kiosk.settings import Settings
 from ui.backend import Backend
 from ui.language import Language
+from ui.look import Look
 from ui.router import Screen
 from ui.screens.base import ScreenBase
 from ui.theme import Theme
@@ -43,13 +46,15 @@ class Kiosk:
         catalogs: Catalogs,
         backend: Backend,
         timings: Timings,
+        clock: Clock,
     ) -> Kiosk:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         display = settings.display
         language = Language(catalogs, display.default_language, display.languages)
-        window = KioskWindow(settings, language, Theme(app), Worker(), timings)
-        window.attach_backend(backend)
+        look = Look.from_settings(settings)
+        window = KioskWindow(look, language, Theme(app, look.high_contrast), Worker(), clock)
+        window.attach_backend(backend, settings, timings)
         qtbot.addWidget(window)
         window.resize(*PORTRAIT)
         window.show()
@@ -63,12 +68,12 @@ class Kiosk:
 
     def current(self) -> ScreenBase:
         assert self.screen is not None
-        return self.router.screen(self.screen)
+        return self.router.page(self.screen)
 
     def find(self, name: str, kind: type[W] = QWidget) -> W:  # type: ignore[assignment]  # QWidget is a W
         """The control called ``name`` on the screen in front (the overlay first)."""
         overlay = self.window.overlay
-        places: list[QWidget] = [overlay] if overlay.isVisible() else []
+        places: list[QWidget] = [overlay] if overlay is not None and overlay.isVisible() else []
         places.append(self.current())
         for place in places:
             found = place.findChild(kind, name)
@@ -89,7 +94,10 @@ class Kiosk:
         button = self.button(name)
         assert button.isVisible(), f"{name} is not visible"
         assert button.isEnabled(), f"{name} is disabled"
-        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        overlay = self.window.overlay
+        if overlay is not None and overlay.isVisible():
+            assert overlay.isAncestorOf(button), f"{name} is under the idle overlay"
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
     def text(self, name: str) -> str:
         return self.find(name, QLabel).text()

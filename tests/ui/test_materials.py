@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QFrame, QLabel
 
+from printing.preview import preview_paths
 from ui.router import Screen
 
 from .driver import Kiosk
@@ -57,7 +60,7 @@ def test_a_ticket_anyway_where_the_service_allows_it(kiosk: Kiosk) -> None:
     assert ticket.materials_missing == ("id_document",)
 
 
-def test_print_the_list_and_come_back_records_the_visit(kiosk: Kiosk) -> None:
+def test_print_the_list_and_come_back_records_the_visit(kiosk: Kiosk, tmp_path: Path) -> None:
     kiosk.open_account_guidance("zh_Hans")
     kiosk.click("material.id_document")
     kiosk.click("ticket.print_list")
@@ -75,6 +78,11 @@ def test_print_the_list_and_come_back_records_the_visit(kiosk: Kiosk) -> None:
     assert visit.materials_have == ["id_document"]
     assert visit.materials_missing == ["proof_of_address", "photo"]
     assert kiosk.tickets() == []
+    taken = kiosk.language.loc.tr("Please take your list from the printer.")
+    assert taken == "请从打印机取走您的清单。"
+    kiosk.qtbot.waitUntil(lambda: taken in kiosk.visible_texts(), timeout=3000)
+    data, _png = preview_paths(tmp_path, "open_account-list")
+    assert data.exists()
 
     kiosk.click("list.done")
     kiosk.wait_screen(Screen.WELCOME)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QWidget
 
-from kiosk.i18n import Localizer
+from kiosk.i18n import ENDONYMS, Localizer
 from ui.language import Language
 from ui.router import Router
-from ui.widgets import KioskButton, make_button
+from ui.widgets import KioskButton, make_button, set_current
 
 
 class ScreenBase(QWidget):
@@ -17,6 +18,7 @@ class ScreenBase(QWidget):
 
     def __init__(self, language: Language, router: Router) -> None:
         super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # takes focus when shown; not a tab stop
         self.language = language
         self.router = router
         self.back_button: KioskButton | None = None
@@ -50,12 +52,14 @@ class ScreenBase(QWidget):
         self._splits.append(layout)
         return layout
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         landscape = event.size().width() > event.size().height()
         if landscape != self.landscape:
             self.landscape = landscape
-            direction = QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+            direction = (
+                QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+            )
             for layout in self._splits:
                 layout.setDirection(direction)
             self.orientation_did_change(landscape)
@@ -78,7 +82,28 @@ class ScreenBase(QWidget):
             row.addWidget(self.home_button)
         return row
 
+    def language_bar(self) -> QHBoxLayout:
+        """Small ``lang.<code>`` buttons (endonyms) to switch language mid-journey."""
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        row.addStretch(1)
+        self.language_buttons: dict[str, KioskButton] = {}
+        for code in self.language.offered:
+            button = make_button(f"lang.{code}", self, role="small")
+            button.setProperty("lang", "true")
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(lambda _=False, c=code: self.language.set_locale(c))
+            button.setText(ENDONYMS.get(code, code))
+            row.addWidget(button)
+            self.language_buttons[code] = button
+        return row
+
+    def retranslate_language_bar(self) -> None:
+        for code, button in getattr(self, "language_buttons", {}).items():
+            set_current(button, code == self.language.locale)
+
     def retranslate_nav(self) -> None:
+        self.retranslate_language_bar()
         if self.back_button is not None:
             self.back_button.setText(self.loc.tr("Back"))
         if self.home_button is not None:

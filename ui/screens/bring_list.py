@@ -7,8 +7,7 @@ so the customer can also photograph it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout
@@ -41,7 +40,9 @@ def list_blocks(service: Service, missing: set[str], loc: Localizer, branch: str
         tag = loc.tr("Required") if material.required else loc.tr("Optional")
         mark = loc.tr("(not ticked)") if material.id in missing else ""
         text = f"{loc.text(material.text)} ({tag}) {mark}".strip()
-        blocks.append(TextBlock(text, bold=material.id in missing, align=Align.LEFT, bullet=True, lang=lang))
+        blocks.append(
+            TextBlock(text, bold=material.id in missing, align=Align.LEFT, bullet=True, lang=lang)
+        )
         if material.note:
             blocks.append(TextBlock(loc.text(material.note), align=Align.LEFT, lang=lang))
     blocks += [
@@ -112,17 +113,17 @@ class BringListScreen(ScreenBase):
             self._worker.run(lambda: self._reception.record_visit(visit, "list_printed"))
         )
         blocks = list_blocks(service, self._missing, self.loc, self._branch)
-        print_blocks: Callable[..., Any] | None = getattr(self._printer, "print_blocks", None)
-        if print_blocks is not None:
+        printer = self._printer
+        if printer is None:
+            self._printed = False
+        else:
             self._jobs.append(
                 self._worker.run(
-                    lambda: print_blocks(blocks, service.prefix + "-list"),
+                    lambda: printer.print_blocks(blocks, f"{service.slug}-list"),
                     lambda outcome: self._print_answered(bool(outcome.printed)),
                     lambda _error: self._print_answered(False),
                 )
             )
-        else:
-            self._printed = False
         self.return_timer.start()
         self.retranslate()
 
@@ -171,6 +172,4 @@ class BringListScreen(ScreenBase):
             if material.note:
                 lines.append(f"      {loc.text(material.note)}")
         self.items.setText("\n".join(lines))
-        self.come_back.setText(
-            loc.tr("Bring these with you and take a ticket when you come back.")
-        )
+        self.come_back.setText(loc.tr("Bring these with you and take a ticket when you come back."))

@@ -40,6 +40,7 @@ class IdleOverlay(QWidget):
 
     def __init__(self, parent: QWidget, language: Language) -> None:
         super().__init__(parent)
+        self._host = parent
         self.setObjectName("idleOverlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._language = language
@@ -67,14 +68,14 @@ class IdleOverlay(QWidget):
         self.hide()
         self.retranslate()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.parent() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._host and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self._host.rect())
         return False
 
     def show_countdown(self, seconds: int) -> None:
         self._seconds = seconds
-        self.setGeometry(self.parentWidget().rect())
+        self.setGeometry(self._host.rect())
         self.retranslate()
         self.raise_()
         self.show()
@@ -104,13 +105,13 @@ class IdleWatcher(QObject):
         overlay: IdleOverlay,
         language: Language,
         router: Router,
-        reception: Reception | None,
+        reception: Reception,
         worker: Worker,
         idle_ms: int,
         countdown_s: int,
         tick_ms: int = 1000,
     ) -> None:
-        super().__init__(overlay.parentWidget())  # lives and dies with the window
+        super().__init__(overlay)  # lives and dies with the window
         self.overlay = overlay
         self._language = language
         self._router = router
@@ -128,14 +129,11 @@ class IdleWatcher(QObject):
         overlay.more_time.clicked.connect(self.more_time)
         router.screen_did_change.connect(self._screen_changed)
 
-    def set_reception(self, reception: Reception) -> None:
-        self._reception = reception
-
     @property
     def warning(self) -> bool:
         return self.overlay.isVisible()
 
-    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY and self.idle_timer.isActive():
             self.idle_timer.start()  # restart the wait
         return False
@@ -179,7 +177,7 @@ class IdleWatcher(QObject):
         self._stop_countdown()
         self.idle_timer.stop()
         session = self._router.session
-        if session.started and not session.finished and self._reception is not None:
+        if session.started and not session.finished:
             reception = self._reception
             service = None
             if session.service_slug is not None:

@@ -61,6 +61,12 @@ class PinPadScreen(ScreenBase):
         self.dots = label("dots", wrap=False)
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message = label("warning")
+        for widget, name in (
+            (self.prompt, "pin.prompt"),
+            (self.dots, "pin.dots"),
+            (self.message, "pin.message"),
+        ):
+            widget.setObjectName(name)
         for widget in (self.title, self.prompt, self.dots, self.message):
             column.addWidget(widget)
         grid = QGridLayout()
@@ -68,7 +74,8 @@ class PinPadScreen(ScreenBase):
         self.keys: dict[str, KioskButton] = {}
         layout = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
         for index, key in enumerate(layout):
-            button = make_button(f"pin.{key}", self, role="primary" if key == "ok" else "pin")
+            button = make_button(f"pin.{key}", self, role="pin")
+            button.setProperty("accent", "true" if key == "ok" else "false")
             if key.isdigit():
                 button.setText(key)
                 button.clicked.connect(lambda _=False, d=key: self.press(d))
@@ -122,7 +129,7 @@ class PinPadScreen(ScreenBase):
         self._pin = ""
         self._show_dots()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
         if text.isdigit() and len(text) == 1:
             self.press(text)
@@ -199,7 +206,9 @@ class PinPadScreen(ScreenBase):
     # -- texts -----------------------------------------------------------------------------
     def _show_dots(self) -> None:
         self.dots.setText("●" * len(self._pin) if self._pin else "–")
-        self.dots.setAccessibleName(self.loc.tr("{n} digits entered").format(n=len(self._pin)))
+        self.dots.setAccessibleName(
+            self.loc.tr("{n} digits entered").format(n=self.loc.number(len(self._pin)))
+        )
 
     def retranslate(self) -> None:
         loc = self.loc

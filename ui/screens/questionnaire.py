@@ -27,6 +27,7 @@ class QuestionnaireScreen(ScreenBase):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         page, column = centered_column()
+        column.addLayout(self.language_bar())
         self.progress = label("progress")
         self.question_label = label("title")
         column.addWidget(self.progress)

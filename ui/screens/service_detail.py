@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 
 def queue_text(estimate: WaitEstimate | None, loc: Localizer) -> str:
-    """"3 people waiting · about 24 minutes"."""
+    """ "3 people waiting · about 24 minutes"."""
     if estimate is None:
         return loc.tr("Checking the queue…")
     if estimate.people_ahead <= 0:
@@ -59,6 +59,7 @@ class ServiceDetailScreen(ScreenBase):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         page, column = centered_column()
+        column.addLayout(self.language_bar())
         self.title = label("title")
         self.description = label("muted")
         self.queue = label("subtitle")
@@ -77,8 +78,8 @@ class ServiceDetailScreen(ScreenBase):
         for widget in (self.materials_heading, self.materials_intro, materials_host):
             column.addWidget(widget)
         column.addStretch(1)
-        self.scroll = scroll_area(page)
-        outer.addWidget(self.scroll, 1)
+        self.content_area = scroll_area(page)
+        outer.addWidget(self.content_area, 1)
 
         bottom, bottom_column = centered_column()
         self.action_panel = bottom
@@ -119,7 +120,7 @@ class ServiceDetailScreen(ScreenBase):
         have = self.router.session.materials_have
         for material_id, item in self.material_items.items():
             item.setChecked(material_id in have)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.content_area.verticalScrollBar().setValue(0)
         self._estimate = None
         self._estimate_job = self._worker.run(
             lambda: self._reception.estimate(slug), self._got_estimate, self._no_estimate
@@ -181,7 +182,9 @@ class ServiceDetailScreen(ScreenBase):
         self.description.setText(loc.text(service.description))
         self.queue.setText(queue_text(self._estimate, loc))
         self.steps_heading.setText(loc.tr("How it works"))
-        for index, (step_label, step) in enumerate(zip(self.step_labels, service.steps, strict=True)):
+        for index, (step_label, step) in enumerate(
+            zip(self.step_labels, service.steps, strict=True)
+        ):
             step_label.setText(f"{loc.number(index + 1)}.  {loc.text(step)}")
         has_materials = bool(service.materials)
         self.materials_heading.setVisible(has_materials)

@@ -26,6 +26,7 @@ class ServicesScreen(ScreenBase):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         page, column = centered_column()
+        column.addLayout(self.language_bar())
         self.title = label("title")
         self.intro = label("muted")
         column.addWidget(self.title)
@@ -36,8 +37,8 @@ class ServicesScreen(ScreenBase):
         self.grid.setSpacing(20)
         column.addWidget(grid_host)
         column.addStretch(1)
-        self.scroll = scroll_area(page)
-        outer.addWidget(self.scroll, 1)
+        self.content_area = scroll_area(page)
+        outer.addWidget(self.content_area, 1)
         nav_page, nav_column = centered_column()
         nav_column.addLayout(self.nav_bar(back=False))
         outer.addWidget(nav_page, 0)
@@ -54,7 +55,7 @@ class ServicesScreen(ScreenBase):
             self.grid.setColumnStretch(col, 1)
 
     def enter(self) -> None:
-        self.scroll.verticalScrollBar().setValue(0)
+        self.content_area.verticalScrollBar().setValue(0)
 
     def retranslate(self) -> None:
         loc = self.loc

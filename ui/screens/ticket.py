@@ -101,8 +101,8 @@ class TicketScreen(ScreenBase):
         body.addLayout(pictures, 2)
         column.addLayout(body)
         column.addStretch(1)
-        self.scroll = scroll_area(page)
-        outer.addWidget(self.scroll, 1)
+        self.content_area = scroll_area(page)
+        outer.addWidget(self.content_area, 1)
         bottom, bottom_column = centered_column()
         self.done_button = make_button("ticket.done", self, role="primary")
         self.done_button.clicked.connect(lambda: self.router.start_over())
@@ -126,7 +126,9 @@ class TicketScreen(ScreenBase):
         self._state = "issuing"
         self._show_state()
         self._jobs.append(
-            self._worker.run(lambda: self._reception.take_ticket(visit), self._issued, self._not_issued)
+            self._worker.run(
+                lambda: self._reception.take_ticket(visit), self._issued, self._not_issued
+            )
         )
 
     def leave(self) -> None:

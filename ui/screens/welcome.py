@@ -81,6 +81,10 @@ class WelcomeScreen(ScreenBase):
         self.set_ready(False)
         self.retranslate()
 
+    def set_branch_name(self, name: str) -> None:
+        self._branch_name = name
+        self.branch.setText(name)
+
     def set_ready(self, ready: bool) -> None:
         """Enable the buttons that need the database once it is open."""
         self._ready = ready

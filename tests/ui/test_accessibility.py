@@ -1,0 +1,125 @@
+"""Every interactive control on every screen: objectName == accessible identifier,
+accessible name == the text on screen (in every language)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QWidget
+
+from ui.router import Screen
+from ui.theme import MIN_TOUCH_PX
+
+from .driver import Kiosk
+
+INTERACTIVE = (QAbstractButton, QAbstractItemView)
+
+
+def _inside_item_view(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractItemView):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def control_problems(root: QWidget) -> list[str]:
+    problems = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not isinstance(widget, INTERACTIVE) or _inside_item_view(widget):
+            continue
+        name = widget.objectName()
+        where = f"{type(widget).__name__} '{name}'"
+        if not name:
+            problems.append(f"{where}: no objectName")
+        if widget.accessibleIdentifier() != name:
+            problems.append(f"{where}: accessible identifier {widget.accessibleIdentifier()!r}")
+        if isinstance(widget, QAbstractButton):
+            text = widget.text()
+            if not text:
+                problems.append(f"{where}: no text")
+            if widget.accessibleName() != text:
+                problems.append(f"{where}: accessible name {widget.accessibleName()!r} != {text!r}")
+            interface = QAccessible.queryAccessibleInterface(widget)
+            if interface is not None and interface.text(QAccessible.Text.Name) != text:
+                problems.append(
+                    f"{where}: screen readers hear {interface.text(QAccessible.Text.Name)!r}"
+                )
+        elif not widget.accessibleName():
+            problems.append(f"{where}: no accessible name")
+        if widget.isVisibleTo(root) and min(widget.width(), widget.height()) < MIN_TOUCH_PX:
+            problems.append(f"{where}: {widget.width()}×{widget.height()} px is too small to touch")
+    return problems
+
+
+def walk(kiosk: Kiosk, locale: str) -> dict[str, list[str]]:
+    """Visit every screen in ``locale``; the problems found on each."""
+    seen: dict[str, list[str]] = {}
+
+    def check(label: str) -> None:
+        seen[label] = control_problems(kiosk.current())
+
+    kiosk.click(f"lang.{locale}")
+    check("welcome")
+    kiosk.click("welcome.start")
+    check("questionnaire")
+    kiosk.click("answer.topic_accounts")
+    kiosk.click("answer.open_new_account")
+    check("guidance with missing materials")
+    assert kiosk.window.idle is not None and kiosk.window.overlay is not None
+    kiosk.window.idle.warn()  # what the idle time ends in (its timing: test_idle.py)
+    seen["idle overlay"] = control_problems(kiosk.window.overlay)
+    kiosk.click("idle.more_time")
+    kiosk.click("ticket.print_list")
+    kiosk.wait_screen(Screen.BRING_LIST)
+    check("what to bring")
+    kiosk.click("list.done")
+
+    kiosk.click(f"lang.{locale}")
+    kiosk.click("services.all")
+    check("all services")
+    kiosk.click("service.open_account")
+    for material in ("id_document", "proof_of_address"):
+        kiosk.click(f"material.{material}")
+    check("guidance, nothing missing")
+    kiosk.click("ticket.take")
+    kiosk.qtbot.waitUntil(lambda: kiosk.current().state == "printed", timeout=5000)  # type: ignore[attr-defined]  # TicketScreen
+    check("ticket")
+    kiosk.click("ticket.done")
+
+    kiosk.click(f"lang.{locale}")
+    kiosk.click("staff.enter")
+    check("PIN pad")
+    return seen
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_Hant"])
+def test_every_control_is_named_for_tests_and_screen_readers(
+    make_kiosk: Callable[..., Kiosk], locale: str
+) -> None:
+    kiosk = make_kiosk()
+    seen = walk(kiosk, locale)
+    for digit in "135792":
+        kiosk.click(f"pin.{digit}")
+    kiosk.click("pin.ok")
+    for digit in "135792":
+        kiosk.click(f"pin.{digit}")
+    kiosk.click("pin.ok")
+    kiosk.wait_screen(Screen.STAFF_HOME)
+    seen["staff home"] = control_problems(kiosk.current())
+
+    assert len(seen) == 10
+    assert {screen: problems for screen, problems in seen.items() if problems} == {}
+
+
+def test_accessible_names_follow_a_language_switch(kiosk: Kiosk) -> None:
+    kiosk.start("en")
+    button = kiosk.button("answer.topic_accounts")
+    assert button.accessibleName() == "Accounts"
+    kiosk.click("lang.zh_Hans")
+    assert button.text() == "账户"
+    assert button.accessibleName() == "账户"
+    assert button.accessibleDescription() == "开户"

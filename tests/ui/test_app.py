@@ -1,0 +1,134 @@
+"""Start-up: staged loading, and stopping with a clear message on bad settings or catalogue."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.i18n import Catalogs
+from ui.app import EXIT_STARTUP_FAILED, KioskApp
+from ui.look import Look, peek
+from ui.router import Screen
+
+from .conftest import make_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def kiosk_app(qtbot: QtBot, look: Look, exits: list[int], **kwargs: object) -> KioskApp:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    kiosk = KioskApp(app, look, exit_app=exits.append, **kwargs)  # type: ignore[arg-type]  # keyword options
+    qtbot.addWidget(kiosk.window)
+    return kiosk
+
+
+def test_the_welcome_screen_comes_first_then_the_backend(qtbot: QtBot, tmp_path: Path) -> None:
+    exits: list[int] = []
+    settings = make_settings(tmp_path)
+    kiosk = kiosk_app(qtbot, Look.from_settings(settings), exits, settings=settings)
+    assert not kiosk.window.welcome.start_button.isEnabled()
+    with qtbot.waitSignal(kiosk.app_did_start, timeout=10_000):
+        kiosk.start()
+    assert kiosk.window.welcome.start_button.isEnabled()
+    assert kiosk.window.router.has(Screen.TICKET)
+    kiosk.shutdown()
+    assert exits == []
+
+
+def test_a_malformed_catalogue_stops_start_up(
+    qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "services.yaml"
+    text = (Path(__file__).with_name("catalogue.yaml")).read_text(encoding="utf-8")
+    broken.write_text(text.replace("prefix: L", "prefix: lower"), encoding="utf-8")
+    exits: list[int] = []
+    settings = make_settings(tmp_path / "data")
+    kiosk = kiosk_app(qtbot, Look(), exits, settings=settings, catalogue_files=[broken])
+    with qtbot.waitSignal(kiosk.app_did_fail, timeout=10_000) as failure:
+        kiosk.start()
+
+    message = failure.args[0]
+    assert f"{broken}:" in message and "services[1].prefix" in message
+    assert message in capsys.readouterr().err
+    assert kiosk.error_dialog is not None and kiosk.error_dialog.isVisible()
+    assert "services[1].prefix" in kiosk.error_dialog.text()
+    kiosk.error_dialog.accept()
+    assert exits == [EXIT_STARTUP_FAILED]
+    assert not kiosk.window.welcome.start_button.isEnabled()
+    kiosk.shutdown()
+
+
+def test_a_bad_settings_file_stops_start_up_naming_the_field(qtbot: QtBot, tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        f'[kiosk]\ndata_dir = "{tmp_path}"\nbranch_name = "Harbour"\n[display]\nidle_seconds = 5\n',
+        encoding="utf-8",
+    )
+    look = peek(config)
+    assert look.branch_name == "Harbour"  # the first picture already shows it
+    exits: list[int] = []
+    kiosk = kiosk_app(qtbot, look, exits, config=config)
+    with qtbot.waitSignal(kiosk.app_did_fail, timeout=10_000) as failure:
+        kiosk.start()
+    assert failure.args[0].startswith(f"{config}: display.idle_seconds: expected")
+    kiosk.error_dialog.accept()  # type: ignore[union-attr]  # shown on failure
+    assert exits == [EXIT_STARTUP_FAILED]
+    kiosk.shutdown()
+
+
+PROBE = textwrap.dedent(
+    """
+    import json, sys
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+    from ui.app import run_for_benchmark
+
+    HEAVY = ("sqlmodel", "sqlalchemy", "escpos", "pydantic")
+    seen = {}
+
+    class Probe(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and not seen:
+                seen["heavy"] = sorted(m for m in sys.modules if m.split(".")[0] in HEAVY)
+                QTimer.singleShot(0, QApplication.quit)
+            return False
+
+    probe = Probe()
+    status = run_for_benchmark(sys.argv[1], lambda welcome: welcome.installEventFilter(probe))
+    print(json.dumps(seen))
+    sys.exit(status)
+    """
+)
+
+
+def test_nothing_heavy_is_imported_before_the_first_paint(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {"heavy": []}
+
+
+def test_catalogs_are_shared_by_screens_and_printer(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    kiosk = kiosk_app(qtbot, Look(), [], settings=settings)
+    with qtbot.waitSignal(kiosk.app_did_start, timeout=10_000):
+        kiosk.start()
+    backend = kiosk.window.backend
+    assert backend is not None and backend.printer is not None
+    assert backend.printer.catalogs is kiosk.catalogs
+    assert isinstance(kiosk.catalogs, Catalogs)
+    kiosk.shutdown()

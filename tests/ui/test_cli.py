@@ -1,0 +1,96 @@
+"""The ``kiosk`` console script."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from ui.cli import _with_default_command, main
+from ui.screenshots import take_screenshots
+
+from .conftest import CATALOGUE
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_run_is_the_default_command() -> None:
+    assert _with_default_command([]) == ["run"]
+    assert _with_default_command(["--fullscreen"]) == ["run", "--fullscreen"]
+    assert _with_default_command(["print-test"]) == ["print-test"]
+
+
+def test_catalogue_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["catalogue", "check", str(CATALOGUE)]) == 0
+    assert capsys.readouterr().out.startswith("OK: 3 services, 2 questions")
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        CATALOGUE.read_text(encoding="utf-8").replace(', zh_Hant: "報失銀行卡"}', "}", 1),
+        encoding="utf-8",
+    )
+    assert main(["catalogue", "check", str(broken)]) == 1
+    assert "services[1].name.zh_Hant: missing" in capsys.readouterr().err
+
+
+def run_kiosk(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    probe = (
+        "import sys; from ui.cli import main; status = main(sys.argv[1:]); "
+        "print('qt-widgets-loaded' if 'PySide6.QtWidgets' in sys.modules else 'no-qt-widgets'); "
+        "sys.exit(status)"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", probe, *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(home)},
+    )
+
+
+def test_print_test_prints_without_a_window(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[kiosk]\ndata_dir = "{tmp_path}"\n', encoding="utf-8")
+    result = run_kiosk("print-test", "--config", str(config), home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Test page saved as" in result.stdout
+    assert result.stdout.strip().endswith("no-qt-widgets")
+
+
+def test_print_test_says_when_the_printer_cannot_be_reached(
+    tmp_path: Path, closed_port: int
+) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[kiosk]\ndata_dir = "{tmp_path}"\n', encoding="utf-8")
+    url = f"tcp://127.0.0.1:{closed_port}"
+    result = run_kiosk("print-test", "--printer", url, "--config", str(config), home=tmp_path)
+    assert result.returncode == 1
+    assert f"The ticket printer at {url} cannot be reached." in result.stdout
+
+
+def test_a_bad_settings_file_stops_print_test(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text('[printer]\nurl = "lpt1"\n', encoding="utf-8")
+    result = run_kiosk("print-test", "--config", str(config), home=tmp_path)
+    assert result.returncode == 2
+    assert f"{config}: printer.url: expected" in result.stderr
+
+
+def test_screenshots_of_every_screen(qtbot: QtBot, tmp_path: Path) -> None:
+    assert take_screenshots(tmp_path, ("zh_Hant",)) == 0
+    shots = sorted(p.name for p in tmp_path.glob("*.png"))
+    names = ("welcome", "questionnaire", "guidance", "ticket", "idle", "pin_pad", "staff_home")
+    assert shots == sorted(
+        f"{orientation}-zh_Hant-{number:02d}-{name}.png"
+        for orientation in ("landscape", "portrait")
+        for number, name in enumerate(names, start=1)
+    )
+    portrait = QImage(str(tmp_path / "portrait-zh_Hant-01-welcome.png"))
+    landscape = QImage(str(tmp_path / "landscape-zh_Hant-04-ticket.png"))
+    assert (portrait.width(), portrait.height()) == (1080, 1920)
+    assert (landscape.width(), landscape.height()) == (1920, 1080)

@@ -1,0 +1,197 @@
+"""Small building blocks of the admin pages: named controls, a field with its message,
+and the page base class.
+
+Every control is named with :func:`ui.widgets.identify` (objectName == accessible
+identifier). Its accessible name is the text on screen: a button's or check box's
+own text, or, for an input, the label of its field (set on every retranslate).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QSizePolicy,
+    QSpinBox,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.admin.style import CONTROL_PX
+from ui.widgets import KioskButton, identify, label, make_button
+
+if TYPE_CHECKING:
+    from kiosk.i18n import Localizer
+    from ui.admin.context import AdminContext
+
+
+class AdminCheckBox(QCheckBox):
+    """A check box whose accessible name follows its text, and that a touch anywhere
+    on its row toggles (Qt's own reacts only on the box and the words)."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setAccessibleName(text)
+
+    def hitButton(self, pos: QPoint) -> bool:
+        return self.rect().contains(pos)
+
+
+def button(name: str, role: str | None = None) -> KioskButton:
+    widget = make_button(name, role=role)
+    widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    return widget
+
+
+def line_edit(name: str, max_length: int = 200) -> QLineEdit:
+    widget = QLineEdit()
+    identify(widget, name)
+    widget.setMaxLength(max_length)
+    widget.setMinimumHeight(CONTROL_PX)
+    return widget
+
+
+def spin_box(name: str, maximum: int = 99_999) -> QSpinBox:
+    """A whole-number box with a wide range: the domain, not the box, says what is allowed."""
+    widget = QSpinBox()
+    identify(widget, name)
+    widget.setRange(0, maximum)
+    widget.setMinimumHeight(CONTROL_PX)
+    widget.setMinimumWidth(160)
+    widget.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    return widget
+
+
+def check_box(name: str) -> AdminCheckBox:
+    widget = AdminCheckBox()
+    identify(widget, name)
+    widget.setMinimumHeight(CONTROL_PX)
+    widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    return widget
+
+
+def combo_box(name: str) -> QComboBox:
+    widget = QComboBox()
+    identify(widget, name)
+    widget.setMinimumHeight(CONTROL_PX)
+    widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    widget.setMinimumContentsLength(8)
+    return widget
+
+
+def read_only_table(name: str, columns: int) -> QTableWidget:
+    """A table nobody can type into; a touch selects a whole row."""
+    table = QTableWidget(0, columns)
+    identify(table, name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(CONTROL_PX)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+def list_widget(name: str) -> QListWidget:
+    widget = QListWidget()
+    identify(widget, name)
+    widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+    return widget
+
+
+def message_label(role: str = "field_error") -> QLabel:
+    widget = label(role)
+    widget.hide()
+    return widget
+
+
+def show_message(widget: QLabel, text: str, role: str | None = None) -> None:
+    from ui.theme import repolish
+
+    widget.setText(text)
+    widget.setVisible(bool(text))
+    if role is not None and widget.property("role") != role:
+        widget.setProperty("role", role)
+        repolish(widget)
+
+
+def card() -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setProperty("role", "card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(16, 12, 16, 12)
+    layout.setSpacing(8)
+    return frame, layout
+
+
+class Field(QWidget):
+    """A label, its control(s) and a message line under them for what is wrong."""
+
+    def __init__(self, control: QWidget | None = None, *, wide: bool = True) -> None:
+        super().__init__()
+        self.title = label("field")
+        self.control = control
+        self.message = message_label()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        self.row = QHBoxLayout()
+        self.row.setContentsMargins(0, 0, 0, 0)
+        if control is not None:
+            self.row.addWidget(control, 1 if wide else 0)
+        if not wide:
+            self.row.addStretch(1)
+        layout.addLayout(self.row)
+        layout.addWidget(self.message)
+
+    def set_title(self, text: str) -> None:
+        self.title.setText(text)
+        if self.control is not None and not isinstance(self.control, QCheckBox):
+            self.control.setAccessibleName(text)
+
+    def set_message(self, text: str) -> None:
+        show_message(self.message, text)
+
+
+class AdminPage(QWidget):
+    """One page of the admin panel."""
+
+    #: Shown (and loaded) only for managers; the domain refuses its actions to staff anyway.
+    manager_only = True
+
+    def __init__(self, ctx: AdminContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+
+    @property
+    def loc(self) -> Localizer:
+        return self.ctx.loc
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        """Re-read every string in the current language."""
+
+    def enter(self) -> None:
+        """The page is being shown: load what it lists."""
+
+    def wipe(self) -> None:
+        """Forget everything on the page (sign-out): forms, filters, tables, messages."""

@@ -1,0 +1,138 @@
+"""What every admin page shares: the signed-in member, the domain services, the
+language, and one way to run domain calls off the UI thread.
+
+Domain calls go through :meth:`AdminContext.run`: on the worker's thread pool,
+answered on the UI thread. After sign-out the context has no member, refuses to
+start jobs and drops the answers of jobs still running, so nothing from the old
+session reaches the screen again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.audit import AuditLog
+from kiosk.branch_settings import BranchSettingsStore
+from kiosk.catalogue_admin import CatalogueAdmin
+from kiosk.clock import Clock, utc_now
+from kiosk.db.database import DatabaseUnavailable
+from kiosk.i18n import N_
+from kiosk.records import Records
+from kiosk.staff import PermissionDenied, PinRejected, StaffDirectory, StaffError
+
+if TYPE_CHECKING:
+    from datetime import tzinfo
+
+    from kiosk.db.database import Database
+    from kiosk.i18n import Catalogs, Localizer
+    from kiosk.settings import Settings
+    from kiosk.staff import StaffMember
+    from ui.language import Language
+    from ui.worker import Job, Worker
+
+log = logging.getLogger(__name__)
+
+NOT_SIGNED_IN = N_("You are signed out. Sign in again to continue.")
+
+
+class AdminContext(QObject):
+    member_did_change = Signal()
+
+    def __init__(
+        self,
+        *,
+        db: Database,
+        settings: Settings,
+        language: Language,
+        member: StaffMember,
+        worker: Worker,
+        clock: Clock = utc_now,
+        catalogs: Catalogs | None = None,
+    ) -> None:
+        super().__init__()
+        self.db = db
+        self.settings = settings
+        self.language = language
+        self.catalogs = catalogs or language.catalogs
+        self.worker = worker
+        self.clock = clock
+        self._member: StaffMember | None = member
+        kiosk_id = settings.kiosk.id
+        self.staff = StaffDirectory(db, clock, kiosk_id=kiosk_id)
+        self.catalogue = CatalogueAdmin(db, kiosk_id, clock)
+        self.branch = BranchSettingsStore(db, settings, clock)
+        self.records = Records(db, settings, clock)
+        self.audit = AuditLog(db, kiosk_id, clock)
+        self._jobs: set[Job] = set()
+
+    # -- who -------------------------------------------------------------------------------
+    @property
+    def member(self) -> StaffMember | None:
+        return self._member
+
+    @property
+    def is_manager(self) -> bool:
+        return self._member is not None and self._member.is_manager
+
+    def sign_out(self) -> None:
+        self._member = None
+        self.discard_jobs()
+        self.member_did_change.emit()
+
+    # -- where and how ---------------------------------------------------------------------
+    @property
+    def loc(self) -> Localizer:
+        return self.language.loc
+
+    @property
+    def zone(self) -> tzinfo:
+        return self.settings.business.zone
+
+    # -- background work -------------------------------------------------------------------
+    def run(
+        self,
+        fn: Callable[[StaffMember], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> Job | None:
+        """Run ``fn(member)`` on the worker. Refused (``on_error`` at once) when signed out."""
+        member = self._member
+        if member is None:
+            on_error(PermissionDenied(NOT_SIGNED_IN))
+            return None
+        job = self.worker.run(lambda: fn(member), on_done, on_error)
+        self._jobs.add(job)
+        job.job_did_finish.connect(lambda: self._jobs.discard(job))
+        return job
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._jobs)
+
+    def discard_jobs(self) -> None:
+        for job in list(self._jobs):
+            job.discard()
+        self._jobs.clear()
+
+    # -- messages --------------------------------------------------------------------------
+    def error_lines(self, error: BaseException) -> list[str]:
+        """What went wrong, translated, one line per problem."""
+        loc = self.loc
+        if isinstance(error, PinRejected):
+            return [loc.tr(p) for p in error.problems]
+        if isinstance(error, StaffError):  # PermissionDenied included
+            return [loc.tr(error.message)]
+        if isinstance(error, DatabaseUnavailable):
+            return [loc.tr("The database cannot be reached. Try again in a moment.")]
+        if isinstance(error, OSError):
+            reason = error.strerror or type(error).__name__
+            return [loc.tr("The file could not be used: {reason}").format(reason=reason)]
+        log.error("admin action failed", exc_info=error)
+        return [loc.tr("Something went wrong. Try again, or ask for help.")]
+
+    def error_text(self, error: BaseException) -> str:
+        return "\n".join(self.error_lines(error))

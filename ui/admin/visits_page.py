@@ -1,0 +1,328 @@
+"""Visit records (staff and managers): filter, list, one visit's timeline; CSV export
+for managers (the domain refuses it to staff and audits every export)."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from kiosk.clock import business_day
+from kiosk.i18n import N_
+from kiosk.records import VisitFilter, VisitRecord
+from kiosk.ticket import PrintStatus, TicketStatus
+from ui.admin.common import (
+    AdminPage,
+    Field,
+    button,
+    card,
+    combo_box,
+    line_edit,
+    message_label,
+    read_only_table,
+    show_message,
+)
+from ui.admin.context import AdminContext
+from ui.admin.files import open_file_dialog
+from ui.admin.style import CONTROL_PX
+from ui.widgets import identify, label
+
+if TYPE_CHECKING:
+    from kiosk.catalogue.model import Catalogue
+
+STATUS_LABELS: dict[str, str] = {
+    TicketStatus.WAITING: N_("Waiting"),
+    TicketStatus.CALLED: N_("Called"),
+    TicketStatus.SERVING: N_("Serving"),
+    TicketStatus.HELD: N_("On hold"),
+    TicketStatus.DONE: N_("Done"),
+    TicketStatus.NO_SHOW: N_("No-show"),
+    TicketStatus.CANCELLED: N_("Cancelled"),
+    TicketStatus.TRANSFERRED: N_("Transferred"),
+    "no_ticket": N_("No ticket"),
+}
+PRINT_LABELS: dict[str, str] = {
+    PrintStatus.PENDING: N_("Printing"),
+    PrintStatus.PRINTED: N_("Printed"),
+    PrintStatus.FAILED: N_("Not printed"),
+    PrintStatus.NONE: N_("Not printed (on screen only)"),
+}
+COLUMNS = (N_("Arrived"), N_("Ticket"), N_("Service"), N_("Status"), N_("Ticket printed"))
+DEFAULT_DAYS = 7
+
+
+def date_edit(name: str) -> QDateEdit:
+    widget = QDateEdit()
+    identify(widget, name)
+    widget.setCalendarPopup(True)
+    widget.setDisplayFormat("yyyy-MM-dd")
+    widget.setMinimumHeight(CONTROL_PX)
+    widget.setMinimumWidth(180)
+    return widget
+
+
+class VisitsPage(AdminPage):
+    manager_only = False
+
+    def __init__(self, ctx: AdminContext) -> None:
+        super().__init__(ctx)
+        self.rows: list[VisitRecord] = []
+        self.catalogue: Catalogue | None = None
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        self.heading = label("title")
+        layout.addWidget(self.heading)
+        self.since, self.until = date_edit("admin.visits.since"), date_edit("admin.visits.until")
+        self.service = combo_box("admin.visits.service")
+        self.status_filter = combo_box("admin.visits.status")
+        self.code = line_edit("admin.visits.code", max_length=8)
+        self.fields = {
+            "since": Field(self.since),
+            "until": Field(self.until),
+            "service": Field(self.service),
+            "status": Field(self.status_filter),
+            "code": Field(self.code),
+        }
+        filters = QGridLayout()
+        for index, field in enumerate(self.fields.values()):
+            filters.addWidget(field, index // 3, index % 3)
+        self.search_button = button("admin.visits.search", role="primary")
+        self.search_button.clicked.connect(self.search)
+        self.code.returnPressed.connect(self.search)
+        filters.addWidget(self.search_button, 1, 2)
+        layout.addLayout(filters)
+        self.table = read_only_table("admin.visits.table", len(COLUMNS))
+        self.table.setMinimumHeight(320)
+        self.table.itemSelectionChanged.connect(self._show_detail)
+        layout.addWidget(self.table, 1)
+        self.detail_frame, detail_layout = card()
+        detail_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.detail_title = label("subtitle")
+        self.detail = label()
+        detail_layout.addWidget(self.detail_title)
+        detail_layout.addWidget(self.detail)
+        layout.addWidget(self.detail_frame)
+        bottom = QHBoxLayout()
+        self.summary = label("muted")
+        self.export_button = button("admin.visits.export")
+        self.export_button.clicked.connect(self.ask_export)
+        self.export_button.setVisible(ctx.is_manager)
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.export_button)
+        layout.addLayout(bottom)
+        self.status = message_label("success")
+        layout.addWidget(self.status)
+        self.wipe()
+
+    def title(self) -> str:
+        return self.loc.tr("Visits")
+
+    # -- filter ----------------------------------------------------------------------------
+    def _today(self) -> date:
+        business = self.ctx.settings.business
+        return business_day(self.ctx.clock(), business.zone, business.day_reset_hour)
+
+    def visit_filter(self) -> VisitFilter:
+        since, until = self.since.date().toPython(), self.until.date().toPython()
+        assert isinstance(since, date) and isinstance(until, date)
+        return VisitFilter(
+            since=since,
+            until=until,
+            service=self.service.currentData() or None,
+            status=self.status_filter.currentData() or None,
+            code=self.code.text().strip() or None,
+        )
+
+    # -- search ----------------------------------------------------------------------------
+    def enter(self) -> None:
+        self.search()
+
+    def search(self) -> None:
+        where = self.visit_filter()
+        records, catalogue = self.ctx.records, self.ctx.catalogue
+
+        def find(_member: Any) -> tuple[list[VisitRecord], Catalogue]:
+            return records.find(where), catalogue.current()
+
+        self.ctx.run(find, self._found, self._failed)
+
+    def _found(self, result: tuple[list[VisitRecord], Catalogue]) -> None:
+        self.rows, catalogue = result
+        if self.catalogue is None or catalogue != self.catalogue:
+            self.catalogue = catalogue
+            self._fill_services()
+        self._fill()
+
+    def _service_name(self, slug: str | None) -> str:
+        if not slug:
+            return ""
+        try:
+            return self.loc.text(self.catalogue.service(slug).name) if self.catalogue else slug
+        except KeyError:
+            return slug
+
+    def _fill(self) -> None:
+        loc, zone = self.loc, self.ctx.zone
+        self.table.setRowCount(len(self.rows))
+        for row, record in enumerate(self.rows):
+            status = record.status or "no_ticket"
+            cells = (
+                loc.datetime(record.arrived_at, zone),
+                record.code or "–",
+                self._service_name(record.service_slug),
+                loc.tr(STATUS_LABELS.get(status, status)),
+                loc.tr(PRINT_LABELS.get(record.print_status or "", "–")),
+            )
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.summary.setText(
+            loc.ntr("{n} visit", "{n} visits", len(self.rows)).format(n=loc.number(len(self.rows)))
+        )
+        self._show_detail()
+
+    def select_row(self, row: int) -> None:
+        self.table.selectRow(row)
+
+    def selected(self) -> VisitRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.rows):
+            return None
+        return self.rows[rows[0].row()]
+
+    def _show_detail(self) -> None:
+        loc, record = self.loc, self.selected()
+        self.detail_frame.setVisible(record is not None)
+        if record is None:
+            return
+        self.detail_title.setText(
+            loc.tr("Visit {code}").format(code=record.code or f"#{record.visit_id}")
+        )
+        lines = [
+            f"{loc.datetime(moment, self.ctx.zone)} — {loc.tr(msgid)}"
+            for msgid, moment in record.timeline()
+        ]
+        lines.append("")
+        lines.append(loc.tr("Answers: {answers}").format(answers=self._answers(record) or "–"))
+        lines.append(loc.tr("Still to bring: {items}").format(items=self._missing(record) or "–"))
+        printed = loc.tr(PRINT_LABELS.get(record.print_status or "", "–"))
+        if record.reprint_count:
+            printed += " · " + loc.tr("reprinted {n}×").format(n=loc.number(record.reprint_count))
+        lines.append(loc.tr("Ticket printed: {status}").format(status=printed))
+        if record.counter:
+            lines.append(loc.tr("Counter: {counter}").format(counter=record.counter))
+        self.detail.setText("\n".join(lines))
+
+    def _answers(self, record: VisitRecord) -> str:
+        labels = {}
+        if self.catalogue is not None:
+            for question in self.catalogue.questionnaire.questions:
+                for option in question.options:
+                    labels[option.id] = self.loc.text(option.label)
+        return " → ".join(labels.get(a, a) for a in record.answers)
+
+    def _missing(self, record: VisitRecord) -> str:
+        names = []
+        for item in record.materials_missing:
+            try:
+                service = (
+                    self.catalogue.service(record.service_slug or "") if self.catalogue else None
+                )
+                names.append(self.loc.text(service.material(item).text) if service else item)
+            except KeyError:
+                names.append(item)
+        return ", ".join(names)
+
+    # -- export ----------------------------------------------------------------------------
+    def ask_export(self) -> None:
+        open_file_dialog(
+            self,
+            self.loc.tr("Export visits (CSV)"),
+            self.loc.tr("CSV files (*.csv)"),
+            lambda paths: self.export_to(paths[0]),
+            directory=self.ctx.settings.kiosk.data_dir,
+            save_as="visits.csv",
+        )
+
+    def export_to(self, path: Path) -> None:
+        where, records = self.visit_filter(), self.ctx.records
+
+        def export(member: Any) -> int:
+            buffer = io.StringIO()
+            count = records.export_csv(member, where, buffer)  # refused to staff, audited
+            path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
+            return count
+
+        self.ctx.run(export, lambda count: self._exported(count, path), self._failed)
+
+    def _exported(self, count: int, path: Path) -> None:
+        text = self.loc.ntr(
+            "{n} visit exported to {path}", "{n} visits exported to {path}", count
+        ).format(n=self.loc.number(count), path=str(path))
+        show_message(self.status, text, "success")
+
+    def _failed(self, error: BaseException) -> None:
+        show_message(self.status, self.ctx.error_text(error), "warning")
+
+    @property
+    def status_text(self) -> str:
+        return self.status.text() if not self.status.isHidden() else ""
+
+    # -- texts -----------------------------------------------------------------------------
+    def _fill_services(self) -> None:
+        current = self.service.currentData()
+        self.service.clear()
+        self.service.addItem(self.loc.tr("All services"), None)
+        for service in self.catalogue.services if self.catalogue else []:
+            self.service.addItem(self.loc.text(service.name), service.slug)
+        self.service.setCurrentIndex(max(0, self.service.findData(current)))
+
+    def _fill_statuses(self) -> None:
+        current = self.status_filter.currentData()
+        self.status_filter.clear()
+        self.status_filter.addItem(self.loc.tr("Any status"), None)
+        for status, msgid in STATUS_LABELS.items():
+            self.status_filter.addItem(self.loc.tr(msgid), str(status))
+        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(current)))
+
+    def retranslate(self) -> None:
+        loc = self.loc
+        self.heading.setText(self.title())
+        titles = {
+            "since": N_("From"),
+            "until": N_("To"),
+            "service": N_("Service"),
+            "status": N_("Status"),
+            "code": N_("Ticket number"),
+        }
+        for key, msgid in titles.items():
+            self.fields[key].set_title(loc.tr(msgid))
+        self.search_button.setText(loc.tr("Search"))
+        self.export_button.setText(loc.tr("Export CSV"))
+        self.table.setHorizontalHeaderLabels([loc.tr(c) for c in COLUMNS])
+        self.table.setAccessibleName(loc.tr("Visits"))
+        self._fill_services()
+        self._fill_statuses()
+        self._fill()
+
+    def wipe(self) -> None:
+        today = self._today()
+        first = today - timedelta(days=DEFAULT_DAYS - 1)
+        self.since.setDate(QDate(first.year, first.month, first.day))
+        self.until.setDate(QDate(today.year, today.month, today.day))
+        self.code.clear()
+        self.rows = []
+        self.catalogue = None
+        self.retranslate()
+        self.service.setCurrentIndex(0)
+        self.status_filter.setCurrentIndex(0)
+        show_message(self.status, "")

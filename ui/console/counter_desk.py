@@ -1,0 +1,265 @@
+"""The serving logic of one counter, off the widgets: the ticket at the counter, held
+tickets, the waiting list, and every desk action as a worker job.
+
+The queue is read every ``poll_ms`` (new events, catalogue changes) and after each
+action. A read that started before an action ended is dropped (``generation``),
+so a slow read can never undo what the action just showed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from kiosk.board import EventCursor
+from kiosk.catalogue.model import Catalogue
+from kiosk.clock import Clock
+from kiosk.desk import Desk, DeskError, TicketView
+from kiosk.staff import StaffMember
+from kiosk.ticket import TicketStatus
+from ui.console.backend import QueueBackend
+from ui.console.connection import ConnectionMonitor
+from ui.console.snapshot import CounterSnapshot, read_snapshot
+from ui.console.texts import service_name
+from ui.language import Language
+from ui.worker import Worker
+
+log = logging.getLogger(__name__)
+AT_COUNTER = (TicketStatus.CALLED, TicketStatus.SERVING, TicketStatus.HELD)
+Action = Callable[[Desk], TicketView | None]
+Done = Callable[[TicketView | None], str]
+
+
+class CounterDesk(QObject):
+    state_did_change = Signal()
+    message_did_change = Signal(str, bool)
+    """Text (translated) and whether it is a warning."""
+    action_did_finish = Signal()
+
+    def __init__(
+        self,
+        backend: QueueBackend,
+        worker: Worker,
+        monitor: ConnectionMonitor,
+        language: Language,
+        poll_ms: int = 1000,
+    ) -> None:
+        super().__init__()
+        self._backend, self._worker, self._monitor = backend, worker, monitor
+        self._language = language
+        self.counter_id = ""
+        self.staff: StaffMember | None = None
+        self.catalogue: Catalogue | None = None
+        self.current: TicketView | None = None
+        self.held: dict[int, TicketView] = {}
+        self.waiting: list[TicketView] = []
+        self.acting = 0
+        self._cursor: EventCursor | None = None
+        self._generation = 0
+        self._polling = False
+        self._again = False
+        self._stopped = True
+        self.timer = QTimer(self)
+        self.timer.setInterval(poll_ms)
+        self.timer.timeout.connect(lambda: self.refresh())
+
+    @property
+    def clock(self) -> Clock:
+        return self._backend.clock
+
+    @property
+    def busy(self) -> bool:
+        return self.acting > 0 or self._monitor.lost
+
+    def start(self, counter_id: str, staff: StaffMember, catalogue: Catalogue | None) -> None:
+        self.counter_id, self.staff, self.catalogue = counter_id, staff, catalogue
+        self.current, self.held, self.waiting = None, {}, []
+        self._stopped = False
+        self.timer.start()
+        self.refresh(force=True)
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self._stopped = True
+        self._generation += 1
+
+    # -- reading the queue -----------------------------------------------------------------
+    def refresh(self, force: bool = False) -> None:
+        if self._stopped or (self._monitor.lost and not force):
+            return
+        if self._polling:
+            self._again = self._again or force
+            return
+        self._polling = True
+        backend, cursor, counter = self._backend, self._cursor, self.counter_id
+        current = self.current.ticket_id if self.current else None
+        held, generation = tuple(self.held), self._generation
+
+        def read() -> tuple[EventCursor, CounterSnapshot | None]:
+            c = cursor or EventCursor(backend.board.newest_event_id())
+            return c, read_snapshot(backend, c, counter, current, held, generation, force)
+
+        self._worker.run(read, self._polled, self._poll_failed)
+
+    def _polled(self, result: Any) -> None:
+        self._polling = False
+        self._monitor.succeeded()
+        self._cursor, snapshot = result
+        if snapshot is not None and snapshot.generation == self._generation and not self.acting:
+            self.catalogue, self.waiting = snapshot.catalogue, snapshot.waiting
+            current = snapshot.current
+            self.current = current if current and current.status in AT_COUNTER else None
+            self.held = {t.ticket_id: t for t in snapshot.held if t.status == TicketStatus.HELD}
+            self.state_did_change.emit()
+        elif snapshot is not None:
+            self._again = True
+        if self._again:
+            self._again = False
+            self.refresh(force=True)
+
+    def _poll_failed(self, error: BaseException) -> None:
+        self._polling = False
+        self._again = False
+        if not self._monitor.failed(error):
+            log.error("reading the queue failed", exc_info=error)
+        self.state_did_change.emit()
+
+    # -- running actions -------------------------------------------------------------------
+    def _act(self, action: Action, done: Done) -> None:
+        self._generation += 1
+        self.acting += 1
+        self.state_did_change.emit()
+        backend = self._backend
+        self._worker.run(
+            lambda: action(backend.desk()),
+            lambda result: self._acted(result, done),
+            self._act_failed,
+        )
+
+    def _acted(self, result: Any, done: Done) -> None:
+        self.acting -= 1
+        self._generation += 1
+        self._monitor.succeeded()
+        self.message_did_change.emit(done(result), False)
+        self._after_action()
+
+    def _act_failed(self, error: BaseException) -> None:
+        self.acting -= 1
+        self._generation += 1
+        loc = self._language.loc
+        if isinstance(error, DeskError):
+            self.message_did_change.emit(loc.tr(error.message), True)
+        elif self._monitor.failed(error):
+            self.message_did_change.emit("", False)
+        else:
+            log.error("a desk action failed", exc_info=error)
+            self.message_did_change.emit(loc.tr("That did not work. Please try again."), True)
+        self._after_action()
+
+    def _after_action(self) -> None:
+        self.state_did_change.emit()
+        self.action_did_finish.emit()
+        self.refresh(force=True)
+
+    # -- what each action does to the view -------------------------------------------------
+    def _arrived(self, ticket: TicketView | None) -> str:
+        loc = self._language.loc
+        if ticket is None:
+            return loc.tr("Nobody is waiting for this counter.")
+        if self.current is not None and self.current.status == TicketStatus.HELD:
+            self.held[self.current.ticket_id] = self.current
+        self.current = ticket
+        return loc.tr("{code} called.").format(code=ticket.code)
+
+    def _updated(self, ticket: TicketView | None) -> str:
+        if ticket is None:
+            return ""
+        self.held.pop(ticket.ticket_id, None)
+        self.current = ticket
+        if ticket.status == TicketStatus.HELD:
+            return self._language.loc.tr("{code} is on hold.").format(code=ticket.code)
+        return ""
+
+    def _ended(self, message: str) -> Done:
+        def done(ticket: TicketView | None) -> str:
+            self.current = None
+            return message.replace("{code}", ticket.code if ticket else "")
+
+        return done
+
+    # -- actions ---------------------------------------------------------------------------
+    def call_next(self) -> None:
+        counter, staff = self.counter_id, self.staff.id if self.staff else None
+        self._act(lambda d: d.call_next(counter, staff), self._arrived)
+
+    def call(self, ticket_id: int) -> None:
+        counter, staff = self.counter_id, self.staff.id if self.staff else None
+        self._act(lambda d: d.call(counter, ticket_id, staff), self._arrived)
+
+    def change(self, name: str) -> None:
+        """recall, start, hold or resume the ticket at the counter."""
+        if self.current is not None:
+            ticket_id = self.current.ticket_id
+            method = {"recall": Desk.recall, "start": Desk.start, "hold": Desk.hold}.get(
+                name, Desk.resume
+            )
+            self._act(lambda d: method(d, ticket_id), self._updated)
+
+    def no_show(self) -> None:
+        if self.current is not None:
+            ticket_id = self.current.ticket_id
+            message = self._language.loc.tr("{code} marked as a no-show.")
+            self._act(lambda d: d.no_show(ticket_id), self._ended(message))
+
+    def finish(self, outcome: str, note: str) -> None:
+        if self.current is not None:
+            ticket_id, message = self.current.ticket_id, self._language.loc.tr("{code} finished.")
+            self._act(lambda d: d.finish(ticket_id, outcome, note or None), self._ended(message))
+
+    def transfer(self, slug: str) -> None:
+        if self.current is not None:
+            ticket_id, loc = self.current.ticket_id, self._language.loc
+            message = loc.tr("{code} transferred to {service}.")
+            message = message.replace("{service}", service_name(self.catalogue, slug, loc))
+            self._act(lambda d: d.transfer(ticket_id, slug), self._ended(message))
+
+    def pause(self, slug: str, reason: Any, alternative: Any) -> None:
+        """Pause a service (``reason`` given) or resume it (``reason`` None)."""
+        from kiosk.desk import pause_service
+
+        if self.staff is None:
+            return
+        backend, staff, loc = self._backend, self.staff, self._language.loc
+
+        def pause(_desk: Desk) -> None:
+            pause_service(
+                backend.db,
+                staff,
+                slug,
+                reason,
+                alternative,
+                kiosk_id=backend.settings.kiosk.id,
+                clock=backend.clock,
+            )
+            backend.refresh()
+
+        name = service_name(self.catalogue, slug, loc)
+        if reason is not None:
+            text = loc.tr("{service} is paused.").replace("{service}", name)
+        else:
+            text = loc.tr("{service} is taking tickets again.").replace("{service}", name)
+        self._act(pause, lambda _ticket: text)
+
+    def select_held(self, ticket_id: int) -> None:
+        """Bring a held ticket back to the counter view (to resume or transfer it)."""
+        if ticket_id not in self.held:
+            return
+        if self.current is not None and self.current.status != TicketStatus.HELD:
+            return
+        if self.current is not None:
+            self.held[self.current.ticket_id] = self.current
+        self.current = self.held.pop(ticket_id)
+        self.state_did_change.emit()

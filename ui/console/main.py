@@ -1,0 +1,50 @@
+"""``kiosk console``: the counter console, as its own process at a counter's desk.
+
+Settings → database → window. Settings or a database that cannot be used stop
+start-up with a message on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+EXIT_STARTUP_FAILED = 2
+
+
+def run_console(config: Path | None, counter: str | None) -> int:
+    """Run the counter console; ``counter`` opens that counter right after sign-in."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.i18n import Catalogs
+    from ui.backend import StartupError
+    from ui.console.backend import open_queue_backend
+    from ui.console.window import ConsoleWindow
+    from ui.language import Language
+    from ui.theme import Theme
+    from ui.worker import Worker
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    try:
+        backend = open_queue_backend(config)
+    except StartupError as exc:
+        print(exc, file=sys.stderr)  # noqa: T201 - the operator reads it in the log
+        return EXIT_STARTUP_FAILED
+    catalogs = Catalogs()
+    display = backend.settings.display
+    language = Language(catalogs, display.default_language, display.languages)
+    theme = Theme(app, display.high_contrast)
+    worker = Worker()
+    window = ConsoleWindow(backend, language, theme, worker, catalogs, counter)
+    screen = app.primaryScreen()
+    size = screen.availableSize() if screen is not None else None
+    width, height = (min(1600, size.width()), min(900, size.height())) if size else (1600, 900)
+    window.resize(width, height)
+    window.show()
+    window.start()
+    try:
+        return app.exec()
+    finally:
+        window.shutdown()
+        backend.close()

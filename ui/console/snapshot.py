@@ -1,0 +1,50 @@
+"""What the serving view reads from the database in one worker job."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.board import EventCursor
+from kiosk.catalogue.model import Catalogue
+from kiosk.desk import DeskError, TicketView
+from ui.console.backend import QueueBackend
+
+
+@dataclass(frozen=True)
+class CounterSnapshot:
+    catalogue: Catalogue
+    waiting: list[TicketView]
+    current: TicketView | None
+    held: list[TicketView]
+    generation: int
+
+
+def read_snapshot(
+    backend: QueueBackend,
+    cursor: EventCursor,
+    counter_id: str,
+    current_id: int | None,
+    held_ids: tuple[int, ...],
+    generation: int,
+    force: bool,
+) -> CounterSnapshot | None:
+    """The counter's queue and tickets, or None when nothing changed (runs on the worker).
+
+    ``cursor`` is only touched by one job at a time (the page waits for an answer
+    before it asks again)."""
+    events = backend.board.new_events(cursor)
+    changed = backend.refresh()
+    if not force and not events and not changed:
+        return None
+    catalogue = backend.catalogue()
+    desk = backend.desk()
+
+    def fetch(ticket_id: int) -> TicketView | None:
+        try:
+            return desk.ticket(ticket_id)
+        except DeskError:
+            return None
+
+    current = fetch(current_id) if current_id is not None else None
+    held = [t for t in (fetch(i) for i in held_ids) if t is not None]
+    return CounterSnapshot(catalogue, desk.waiting(counter_id), current, held, generation)

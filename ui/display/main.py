@@ -1,0 +1,62 @@
+"""``kiosk display``: the lobby's now-serving board, as its own process on a wall screen.
+
+Settings → database → window on the chosen screen. Settings or a database that
+cannot be used, or a screen that does not exist, stop start-up with a message on
+stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+EXIT_STARTUP_FAILED = 2
+
+
+def run_display(config: Path | None, screen: int | None, fullscreen: bool) -> int:
+    """Run the lobby display on screen number ``screen`` (default: the primary one)."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.i18n import Catalogs
+    from ui.backend import StartupError
+    from ui.console.backend import open_queue_backend
+    from ui.display.options import DisplayOptions
+    from ui.display.window import DisplayWindow
+    from ui.language import Language
+    from ui.theme import Theme
+    from ui.worker import Worker
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    screens = app.screens()
+    if screen is not None and not 0 <= screen < len(screens):
+        print(  # noqa: T201 - the operator reads it in the log
+            f"There is no screen {screen}: this machine has {len(screens)} (0 to {len(screens) - 1}).",
+            file=sys.stderr,
+        )
+        return EXIT_STARTUP_FAILED
+    try:
+        backend = open_queue_backend(config)
+    except StartupError as exc:
+        print(exc, file=sys.stderr)  # noqa: T201 - the operator reads it in the log
+        return EXIT_STARTUP_FAILED
+    catalogs = Catalogs()
+    settings = backend.settings
+    options = DisplayOptions.from_settings(settings)
+    language = Language(catalogs, options.languages[0], options.languages)
+    theme = Theme(app, settings.display.high_contrast)
+    window = DisplayWindow(backend, language, theme, Worker(), catalogs, options)
+    target = screens[screen] if screen is not None else app.primaryScreen()
+    if target is not None:
+        window.setScreen(target)
+        window.setGeometry(target.availableGeometry())
+    if fullscreen or settings.display.fullscreen:
+        window.showFullScreen()
+    else:
+        window.show()
+    window.start()
+    try:
+        return app.exec()
+    finally:
+        window.shutdown()
+        backend.close()

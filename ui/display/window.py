@@ -1,0 +1,188 @@
+"""The lobby display: latest calls, waiting counts with estimated waits, branch and clock.
+
+It reads new queue events every ``poll_ms`` on the worker, so a call made at any
+counter of the branch shows within a second; each call or recall is announced
+(chime, then voice) through the :class:`~ui.display.announcer.Announcer` queue.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.board import CALL_KINDS, EventCursor
+from kiosk.i18n import Catalogs
+from ui.console.backend import QueueBackend
+from ui.console.banner import ConnectionBanner
+from ui.console.connection import ConnectionMonitor
+from ui.console.shutdown import drain
+from ui.display.announcer import Announcer
+from ui.display.calls_board import CallsBoard
+from ui.display.options import DisplayOptions
+from ui.display.snapshot import BoardSnapshot, read_board
+from ui.display.style import display_stylesheet
+from ui.display.waiting_board import WaitingBoard
+from ui.language import Language
+from ui.theme import Theme
+from ui.widgets import identify, label
+from ui.worker import Worker
+
+log = logging.getLogger(__name__)
+
+
+class DisplayWindow(QWidget):
+    call_did_show = Signal(str, str)
+    """Code and counter of a call (or recall) now on the board."""
+    chime_did_play = Signal()
+    board_did_update = Signal()
+
+    def __init__(
+        self,
+        backend: QueueBackend,
+        language: Language,
+        theme: Theme,
+        worker: Worker,
+        catalogs: Catalogs,
+        options: DisplayOptions | None = None,
+    ) -> None:
+        super().__init__()
+        identify(self, "displayWindow")
+        self.backend, self.language, self.theme, self.worker = backend, language, theme, worker
+        self.options = options or DisplayOptions.from_settings(backend.settings)
+        self.monitor = ConnectionMonitor(backend.db, worker, self.options.retry_ms)
+        self.announcer = Announcer(catalogs, self.options)
+        self.announcer.chime_did_play.connect(self.chime_did_play)
+        self._cursor: EventCursor | None = None
+        self._polling = False
+        self._force = True
+        self.closing = False
+        self.body = QWidget()
+        self.body.setObjectName("displayBody")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.body)
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.banner = ConnectionBanner(self.monitor)
+        layout.addWidget(self.banner)
+        header = QHBoxLayout()
+        header.setContentsMargins(40, 20, 40, 12)
+        self.branch = label("board_branch", wrap=False)
+        identify(self.branch, "display.branch")
+        self.branch.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.clock = label("board_clock", wrap=False)
+        identify(self.clock, "display.clock")
+        self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        header.addWidget(self.branch, 1)
+        header.addWidget(self.clock)
+        layout.addLayout(header)
+        boards = QHBoxLayout()
+        boards.setContentsMargins(40, 12, 40, 40)
+        boards.setSpacing(32)
+        self.calls = CallsBoard(self.options.calls_shown)
+        self.waiting = WaitingBoard()
+        boards.addWidget(self.calls, 3)
+        boards.addWidget(self.waiting, 2)
+        layout.addLayout(boards, 1)
+        self.poll_timer = self._timer(self.options.poll_ms, self.poll)
+        self.refresh_timer = self._timer(self.options.refresh_ms, self._force_refresh)
+        self.clock_timer = self._timer(1000, self._tick)
+        self.rotate_timer = self._timer(self.options.rotate_ms, self._rotate)
+        self.monitor.connection_did_return.connect(self._force_refresh)
+        language.language_did_change.connect(lambda loc: theme.set_locale(loc.locale))
+        language.language_did_change.connect(lambda _loc: self.retranslate())
+        theme.set_locale(language.locale)
+        theme.attach(self)
+        self.body.setStyleSheet(display_stylesheet())
+        self.retranslate()
+
+    def _timer(self, interval: int, slot: Any) -> QTimer:
+        timer = QTimer(self)
+        timer.setInterval(interval)
+        timer.timeout.connect(slot)
+        return timer
+
+    # -- life cycle ------------------------------------------------------------------------
+    def start(self) -> None:
+        self.poll_timer.start()
+        self.refresh_timer.start()
+        self.clock_timer.start()
+        if self.options.rotate_ms > 0 and len(self.options.languages) > 1:
+            self.rotate_timer.start()
+        self.poll()
+
+    def shutdown(self) -> None:
+        """Stop polling and announcing, and wait for running jobs (the window is closing)."""
+        self.closing = True
+        for timer in (self.poll_timer, self.refresh_timer, self.clock_timer, self.rotate_timer):
+            timer.stop()
+        self.monitor.stop()
+        self.announcer.stop()
+        drain(self.worker)
+
+    # -- reading the queue -----------------------------------------------------------------
+    def _force_refresh(self) -> None:
+        self._force = True
+        self.poll()
+
+    def poll(self) -> None:
+        if self._polling or self.monitor.lost or self.closing:
+            return
+        self._polling = True
+        backend, cursor, force = self.backend, self._cursor, self._force
+        shown = self.options.calls_shown
+        self._force = False
+        self.worker.run(lambda: read_board(backend, cursor, shown, force), self._read, self._failed)
+
+    def _read(self, result: Any) -> None:
+        self._polling = False
+        if self.closing:
+            return
+        self.monitor.succeeded()
+        self._cursor, events, snapshot = result
+        if snapshot is not None:
+            self.show_snapshot(snapshot)
+        for event in events:
+            if event.kind in CALL_KINDS:
+                counter = event.counter or ""
+                self.announcer.announce(event.code, counter)
+                self.call_did_show.emit(event.code, counter)
+
+    def _failed(self, error: BaseException) -> None:
+        self._polling = False
+        self._force = True
+        self.closing = False
+        if not self.monitor.failed(error):
+            log.error("reading the queue failed", exc_info=error)
+
+    def show_snapshot(self, snapshot: BoardSnapshot) -> None:
+        self.calls.set_calls(snapshot.calls)
+        self.waiting.set_queue(snapshot.catalogue, snapshot.counts, snapshot.estimates)
+        self.board_did_update.emit()
+
+    # -- texts -----------------------------------------------------------------------------
+    def _rotate(self) -> None:
+        offered = self.options.languages
+        current = self.language.locale
+        index = offered.index(current) if current in offered else -1
+        self.language.set_locale(offered[(index + 1) % len(offered)])
+
+    def _tick(self) -> None:
+        loc, zone = self.language.loc, self.backend.settings.business.zone
+        now = self.backend.clock()
+        self.clock.setText(f"{loc.date(now.astimezone(zone).date())}  {loc.time(now, zone)}")
+        self.clock.setAccessibleName(self.clock.text())
+
+    def retranslate(self) -> None:
+        loc = self.language.loc
+        self.branch.setText(self.backend.settings.kiosk.branch_name)
+        self.branch.setAccessibleName(self.branch.text())
+        self.setWindowTitle(self.branch.text())
+        self.banner.retranslate(loc)
+        self.calls.retranslate(loc)
+        self.waiting.retranslate(loc)
+        self._tick()
