@@ -4,8 +4,10 @@
 
 "Build" is layout + composition + rendering to python-escpos bytes (a ``Dummy``),
 i.e. everything ``print_ticket`` does before it opens the connection. Also
-timed: the preview image, and a whole ``print_ticket`` to a TCP printer on
-127.0.0.1 (connect, send, wait until every byte is taken, close).
+timed: the preview image; a whole ``print_ticket`` to a TCP printer on
+127.0.0.1 that answers ``DLE EOT`` (connect, status, send, wait until every
+byte is taken, status, close); ``check_status`` (connect, ``DLE EOT`` 1 and 4,
+close); and the two status questions alone on an open connection.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from printing.escpos_env import escpos_printers, prepare_escpos
 from printing.job import TicketPrinter
 from printing.render_escpos import PrinterCaps, render
 from printing.samples import sample_ticket
+from printing.status import PrinterState, SocketLink, query_status
 
 ZONE = ZoneInfo("Asia/Hong_Kong")
 
@@ -60,9 +63,19 @@ def build_action(
 
 
 def tcp_server() -> tuple[socket.socket, int]:
+    """A printer on 127.0.0.1 that reads everything and answers ``DLE EOT n``: online."""
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.bind(("127.0.0.1", 0))
     listener.listen(8)
+
+    def handle(conn: socket.socket) -> None:
+        with conn:
+            while chunk := conn.recv(65536):
+                position = 0
+                while (at := chunk.find(b"\x10\x04", position)) >= 0 and at + 2 < len(chunk):
+                    if chunk[at + 2] in (1, 2, 3, 4):
+                        conn.sendall(b"\x12")  # online, paper fine
+                    position = at + 3
 
     def serve() -> None:
         while True:
@@ -70,12 +83,23 @@ def tcp_server() -> tuple[socket.socket, int]:
                 conn, _ = listener.accept()
             except OSError:
                 return
-            with conn:
-                while conn.recv(65536):
-                    pass
+            threading.Thread(target=handle, args=(conn,), daemon=True).start()
 
     threading.Thread(target=serve, daemon=True).start()
     return listener, listener.getsockname()[1]
+
+
+def open_link_action(port: int) -> tuple[Callable[[], int], socket.socket]:
+    """``DLE EOT`` 1 and 4 on one open connection: the status round trips alone."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=2)
+    link = SocketLink(sock)
+
+    def action() -> int:
+        report = query_status(link, time.monotonic() + 2)
+        assert report.state is PrinterState.ONLINE, report.describe()
+        return len(report.replies)
+
+    return action, sock
 
 
 def main() -> int:
@@ -126,15 +150,26 @@ def run(runs: int, data_dir: Path) -> int:
     rows.append(("print_ticket over TCP, English", lambda: tcp_printer.print_ticket(en).bytes_sent))
     rows.append(("print_ticket over TCP, Chinese", lambda: tcp_printer.print_ticket(zh).bytes_sent))
 
+    def check() -> int:
+        report = tcp_printer.status_report()
+        assert report.state is PrinterState.ONLINE, report.describe()
+        return len(report.replies)
+
+    rows.append(("check_status over TCP (connect, 2 queries, close)", check))
+    query_action, link_socket = open_link_action(port)
+    rows.append(("status queries on an open TCP connection", query_action))
+
     print(f"python-escpos import: {import_ms:.0f} ms; first ticket (fonts load): {first_ms:.0f} ms")
     print(f"{runs} runs each; times in ms; size in bytes (preview: image height in dots)")
     print()
-    header = f"{'scenario':<48} {'median':>8} {'p95':>8} {'size':>9}"
+    header = f"{'scenario':<50} {'median':>8} {'p95':>8} {'size':>9}"
     print(header)
     print("-" * len(header))
     for name, action in rows:
         median, p95, size = timed(action, runs)
-        print(f"{name:<48} {median:>8.2f} {p95:>8.2f} {size:>9}")
+        print(f"{name:<50} {median:>8.2f} {p95:>8.2f} {size:>9}")
+    print("(status rows: size = status replies read)")
+    link_socket.close()
     listener.close()
     return 0
 

@@ -17,7 +17,7 @@ def _report_first_paint(widget: object) -> None:
     from PySide6.QtWidgets import QApplication
 
     class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 print(f"{time.perf_counter() - STARTED:.4f}", flush=True)
                 QTimer.singleShot(0, QApplication.quit)

@@ -18,18 +18,17 @@ import gettext
 import io
 from collections.abc import Mapping
 from datetime import date, datetime, tzinfo
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from babel import Locale
-from babel.dates import format_date, format_datetime, format_time
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
-
 if TYPE_CHECKING:
+    from babel import Locale
+
     from kiosk.catalogue.model import LocalizedText
+
+# Babel is imported where it is used: it costs ~25 ms, and the welcome screen is
+# painted before any date or number is formatted.
 
 DOMAIN = "kiosk"
 SUPPORTED_LOCALES: tuple[str, str, str] = ("en", "zh_Hans", "zh_Hant")
@@ -85,6 +84,9 @@ def _load_catalog(locale: str, directory: Path) -> gettext.NullTranslations:
         with mo_path.open("rb") as handle:
             return gettext.GNUTranslations(handle)
     if po_path.exists():
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
         with po_path.open("rb") as handle:
             catalog = read_po(handle, locale=_BABEL_LOCALES.get(locale, "en"))
         buffer = io.BytesIO()
@@ -99,8 +101,13 @@ class Localizer:
 
     def __init__(self, locale: str, translations: gettext.NullTranslations) -> None:
         self.locale = locale
-        self.babel_locale = Locale.parse(_BABEL_LOCALES.get(locale, "en_GB"))
         self._translations = translations
+
+    @cached_property
+    def babel_locale(self) -> Locale:
+        from babel import Locale
+
+        return Locale.parse(_BABEL_LOCALES.get(self.locale, "en_GB"))
 
     def tr(self, message: str) -> str:
         """Translate a UI message (extracted by ``pybabel extract -k tr``)."""
@@ -117,15 +124,23 @@ class Localizer:
         return texts.get(self.locale) or texts.get(FALLBACK_LOCALE) or next(iter(texts.values()))
 
     def number(self, value: float) -> str:
+        from babel.numbers import format_decimal
+
         return format_decimal(value, locale=self.babel_locale)
 
     def date(self, value: date) -> str:
+        from babel.dates import format_date
+
         return format_date(value, format="medium", locale=self.babel_locale)
 
     def time(self, value: datetime, zone: tzinfo | None = None) -> str:
+        from babel.dates import format_time
+
         return format_time(value, format="short", tzinfo=zone, locale=self.babel_locale)
 
     def datetime(self, value: datetime, zone: tzinfo | None = None) -> str:
+        from babel.dates import format_datetime
+
         return format_datetime(value, format="medium", tzinfo=zone, locale=self.babel_locale)
 
     def minutes(self, count: int) -> str:
