@@ -6,6 +6,8 @@
     kiosk catalogue check [FILE ...]                 validate catalogue YAML files
     kiosk print-test [--printer URL] [--config PATH] print the printer test page
     kiosk screenshot --out DIR [--locale L ...]      render every screen to PNG files
+    kiosk staff|audit|db|retention …, kiosk catalogue export|import …
+                                                     operations (see kiosk.commands)
 
 Each subcommand imports only what it needs (Qt, SQLModel and python-escpos are
 imported lazily), so ``catalogue check`` and ``print-test`` start quickly and
@@ -20,10 +22,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk.commands import dispatch as dispatch_operation
+from kiosk.commands import register as register_operations
+
 if TYPE_CHECKING:
     from kiosk.settings import Settings
 
-COMMANDS = ("run", "catalogue", "print-test", "screenshot")
+COMMANDS = ("run", "catalogue", "print-test", "screenshot", "staff", "audit", "db", "retention")
 LOCALES = ("en", "zh_Hans", "zh_Hant")
 
 
@@ -46,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     catalogue_commands = catalogue.add_subparsers(dest="catalogue_command", metavar="ACTION")
     check = catalogue_commands.add_parser("check", help="validate catalogue YAML files")
     check.add_argument("files", nargs="*", type=Path, help="default: the built-in catalogue")
+    register_operations(commands, catalogue_commands)
 
     print_test = commands.add_parser("print-test", help="print the printer test page")
     print_test.add_argument("--printer", metavar="URL", help="printer URL (default: settings)")
@@ -82,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.app import run
 
         return run(args.config, args.fullscreen, args.exit_after_first_paint)
+    if getattr(args, "handler", None) is not None:
+        return dispatch_operation(args)
     if args.command == "catalogue":
         if args.catalogue_command != "check":
             parser.parse_args(["catalogue", "--help"])

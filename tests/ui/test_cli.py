@@ -94,3 +94,25 @@ def test_screenshots_of_every_screen(qtbot: QtBot, tmp_path: Path) -> None:
     landscape = QImage(str(tmp_path / "landscape-zh_Hant-04-ticket.png"))
     assert (portrait.width(), portrait.height()) == (1080, 1920)
     assert (landscape.width(), landscape.height()) == (1920, 1080)
+
+
+def test_operations_commands_are_wired(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    from kiosk.bootstrap import open_database
+    from kiosk.settings import load_settings
+    from kiosk.staff import StaffDirectory
+
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[kiosk]\ndata_dir = "{tmp_path / "data"}"\n', encoding="utf-8")
+    db = open_database(load_settings(config))
+    StaffDirectory(db).create_first_manager("409217", name="Mei Chan")
+    db.dispose()
+    monkeypatch.setattr(sys, "stdin", io.StringIO("409217\n"))
+    assert main(["staff", "list", "--as", "1", "--config", str(config)]) == 0
+    assert "1\tMei Chan\tManager\tactive" in capsys.readouterr().out
+    monkeypatch.setattr(sys, "stdin", io.StringIO("000000\n"))
+    assert main(["audit", "--as", "1", "--config", str(config)]) == 1
+    assert "Wrong staff number or PIN." in capsys.readouterr().err
