@@ -1,24 +1,29 @@
-"""Printing a ticket: layout, render, send, report — blocking, bounded in time.
+"""Printing a ticket: layout, render, status, send, report — blocking, bounded in time.
 
 The UI calls :meth:`TicketPrinter.print_ticket` from a worker thread. Each job
-renders the ticket to bytes first, then opens the printer connection, sends,
-and closes it in ``finally`` (so a printer that was power-cycled works again on
-the next ticket). The call returns within about ``timeout_seconds`` (plus
-:data:`GRACE_S`) whatever the printer does; a job is never retried once a byte
-was sent. Every failure becomes a :class:`~printing.outcome.PrintOutcome` with a
+renders the ticket to bytes first, then opens the printer connection, asks the
+printer's status where the link is two-way (``DLE EOT``, see
+:mod:`printing.status`), sends unless the printer said it cannot print, asks
+again, and closes it in ``finally`` (so a printer that was power-cycled works
+again on the next ticket). The call returns within about ``timeout_seconds``
+(plus :data:`GRACE_S`) whatever the printer does; a job is never retried once a
+byte was sent (only a connect that failed outright is retried, once). Every
+failure becomes a :class:`~printing.outcome.PrintOutcome` with a
 :class:`~printing.outcome.PrinterProblem`; no exception escapes.
+
+For the staff status indicator, :meth:`TicketPrinter.check_status` (blocking,
+from a worker) returns a :class:`~printing.status.PrinterState`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, tzinfo
+from datetime import tzinfo
 from pathlib import Path
-from typing import Any
 
 from PIL import Image
 
@@ -34,18 +39,28 @@ from printing.backends import (
 )
 from printing.compose import Op, compose
 from printing.escpos_env import escpos_printers
-from printing.layout import Block, FeedBlock, RuleBlock, TextBlock, TextSize, TicketSections
+from printing.layout import Block, TicketSections
 from printing.layout import build_layout as _build_layout
-from printing.outcome import PrinterProblem, PrintOutcome, classify, failed, problem_message
+from printing.outcome import (
+    PrinterProblem,
+    PrintOutcome,
+    classify,
+    failed,
+    problem_for_state,
+    problem_message,
+)
 from printing.preview import compose_preview, save_preview
 from printing.render_escpos import caps_for_profile, render_ops
-from printing.samples import sample_ticket
-from printing.transport import Progress, send_job
+from printing.samples import sample_ticket, test_page_blocks
+from printing.session import GRACE_S, Session, run_session
+from printing.status import QUERY_SECONDS, TWO_WAY_KINDS, PrinterState, StatusReport
 
 __all__ = [
     "GRACE_S",
     "PrintOutcome",
     "PrinterProblem",
+    "PrinterState",
+    "StatusReport",
     "TicketPrinter",
     "TicketSections",
     "problem_message",
@@ -53,15 +68,9 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-GRACE_S = 0.5
-"""How much longer than the timeout a job may take before the caller stops waiting."""
-
-
-@dataclass
-class _Job:
-    progress: Progress = field(default_factory=Progress)
-    done: threading.Event = field(default_factory=threading.Event)
-    error: BaseException | None = None
+JOB_QUERY_SHARE = 0.2
+"""In a job, one status reply waits at most this share of the timeout (a silent printer
+costs one wait before the job; it is not asked again after it)."""
 
 
 class TicketPrinter:
@@ -75,12 +84,17 @@ class TicketPrinter:
         zone: tzinfo,
         sections: TicketSections | None = None,
         factory: DeviceFactory | None = None,
+        status_query_seconds: float = QUERY_SECONDS,
     ) -> None:
         self.printer = printer
         self.data_dir = data_dir
         self.catalogs = catalogs
         self.zone = zone
         self.sections = sections or TicketSections()
+        self.status_query_seconds = status_query_seconds
+        """Wait for each ``DLE EOT`` reply; the whole check stays within ``timeout_seconds``."""
+        self.last_status: StatusReport | None = None
+        """The latest status the printer gave (from a job or a check), for diagnostics."""
         self._factory = factory or escpos_factory
         self._lock = threading.Lock()
 
@@ -133,33 +147,88 @@ class TicketPrinter:
             return failed(PrinterProblem.UNKNOWN, started, time.monotonic())
 
     def print_test_page(self, branch_name: str = "", locale: str = "en") -> PrintOutcome:
-        """Printer URL, profile and paper width, then a sample ticket in each language."""
+        """Status first; then, if the printer can print, the test page (see :meth:`test_page`).
+
+        When the printer cannot print (unreachable, paper out, cover open, offline)
+        nothing is sent and the outcome says why (``state_before`` is the state).
+        """
         started = time.monotonic()
         try:
-            return self._print(lambda: self.test_page(branch_name, locale), "TEST", started)
+            report, problem = self._check()
+            if not report.state.can_print:
+                problem = problem or problem_for_state(report.state)
+                return failed(problem, started, time.monotonic(), before=report.state)
+            state = report.state
+            return self._print(lambda: self.test_page(branch_name, locale, state), "TEST", started)
         except Exception as exc:
             log.error("Test page: printing failed unexpectedly: %r", exc)
             log.debug("Traceback", exc_info=True)
             return failed(PrinterProblem.UNKNOWN, started, time.monotonic())
 
-    def test_page(self, branch_name: str = "", locale: str = "en") -> list[Block]:
+    def test_page(
+        self, branch_name: str = "", locale: str = "en", state: PrinterState | None = None
+    ) -> list[Block]:
+        """Printer URL, profile, paper width, status, then a sample ticket in each language."""
         loc = self.catalogs.localizer(locale)
-        now = datetime.now(UTC)
-        lang = loc.locale
-        blocks: list[Block] = [
-            TextBlock(loc.tr("Printer test page"), TextSize.LARGE, bold=True, lang=lang),
-            TextBlock(loc.tr("Printer: {url}").format(url=self.printer.url), lang=lang),
-            TextBlock(loc.tr("Profile: {profile}").format(profile=self.printer.profile), lang=lang),
-            TextBlock(
-                loc.tr("Paper width: {dots} dots").format(dots=self.printer.paper_dots), lang=lang
-            ),
-            TextBlock(loc.datetime(now, self.zone), lang=lang),
-        ]
-        for code in SUPPORTED_LOCALES:
-            sample = sample_ticket(code, branch_name or "Riverside Branch", now)
-            blocks += [RuleBlock(), FeedBlock(), *self.layout(sample), FeedBlock(2)]
-        return blocks
+        return test_page_blocks(self.printer, self.layout, loc, self.zone, branch_name, state)
 
+    # -- status ---------------------------------------------------------------------------
+    def check_status(self) -> PrinterState:
+        """Ask the printer how it is now. Blocking (≤ ``timeout_seconds`` + :data:`GRACE_S`):
+        call it from a worker. ``UNKNOWN`` when it does not answer or the link is one-way."""
+        return self.status_report().state
+
+    def status_report(self) -> StatusReport:
+        """Like :meth:`check_status`, with the printer's raw replies. Never raises."""
+        return self._check()[0]
+
+    def _check(self) -> tuple[StatusReport, PrinterProblem | None]:
+        """The status, and the problem when the connection could not be used."""
+        started = time.monotonic()
+        try:
+            return self._check_now(started)
+        except Exception as exc:
+            log.error("Printer status check failed unexpectedly: %r", exc)
+            log.debug("Traceback", exc_info=True)
+            return StatusReport(PrinterState.UNKNOWN, detail=repr(exc)), PrinterProblem.UNKNOWN
+
+    def _check_now(self, started: float) -> tuple[StatusReport, PrinterProblem | None]:
+        url = self.printer.url
+        try:
+            target = parse_printer_url(url, self.printer)
+            if target.kind == "preview":
+                return StatusReport(PrinterState.ONLINE, detail="preview printer"), None
+            if target.kind not in TWO_WAY_KINDS:
+                return StatusReport(PrinterState.UNKNOWN, detail="one-way link"), None
+            device = open_printer(url, self.printer, self.data_dir, self._factory)
+        except PrinterConfigError as exc:
+            return StatusReport(PrinterState.UNREACHABLE, detail=str(exc)), PrinterProblem.CONFIG
+        deadline = started + self.printer.timeout_seconds
+        if not self._lock.acquire(timeout=max(0.0, deadline - time.monotonic())):
+            return self.last_status or StatusReport(PrinterState.UNKNOWN, detail="busy"), None
+        try:
+            session = run_session(device, target.kind, None, deadline, self.status_query_seconds)
+        finally:
+            self._lock.release()
+        elapsed = round(time.monotonic() - started, 4)
+        problem = None
+        if session.error is not None or not session.finished:
+            error = session.error or TimeoutError("the printer connection is stuck")
+            problem = classify(error, session.progress.opened)
+            state = PrinterState.UNKNOWN if session.progress.opened else PrinterState.UNREACHABLE
+            report = StatusReport(state, elapsed_s=elapsed, detail=repr(error))
+        else:
+            report = session.before or StatusReport(
+                PrinterState.UNKNOWN, elapsed_s=elapsed, detail="the link cannot be read"
+            )
+        changed = self.last_status is None or self.last_status.state is not report.state
+        log.log(
+            logging.INFO if changed else logging.DEBUG, "Printer %s: %s", url, report.describe()
+        )
+        self.last_status = report
+        return report, problem
+
+    # -- one job ----------------------------------------------------------------------------
     def _print(
         self, make_blocks: Callable[[], list[Block]], code: str, started: float
     ) -> PrintOutcome:
@@ -175,40 +244,42 @@ class TicketPrinter:
         if not self._lock.acquire(timeout=max(0.0, deadline - time.monotonic())):
             log.warning("Ticket %s not printed: the previous job still holds %s", code, url)
             return failed(PrinterProblem.TIMEOUT, started, time.monotonic())
+        query_s = None
+        if target.kind in (*TWO_WAY_KINDS, "preview"):  # leave most of the time for the job
+            query_s = min(self.status_query_seconds, self.printer.timeout_seconds * JOB_QUERY_SHARE)
         try:
-            job = self._run(device, target.kind, data, deadline)
+            session = run_session(device, target.kind, data, deadline, query_s)
         finally:
             self._lock.release()
-        sent = job.progress.sent
-        if job.error is not None or not job.done.is_set():
-            error = job.error or TimeoutError("the printer connection is stuck")
-            problem = classify(error, job.progress.opened)
+        outcome = self._outcome(session, code, started)
+        if outcome.printed and target.kind == "preview":
+            image = compose_preview(ops, self.printer.paper_dots).image
+            png = save_preview(self.data_dir, code, data, image)
+            outcome = dataclasses.replace(outcome, preview_png=png)
+        return outcome
+
+    def _outcome(self, session: Session, code: str, started: float) -> PrintOutcome:
+        url, sent = self.printer.url, session.progress.sent
+        before, after = session.before, session.after
+        self.last_status = after or before or self.last_status
+        state_before = before.state if before else None
+        state_after = after.state if after else None
+        if before is not None and before.state is not PrinterState.ONLINE:
+            log.info("Ticket %s: before printing, %s reports %s", code, url, before.describe())
+        if session.error is not None or not session.finished:
+            error = session.error or TimeoutError("the printer connection is stuck")
+            problem = classify(error, session.progress.opened)
             log.warning("Ticket %s not printed on %s: %s (%s)", code, url, problem, error)
-            return failed(problem, started, time.monotonic(), sent)
-        png = None
-        if target.kind == "preview":
-            png = save_preview(
-                self.data_dir, code, data, compose_preview(ops, self.printer.paper_dots).image
-            )
+            if not session.progress.opened:
+                state_before = PrinterState.UNREACHABLE
+            return failed(problem, started, time.monotonic(), sent, state_before, state_after)
+        if before is not None and session.blocked:
+            problem = problem_for_state(before.state)
+            log.warning("Ticket %s not sent to %s: the printer reports %s", code, url, problem)
+            return failed(problem, started, time.monotonic(), sent, state_before)
+        if after is not None and after.state is not PrinterState.ONLINE:
+            log.warning("Ticket %s: after printing, %s reports %s", code, url, after.describe())
         elapsed = round(time.monotonic() - started, 4)
-        return PrintOutcome(PrintStatus.PRINTED, None, sent, png, elapsed)
-
-    def _run(self, device: Any, kind: str, data: bytes, deadline: float) -> _Job:
-        """Send in a helper thread; stop waiting at the deadline (plus grace) regardless.
-
-        A write to a device file or USB endpoint can block past any timeout; the
-        helper thread then keeps the device and closes it when the write returns.
-        """
-        job = _Job()
-
-        def work() -> None:
-            try:
-                send_job(device, kind, data, deadline, job.progress)
-            except BaseException as exc:
-                job.error = exc
-            finally:
-                job.done.set()
-
-        threading.Thread(target=work, name="ticket-printer", daemon=True).start()
-        job.done.wait(max(0.0, deadline - time.monotonic()) + GRACE_S)
-        return job
+        return PrintOutcome(
+            PrintStatus.PRINTED, None, sent, None, elapsed, state_before, state_after
+        )

@@ -10,6 +10,7 @@ from pathlib import Path
 from kiosk.i18n import Localizer
 from kiosk.ticket import PrintStatus
 from printing.backends import PrinterConfigError
+from printing.status import PrinterState
 
 
 class PrinterProblem(enum.StrEnum):
@@ -33,14 +34,48 @@ class PrintOutcome:
     preview_png: Path | None = None
     """With the ``preview`` printer: the PNG written beside the job's bytes."""
     elapsed_s: float = 0.0
+    state_before: PrinterState | None = None
+    """What the printer said before the job (``UNREACHABLE``: no connection; ``None``: not
+    asked, e.g. a one-way link)."""
+    state_after: PrinterState | None = None
+    """What it said right after the job (``None``: not asked, e.g. it did not answer before)."""
 
     @property
     def printed(self) -> bool:
         return self.status is PrintStatus.PRINTED
 
+    @property
+    def may_be_incomplete(self) -> bool:
+        """Every byte was taken, but right after it the printer could not print.
 
-def problem_message(problem: PrinterProblem, loc: Localizer) -> str:
-    """One plain translated line about ``problem``, for staff and customers."""
+        The paper may have run out (or the cover opened) in the middle of the
+        ticket: show the number on screen as well, and tell staff.
+        """
+        return self.printed and self.state_after is not None and not self.state_after.can_print
+
+    @property
+    def latest_state(self) -> PrinterState | None:
+        """The most recent state the printer reported during this job."""
+        return self.state_after or self.state_before
+
+
+_STATE_PROBLEMS = {
+    PrinterState.PAPER_OUT: PrinterProblem.PAPER_OUT,
+    PrinterState.COVER_OPEN: PrinterProblem.COVER_OPEN,
+    PrinterState.OFFLINE: PrinterProblem.OFFLINE,
+    PrinterState.UNREACHABLE: PrinterProblem.UNREACHABLE,
+}
+
+
+def problem_for_state(state: PrinterState) -> PrinterProblem:
+    """Why a ticket is not printed when the printer reports ``state``."""
+    return _STATE_PROBLEMS.get(state, PrinterProblem.UNKNOWN)
+
+
+def problem_message(problem: PrinterProblem | PrinterState, loc: Localizer) -> str:
+    """One plain translated line about ``problem`` or a printer state, for staff and customers."""
+    if isinstance(problem, PrinterState):  # first: StrEnum members of both compare by value
+        return _state_message(problem, loc)
     match problem:
         case PrinterProblem.UNREACHABLE:
             return loc.tr("The ticket printer cannot be reached.")
@@ -58,6 +93,26 @@ def problem_message(problem: PrinterProblem, loc: Localizer) -> str:
             return loc.tr("The ticket printer is not set up correctly.")
         case _:
             return loc.tr("The ticket printer has a problem.")
+
+
+def _state_message(state: PrinterState, loc: Localizer) -> str:
+    match state:
+        case PrinterState.ONLINE:
+            return loc.tr("The ticket printer is ready.")
+        case PrinterState.PAPER_NEAR_END:
+            return loc.tr("The ticket printer is running out of paper.")
+        case PrinterState.UNKNOWN:
+            return loc.tr("The ticket printer does not report its status.")
+        case _:
+            return problem_message(problem_for_state(state), loc)
+
+
+def customer_notice(loc: Localizer) -> str:
+    """For the welcome screen while tickets cannot be printed (paper out, cover open...)."""
+    return loc.tr(
+        "Tickets cannot be printed just now. Your number will be shown on screen: "
+        "please note it or photograph the QR code."
+    )
 
 
 _TIMEOUT_NAMES = {"USBTimeoutError", "SerialTimeoutException", "WriteTimeoutError"}
@@ -97,5 +152,13 @@ def classify(exc: BaseException, opened: bool) -> PrinterProblem:
     return PrinterProblem.UNKNOWN
 
 
-def failed(problem: PrinterProblem, started: float, now: float, sent: int = 0) -> PrintOutcome:
-    return PrintOutcome(PrintStatus.FAILED, problem, sent, None, round(now - started, 4))
+def failed(
+    problem: PrinterProblem,
+    started: float,
+    now: float,
+    sent: int = 0,
+    before: PrinterState | None = None,
+    after: PrinterState | None = None,
+) -> PrintOutcome:
+    elapsed = round(now - started, 4)
+    return PrintOutcome(PrintStatus.FAILED, problem, sent, None, elapsed, before, after)

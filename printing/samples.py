@@ -1,4 +1,4 @@
-"""A sample ticket per language, for the printer test page, previews and benchmarks.
+"""A sample ticket per language, and the printer test page; for previews and benchmarks too.
 
 The texts here are sample catalogue data (one text in every language, like the
 service catalogue), not UI messages.
@@ -6,10 +6,16 @@ service catalogue), not UI messages.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, datetime, tzinfo
 
 from kiosk.catalogue.model import LocalizedText
+from kiosk.i18n import SUPPORTED_LOCALES, Localizer
+from kiosk.settings import PrinterSection
 from kiosk.ticket import TicketData
+from printing.layout import Block, FeedBlock, RuleBlock, TextBlock, TextSize
+from printing.outcome import problem_message
+from printing.status import PrinterState
 
 
 def localized(en: str, zh_hans: str, zh_hant: str) -> LocalizedText:
@@ -61,3 +67,31 @@ def sample_ticket(
         materials_to_prepare=items,
         follow_up_hint=SAMPLE_HINT,
     )
+
+
+def test_page_blocks(
+    printer: PrinterSection,
+    layout: Callable[[TicketData], list[Block]],
+    loc: Localizer,
+    zone: tzinfo,
+    branch_name: str = "",
+    state: PrinterState | None = None,
+) -> list[Block]:
+    """The test page in ``loc``'s language: printer URL, profile, paper width, status,
+    the time, then a sample ticket in each language (each with its QR code)."""
+    now = datetime.now(UTC)
+    lang = loc.locale
+    blocks: list[Block] = [
+        TextBlock(loc.tr("Printer test page"), TextSize.LARGE, bold=True, lang=lang),
+        TextBlock(loc.tr("Printer: {url}").format(url=printer.url), lang=lang),
+        TextBlock(loc.tr("Profile: {profile}").format(profile=printer.profile), lang=lang),
+        TextBlock(loc.tr("Paper width: {dots} dots").format(dots=printer.paper_dots), lang=lang),
+    ]
+    if state is not None:
+        status = loc.tr("Status: {status}").format(status=problem_message(state, loc))
+        blocks.append(TextBlock(status, lang=lang))
+    blocks.append(TextBlock(loc.datetime(now, zone), lang=lang))
+    for code in SUPPORTED_LOCALES:
+        sample = sample_ticket(code, branch_name or "Riverside Branch", now)
+        blocks += [RuleBlock(), FeedBlock(), *layout(sample), FeedBlock(2)]
+    return blocks

@@ -1,4 +1,9 @@
-"""``kiosk print-test``: print the test page and say in one line how it went."""
+"""``kiosk print-test``: ask the printer's status, print the test page, say in one line how it went.
+
+When the printer cannot print (unreachable, not answering, offline, cover open,
+paper out) nothing is sent and the line says why; exit code 1. Paper near end
+prints and warns on the same line; exit code 0.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from kiosk.ticket import PrintStatus
 from printing.escpos_env import prepare_escpos
 from printing.job import TicketPrinter
 from printing.outcome import PrinterProblem, PrintOutcome, problem_message
+from printing.status import PrinterState
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +28,9 @@ def result_line(url: str, outcome: PrintOutcome, loc: Localizer) -> str:
         if outcome.preview_png is not None:
             text = loc.tr("Test page saved as {path} (preview printer).")
             return text.format(path=outcome.preview_png)
-        return loc.tr("Test page printed on {url}.").format(url=url)
+        line = loc.tr("Test page printed on {url}.").format(url=url)
+        warning = _warning(outcome)
+        return f"{line} {problem_message(warning, loc)}" if warning else line
     problem = outcome.problem or PrinterProblem.UNKNOWN
     if problem is PrinterProblem.UNREACHABLE:
         return loc.tr("The ticket printer at {url} cannot be reached.").format(url=url)
@@ -30,6 +38,18 @@ def result_line(url: str, outcome: PrintOutcome, loc: Localizer) -> str:
         return loc.tr("The ticket printer at {url} is not answering.").format(url=url)
     text = loc.tr("The test page was not printed on {url}: {problem}")
     return text.format(url=url, problem=problem_message(problem, loc))
+
+
+def _warning(outcome: PrintOutcome) -> PrinterState | None:
+    """What staff should know about a printed test page: the worst state reported."""
+    states = [s for s in (outcome.state_after, outcome.state_before) if s is not None]
+    for state in states:
+        if not state.can_print:
+            return state  # paper out (or cover open...) right after: the page may be cut short
+    for worry in (PrinterState.PAPER_NEAR_END, PrinterState.UNKNOWN):
+        if worry in states:
+            return worry
+    return None
 
 
 def run_print_test(
@@ -41,7 +61,7 @@ def run_print_test(
     """Print the test page on ``url`` (default: the configured printer).
 
     Writes one line to ``out`` (stdout by default) and returns 0 when the page
-    printed, 1 otherwise. Never raises.
+    printed (paper near end: with a warning), 1 otherwise. Never raises.
     """
     stream = out if out is not None else sys.stdout
     loc = catalogs.localizer(settings.display.default_language)
@@ -55,4 +75,4 @@ def run_print_test(
         log.error("print-test failed: %r", exc)
         outcome = PrintOutcome(PrintStatus.FAILED, PrinterProblem.UNKNOWN)
     print(result_line(section.url, outcome, loc), file=stream)
-    return 0 if outcome.printed else 1
+    return 0 if outcome.printed and not outcome.may_be_incomplete else 1

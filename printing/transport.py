@@ -1,7 +1,8 @@
 """Sending one job's bytes to an opened-per-job printer within a deadline.
 
 The whole job is rendered first (to a python-escpos ``Dummy``), so the
-connection only carries bytes: it is opened, fed in chunks with the time left
+connection only carries bytes: it is opened (retried once, quickly, only when
+the connect itself failed), fed in chunks with the time left
 before the deadline as its timeout (connect and send alike), and, for TCP,
 watched until the printer has taken every byte (the kernel's unacknowledged
 send queue is empty), so a printer that accepts the connection but never reads
@@ -20,7 +21,13 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from printing.outcome import PrinterProblem, classify
+
 CHUNK_BYTES = 4096
+RETRY_PAUSE_S = 0.2
+"""Pause before the one retry of a connection that could not be opened (nothing sent)."""
+_MIN_RETRY_S = 0.1
+"""Time that must be left after the pause for the retry to be worth it."""
 _DRAIN_POLL_S = 0.005
 _TIOCOUTQ: int | None = getattr(termios, "TIOCOUTQ", None)
 
@@ -31,6 +38,8 @@ class Progress:
 
     opened: bool = False
     sent: int = 0
+    attempts: int = 0
+    """Connection attempts: 2 when the first connect failed and was retried."""
 
 
 def _remaining(deadline: float) -> float:
@@ -86,28 +95,64 @@ def close_quietly(device: Any) -> None:
         device.close()
 
 
-def send_job(device: Any, kind: str, data: bytes, deadline: float, progress: Progress) -> None:
-    """Open ``device``, send ``data`` before ``deadline``, make sure it arrived, close.
+def open_device(device: Any, kind: str, deadline: float, progress: Progress) -> None:
+    """Open ``device`` before ``deadline``, retrying once if the connect itself failed.
+
+    Only an unreachable printer (refused, no route, not found) is retried, after
+    :data:`RETRY_PAUSE_S`, and only if time is left: nothing was sent, so a
+    retry cannot print anything twice. A connect that timed out has used its time.
+    """
+    while True:
+        progress.attempts += 1
+        apply_timeout(device, kind, _remaining(deadline))
+        try:
+            device.open()
+        except Exception as exc:
+            retry = progress.attempts == 1 and classify(exc, False) is PrinterProblem.UNREACHABLE
+            if not retry or _remaining(deadline) < RETRY_PAUSE_S + _MIN_RETRY_S:
+                raise
+            close_quietly(device)
+            time.sleep(RETRY_PAUSE_S)
+            continue
+        progress.opened = True
+        return
+
+
+def send_chunks(device: Any, kind: str, data: bytes, deadline: float, progress: Progress) -> None:
+    """Hand ``data`` to the opened ``device`` in chunks before ``deadline`` (not yet confirmed).
 
     Never retries: once a byte is sent, a failure is reported as it is.
     """
+    view = memoryview(data)
+    for start in range(0, len(data), CHUNK_BYTES):
+        left = _remaining(deadline)
+        if left <= 0:
+            raise TimeoutError("the printer did not take the ticket in time")
+        apply_timeout(device, kind, left)
+        chunk = bytes(view[start : start + CHUNK_BYTES])
+        device._raw(chunk)
+        progress.sent += len(chunk)
+
+
+def confirm_sent(device: Any, kind: str, deadline: float) -> None:
+    """Make sure what was sent arrived: TCP, every byte acknowledged; CUPS, the job submitted."""
+    sock = _socket_of(device) if kind == "tcp" else None
+    if sock is not None:
+        wait_drained(sock, deadline)
+    if kind == "cups":
+        device.send()
+
+
+def send_bytes(device: Any, kind: str, data: bytes, deadline: float, progress: Progress) -> None:
+    """:func:`send_chunks`, then :func:`confirm_sent`."""
+    send_chunks(device, kind, data, deadline, progress)
+    confirm_sent(device, kind, deadline)
+
+
+def send_job(device: Any, kind: str, data: bytes, deadline: float, progress: Progress) -> None:
+    """Open ``device`` (see :func:`open_device`), send ``data`` before ``deadline``, close."""
     try:
-        apply_timeout(device, kind, _remaining(deadline))
-        device.open()
-        progress.opened = True
-        view = memoryview(data)
-        for start in range(0, len(data), CHUNK_BYTES):
-            left = _remaining(deadline)
-            if left <= 0:
-                raise TimeoutError("the printer did not take the ticket in time")
-            apply_timeout(device, kind, left)
-            chunk = bytes(view[start : start + CHUNK_BYTES])
-            device._raw(chunk)
-            progress.sent += len(chunk)
-        sock = _socket_of(device) if kind == "tcp" else None
-        if sock is not None:
-            wait_drained(sock, deadline)
-        if kind == "cups":
-            device.send()
+        open_device(device, kind, deadline, progress)
+        send_bytes(device, kind, data, deadline, progress)
     finally:
         close_quietly(device)

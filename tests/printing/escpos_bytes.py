@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps
 
 GS_V0 = b"\x1dv0"
 GS_K = b"\x1d(k"
+_COMMAND = re.compile(rb"\x1b@|[\x1b\x1d][\x20-\x7e][\x00-\xff]")
+"""ESC @, and the 3-byte ESC/GS commands python-escpos uses around text (ESC ! n, GS V n...)."""
 
 
 @dataclass(frozen=True)
@@ -67,3 +70,9 @@ def without_images(data: bytes) -> bytes:
         else:
             position = start + 5 + (data[start + 3] | data[start + 4] << 8)
     return bytes(kept)
+
+
+def text_lines(data: bytes) -> list[str]:
+    """The printed text lines of ``data`` (images, QR codes and commands taken out)."""
+    text = _COMMAND.sub(b"", without_images(data)).decode("cp437")
+    return [line for line in text.split("\n") if line]

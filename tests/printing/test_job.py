@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import socket
-import threading
-import types
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -14,45 +12,18 @@ import pytest
 from kiosk.i18n import Catalogs
 from kiosk.ticket import PrintStatus
 from printing.backends import ConfigReason, PrinterConfigError, escpos_factory
-from printing.escpos_env import escpos_module, escpos_printers
+from printing.escpos_env import escpos_module
 from printing.job import GRACE_S, TicketPrinter
 from printing.layout import TextBlock
 from printing.outcome import PrinterProblem, classify, problem_message
+from tests.printing.devices import (
+    FakeSerialPrinter,
+    FakeUsbDevice,
+    ScriptedPrinter,
+    usb_factory,
+)
 from tests.printing.escpos_bytes import qr_payloads
 from tests.printing.tickets import big_ticket, make_ticket
-
-
-class FakeUsbDevice:
-    """Stands in for a pyusb device: records bulk writes."""
-
-    def __init__(self) -> None:
-        self.writes: list[tuple[int, bytes, int]] = []
-
-    def write(self, endpoint: int, data: bytes, timeout: int) -> int:
-        self.writes.append((endpoint, bytes(data), timeout))
-        return len(data)
-
-
-def usb_factory(device: FakeUsbDevice, built: list[Any]) -> Callable[[str, dict[str, Any]], Any]:
-    """The real python-escpos ``Usb`` class, with ``open``/``close`` swapped python-escpos style."""
-
-    def factory(class_name: str, kwargs: dict[str, Any]) -> Any:
-        usb_class = escpos_printers().Usb
-        printer = usb_class.__new__(usb_class)
-        usb_class.__init__(printer, **kwargs)
-
-        def fake_open(self: Any, raise_not_found: bool = True) -> None:
-            self.device = device
-
-        def fake_close(self: Any) -> None:
-            self._device = False
-
-        printer.open = types.MethodType(fake_open, printer)
-        printer.close = types.MethodType(fake_close, printer)
-        built.append(printer)
-        return printer
-
-    return factory
 
 
 def test_usb_printer_gets_the_ticket(make_printer: Callable[..., TicketPrinter]) -> None:
@@ -71,35 +42,6 @@ def test_usb_printer_gets_the_ticket(make_printer: Callable[..., TicketPrinter])
     assert {endpoint for endpoint, _, _ in device.writes} == {0x02}
     assert all(0 < timeout <= 2000 for _, _, timeout in device.writes)  # milliseconds
     assert usb._device is False  # closed after the job
-
-
-class FakeSerialPort:
-    def __init__(self) -> None:
-        self.data = bytearray()
-        self.write_timeout: float | None = None
-
-    def write(self, data: bytes) -> int:
-        self.data += data
-        return len(data)
-
-
-class FakeSerialPrinter:
-    """Shaped like python-escpos ``Serial`` (which needs pyserial, not installed here)."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        self.kwargs = kwargs
-        self.timeout = kwargs["timeout"]
-        self.port = FakeSerialPort()
-        self._device: Any = False
-
-    def open(self) -> None:
-        self._device = self.port
-
-    def _raw(self, msg: bytes) -> None:
-        self._device.write(msg)
-
-    def close(self) -> None:
-        self._device = False
 
 
 def test_serial_url_reaches_a_serial_printer(make_printer: Callable[..., TicketPrinter]) -> None:
@@ -154,32 +96,6 @@ def test_send_that_blocks_times_out(
     assert outcome.problem is PrinterProblem.TIMEOUT
     assert 0 < outcome.bytes_sent < 50_000
     assert outcome.elapsed_s < 0.5 + GRACE_S + 0.3
-
-
-class ScriptedPrinter:
-    """A device whose ``_raw`` follows a script: block, fail after N calls, or accept."""
-
-    def __init__(self, fail_after: int | None = None, error: BaseException | None = None) -> None:
-        self.fail_after = fail_after
-        self.error = error
-        self.release = threading.Event()
-        self.block = False
-        self.opens = 0
-        self.raws = 0
-        self.closed = threading.Event()
-
-    def open(self) -> None:
-        self.opens += 1
-
-    def _raw(self, msg: bytes) -> None:
-        self.raws += 1
-        if self.block:
-            self.release.wait(5)
-        if self.fail_after is not None and self.raws > self.fail_after and self.error:
-            raise self.error
-
-    def close(self) -> None:
-        self.closed.set()
 
 
 def test_a_write_that_never_returns_still_returns_in_time(

@@ -11,8 +11,11 @@ import pytest
 
 from kiosk.i18n import Catalogs
 from kiosk.settings import Settings, settings_from_mapping
+from printing.samples import sample_ticket
 from printing.selftest import run_print_test
-from tests.printing.conftest import FakePrinter
+from tests.printing.escpos_bytes import qr_payloads, text_lines
+from tests.printing.fake_printer import FakePrinter
+from tests.printing.tickets import LOCALES
 
 
 def make_settings(data_dir: Path, url: str = "preview") -> Settings:
@@ -42,8 +45,7 @@ def test_printed_on_a_tcp_printer(
     out = io.StringIO()
     assert run_print_test(server.url, make_settings(tmp_path), catalogs, out) == 0
     assert out.getvalue() == f"Test page printed on {server.url}.\n"
-    assert server.finished.wait(2)
-    assert len(server.jobs[0]) > 10_000
+    assert len(server.wait_for_jobs()[0]) > 10_000
 
 
 def test_silent_printer_exits_1(
@@ -69,3 +71,86 @@ def test_malformed_url_exits_1(tmp_path: Path, catalogs: Catalogs) -> None:
     assert run_print_test("tcp://:x", make_settings(tmp_path), catalogs, out) == 1
     [line] = out.getvalue().splitlines()
     assert line.startswith("The test page was not printed on tcp://:x:")
+
+
+@pytest.mark.parametrize(
+    ("state", "message"),
+    [
+        ("paper_out", "The ticket printer is out of paper."),
+        ("cover_open", "The ticket printer's cover is open."),
+        ("offline", "The ticket printer is offline."),
+    ],
+)
+def test_printer_that_cannot_print_exits_1_and_prints_nothing(
+    state: str,
+    message: str,
+    fake_printer: Callable[..., FakePrinter],
+    tmp_path: Path,
+    catalogs: Catalogs,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    server = fake_printer(state=state)
+    out = io.StringIO()
+    started = time.monotonic()
+    assert run_print_test(server.url, make_settings(tmp_path), catalogs, out) == 1
+    assert time.monotonic() - started < 3
+    assert out.getvalue() == f"The test page was not printed on {server.url}: {message}\n"
+    assert server.jobs == []
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+
+
+def test_paper_near_end_prints_and_warns(
+    fake_printer: Callable[..., FakePrinter], tmp_path: Path, catalogs: Catalogs
+) -> None:
+    server = fake_printer(state="near_end")
+    out = io.StringIO()
+    settings = make_settings(tmp_path)
+    assert run_print_test(server.url, settings, catalogs, out) == 0
+    assert out.getvalue() == (
+        f"Test page printed on {server.url}. The ticket printer is running out of paper.\n"
+    )
+    [page] = server.wait_for_jobs()
+    lines = text_lines(page)
+    assert f"Printer: {server.url}" in lines
+    assert f"Profile: {settings.printer.profile}" in lines
+    assert "Status: The ticket printer is running out of paper." in " ".join(lines)  # wrapped
+    payloads = qr_payloads(page)
+    assert payloads == [sample_ticket(code).reference.encode() for code in LOCALES]
+
+
+@pytest.mark.parametrize("state", ["silent", "garbage"])
+def test_printer_without_status_prints_and_says_so(
+    state: str, fake_printer: Callable[..., FakePrinter], tmp_path: Path, catalogs: Catalogs
+) -> None:
+    server = fake_printer(state=state)
+    out = io.StringIO()
+    started = time.monotonic()
+    assert run_print_test(server.url, make_settings(tmp_path), catalogs, out) == 0
+    assert time.monotonic() - started < 3
+    assert out.getvalue() == (
+        f"Test page printed on {server.url}. The ticket printer does not report its status.\n"
+    )
+    assert len(server.wait_for_jobs()) == 1
+
+
+def test_printer_that_takes_nothing_exits_1(
+    fake_printer: Callable[..., FakePrinter], tmp_path: Path, catalogs: Catalogs
+) -> None:
+    server = fake_printer("never_read", rcvbuf=1024)
+    out = io.StringIO()
+    started = time.monotonic()
+    assert run_print_test(server.url, make_settings(tmp_path), catalogs, out) == 1
+    assert time.monotonic() - started < 3
+    assert out.getvalue() == f"The ticket printer at {server.url} is not answering.\n"
+
+
+def test_paper_out_right_after_the_page_exits_1(
+    fake_printer: Callable[..., FakePrinter], tmp_path: Path, catalogs: Catalogs
+) -> None:
+    server = fake_printer(then="paper_out", read_limit=100)
+    out = io.StringIO()
+    assert run_print_test(server.url, make_settings(tmp_path), catalogs, out) == 1
+    assert out.getvalue() == (
+        f"Test page printed on {server.url}. The ticket printer is out of paper.\n"
+    )
