@@ -71,6 +71,8 @@ log = logging.getLogger(__name__)
 JOB_QUERY_SHARE = 0.2
 """In a job, one status reply waits at most this share of the timeout (a silent printer
 costs one wait before the job; it is not asked again after it)."""
+SILENT_STATUS_BACKOFF_S = 300.0
+"""After a printer stayed silent on status, tickets go without asking for this long."""
 
 
 class TicketPrinter:
@@ -93,6 +95,7 @@ class TicketPrinter:
         self.sections = sections or TicketSections()
         self.status_query_seconds = status_query_seconds
         """Wait for each ``DLE EOT`` reply; the whole check stays within ``timeout_seconds``."""
+        self._silent_until = 0.0
         self.last_status: StatusReport | None = None
         """The latest status the printer gave (from a job or a check), for diagnostics."""
         self._factory = factory or escpos_factory
@@ -211,6 +214,7 @@ class TicketPrinter:
         finally:
             self._lock.release()
         elapsed = round(time.monotonic() - started, 4)
+        self._note_answers(session.before)
         problem = None
         if session.error is not None or not session.finished:
             error = session.error or TimeoutError("the printer connection is stuck")
@@ -245,7 +249,8 @@ class TicketPrinter:
             log.warning("Ticket %s not printed: the previous job still holds %s", code, url)
             return failed(PrinterProblem.TIMEOUT, started, time.monotonic())
         query_s = None
-        if target.kind in (*TWO_WAY_KINDS, "preview"):  # leave most of the time for the job
+        if target.kind in (*TWO_WAY_KINDS, "preview") and not self._status_silent():
+            # leave most of the time for the job
             query_s = min(self.status_query_seconds, self.printer.timeout_seconds * JOB_QUERY_SHARE)
         try:
             session = run_session(device, target.kind, data, deadline, query_s)
@@ -258,9 +263,24 @@ class TicketPrinter:
             outcome = dataclasses.replace(outcome, preview_png=png)
         return outcome
 
+    def _status_silent(self) -> bool:
+        """A printer that did not answer status lately is not asked before each ticket:
+        the wait would be added to every customer's ticket. The periodic staff check
+        keeps asking, and clears this as soon as the printer answers."""
+        return time.monotonic() < self._silent_until
+
+    def _note_answers(self, report: StatusReport | None) -> None:
+        if report is None:
+            return
+        if report.answered:
+            self._silent_until = 0.0
+        elif report.state is PrinterState.UNKNOWN:
+            self._silent_until = time.monotonic() + SILENT_STATUS_BACKOFF_S
+
     def _outcome(self, session: Session, code: str, started: float) -> PrintOutcome:
         url, sent = self.printer.url, session.progress.sent
         before, after = session.before, session.after
+        self._note_answers(before)
         self.last_status = after or before or self.last_status
         state_before = before.state if before else None
         state_after = after.state if after else None

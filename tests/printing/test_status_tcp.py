@@ -272,3 +272,21 @@ def test_chinese_ticket_images_fit_the_paper(
     images = raster_images(job)
     assert images and {image.width for image in images} == {dots}
     assert qr_payloads(job) == [ticket.reference.encode()]
+
+
+def test_a_printer_silent_on_status_is_not_asked_before_every_ticket(
+    fake_printer: Callable[..., FakePrinter], make_printer: Callable[..., TicketPrinter]
+) -> None:
+    server = fake_printer(state="silent")
+    printer = make_printer(server.url, timeout_seconds=TIMEOUT)
+    first = printer.print_ticket(make_ticket())
+    assert first.printed and first.state_before is PrinterState.UNKNOWN
+    asked = len(server.requests)
+    second = printer.print_ticket(make_ticket())
+    assert second.printed
+    assert len(server.requests) == asked  # no wait on a printer that never answers
+    assert second.elapsed_s < first.elapsed_s
+    server.state = "online"  # the staff indicator's periodic check hears it again
+    assert printer.check_status() is PrinterState.ONLINE
+    third = printer.print_ticket(make_ticket())
+    assert third.state_before is PrinterState.ONLINE
