@@ -24,12 +24,12 @@ from ui.admin.common import (
     button,
     card,
     combo_box,
+    date_edit,
     message_label,
     read_only_table,
     show_message,
 )
 from ui.admin.context import AdminContext
-from ui.admin.visits_page import date_edit
 from ui.widgets import label
 
 ACTIONS: tuple[tuple[str, str], ...] = (

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.catalogue.loader import CatalogueError
 from kiosk.catalogue.model import Catalogue
 from kiosk.catalogue_admin import CatalogueRejected
+from kiosk.staff import StaffMember
 from ui.admin.catalogue_draft import draft_from, validate
 from ui.admin.common import AdminPage, button, message_label, show_message
 from ui.admin.context import AdminContext
@@ -25,6 +26,10 @@ from ui.admin.problem_words import Problem, rule_problems
 from ui.admin.questionnaire_view import QuestionnaireView
 from ui.admin.services_view import ServicesView
 from ui.widgets import label, scroll_area, set_current
+
+
+class ChangedElsewhere(Exception):
+    """The stored catalogue changed after this editor loaded it."""
 
 
 def _empty_draft() -> dict[str, Any]:
@@ -36,6 +41,7 @@ class CataloguePage(AdminPage):
         super().__init__(ctx)
         self.draft: dict[str, Any] = _empty_draft()
         self.loaded = False
+        self.version = -1
         self.problems: list[Problem] = []
         self._status = ""
         layout = QVBoxLayout(self)
@@ -103,9 +109,11 @@ class CataloguePage(AdminPage):
 
     def reload(self) -> None:
         """Read the stored catalogue (also: discard unsaved changes)."""
-        self.ctx.run(lambda _m: self.ctx.catalogue.current(), self._loaded, self._failed)
+        store = self.ctx.catalogue
+        self.ctx.run(lambda _m: (store.version(), store.current()), self._loaded, self._failed)
 
-    def _loaded(self, catalogue: Catalogue) -> None:
+    def _loaded(self, loaded: tuple[int, Catalogue]) -> None:
+        self.version, catalogue = loaded
         self.draft = draft_from(catalogue)
         self.loaded = True
         self._show_problems([])
@@ -138,8 +146,15 @@ class CataloguePage(AdminPage):
             self._show_problems(problems)
             return
         self._show_problems([])
+        store, opened = self.ctx.catalogue, self.version
+
+        def replace(member: StaffMember) -> int:
+            if store.version() != opened:  # saved meanwhile on another kiosk: do not overwrite
+                raise ChangedElsewhere
+            return store.replace(member, catalogue)
+
         self.ctx.run(
-            lambda m: self.ctx.catalogue.replace(m, catalogue),
+            replace,
             lambda _version: self._stored(
                 self.loc.tr("The catalogue was saved. Every kiosk of the branch uses it now.")
             ),
@@ -151,7 +166,13 @@ class CataloguePage(AdminPage):
         self.reload()
 
     def _refused(self, error: BaseException) -> None:
-        if isinstance(error, CatalogueRejected):
+        if isinstance(error, ChangedElsewhere):
+            line = self.loc.tr(
+                "The catalogue was changed on another kiosk since you opened it, so your"
+                " changes were not saved. Note them, press “Discard changes” and make them again."
+            )
+            self._show_problems([Problem((), line, "")])
+        elif isinstance(error, CatalogueRejected):
             self._show_problems(rule_problems(error.problems, self.draft, self.loc))
         elif isinstance(error, CatalogueError):
             self._show_problems([Problem((), line, "") for line in error.problems])
@@ -244,6 +265,7 @@ class CataloguePage(AdminPage):
     def wipe(self) -> None:
         self.draft = _empty_draft()
         self.loaded = False
+        self.version = -1
         self._show_problems([])
         self._set_status("")
         self.services.reload()

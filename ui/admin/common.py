@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -62,14 +64,33 @@ def line_edit(name: str, max_length: int = 200) -> QLineEdit:
     return widget
 
 
+def _inset(box: QAbstractSpinBox) -> None:
+    """Keep the number off the frame (style sheets cannot reach the inner text box)."""
+    inner = box.findChild(QLineEdit)
+    if inner is not None:
+        inner.setTextMargins(10, 0, 0, 0)
+
+
 def spin_box(name: str, maximum: int = 99_999) -> QSpinBox:
     """A whole-number box with a wide range: the domain, not the box, says what is allowed."""
     widget = QSpinBox()
     identify(widget, name)
     widget.setRange(0, maximum)
+    _inset(widget)
     widget.setMinimumHeight(CONTROL_PX)
     widget.setMinimumWidth(160)
     widget.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    return widget
+
+
+def date_edit(name: str) -> QDateEdit:
+    widget = QDateEdit()
+    identify(widget, name)
+    widget.setCalendarPopup(True)
+    _inset(widget)
+    widget.setDisplayFormat("yyyy-MM-dd")
+    widget.setMinimumHeight(CONTROL_PX)
+    widget.setMinimumWidth(180)
     return widget
 
 

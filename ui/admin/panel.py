@@ -105,6 +105,7 @@ class AdminPanel(QWidget):
         row.setSpacing(0)
         row.addWidget(self._build_nav())
         self.stack = QStackedWidget()
+        self.stack.setContentsMargins(16, 8, 8, 8)
         row.addWidget(self.stack, 1)
         staff_page = StaffPage(self.ctx)
         settings_page = SettingsPage(self.ctx)

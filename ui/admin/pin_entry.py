@@ -36,6 +36,7 @@ class PinEntry(QWidget):
         self._problems: list[str] = []
         self._loc: Localizer | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMaximumWidth(720)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -52,13 +53,17 @@ class PinEntry(QWidget):
         for index, key in enumerate(
             ("1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "back")
         ):
-            key_button = make_button(f"{name}.{key}", self, role="pin")
+            key_button = make_button(
+                f"{name}.{key}", self, role="pin" if key.isdigit() else "pin_key"
+            )
             key_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             if key.isdigit():
                 key_button.setText(key)
                 key_button.clicked.connect(lambda _=False, d=key: self.press(d))
             grid.addWidget(key_button, index // 3, index % 3)
             self.keys[key] = key_button
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
         self.keys["clear"].clicked.connect(self.clear)
         self.keys["back"].clicked.connect(self.backspace)
         layout.addLayout(grid)

@@ -119,7 +119,9 @@ class QuestionnaireView(QWidget):
         self.list.setCurrentRow(self.current)
         self.list.blockSignals(False)
         self.form.setVisible(self.current >= 0)
-        if self.current >= 0:
+        if self.current < 0:
+            self.form.set_value({})  # nothing chosen: keep nothing on screen either
+        else:
             self.form.set_targets(*self.targets())
             self.form.set_value(questions[self.current])
             self._place_problems()

@@ -77,7 +77,9 @@ class ServicesView(QWidget):
         self.list.setCurrentRow(self.current)
         self.list.blockSignals(False)
         self.form.setVisible(self.current >= 0)
-        if self.current >= 0:
+        if self.current < 0:
+            self.form.set_value({})  # nothing chosen: keep nothing on screen either
+        else:
             self.form.set_value(services[self.current])
             self._place_problems()
         self._enable()

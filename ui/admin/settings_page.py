@@ -182,6 +182,9 @@ class SettingsPage(AdminPage):
         from printing.job import TicketPrinter, TicketSections
 
         self._clear_messages()
+        if not self.ctx.is_manager:  # printing has no domain check of its own
+            self._set_status(self.loc.tr("Only a manager can do this."), "warning")
+            return
         machine = self.ctx.settings
         try:
             section = PrinterSection.model_validate(
@@ -247,7 +250,7 @@ class SettingsPage(AdminPage):
             "languages": loc.tr("Languages offered"),
             "default_language": loc.tr("Language each customer starts in"),
             "printer_url": loc.tr(
-                "Printer (preview, tcp://host:port, usb://…, serial://…, file://…)"
+                "Printer (preview, tcp://host:port, usb://…, serial://…, file://…, cups://…)"
             ),
             "hidden_ticket_sections": loc.tr("Printed on the ticket"),
             **{key: loc.tr(msgid) for key, msgid in NUMBERS.items()},

@@ -10,7 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from kiosk.i18n import N_
 from kiosk.staff import ROLE_LABELS, ROLE_MANAGER, ROLE_STAFF, PinRejected, StaffMember
@@ -40,13 +46,14 @@ class StaffPage(AdminPage):
         super().__init__(ctx)
         self.members: list[StaffMember] = []
         self._mode = ""  # "" | add | reset
-        self._status: tuple[str, str] = ("", "")  # (msgid or text, role)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         self.heading = label("title")
         layout.addWidget(self.heading)
         self.table = read_only_table("admin.staff.table", len(COLUMNS))
         self.table.setMinimumHeight(300)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
         actions = QGridLayout()
@@ -81,7 +88,11 @@ class StaffPage(AdminPage):
         self.pin = PinEntry("admin.staff.pin")
         self.pin.pin_did_complete.connect(self._pin_entered)
         self.pin.pin_did_cancel.connect(self.close_form)
-        form_layout.addWidget(self.pin)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(self.pin, 8)
+        centred.addStretch(1)
+        form_layout.addLayout(centred)
         layout.addWidget(self.form)
         self.form.hide()
         self.retranslate()
@@ -239,7 +250,6 @@ class StaffPage(AdminPage):
         self._set_status(self.ctx.error_text(error), "warning")
 
     def _set_status(self, text: str, role: str) -> None:
-        self._status = (text, role)
         show_message(self.status, text, role or None)
 
     @property
@@ -282,9 +292,6 @@ class StaffPage(AdminPage):
         else:
             self.form_title.setText(loc.tr("New staff member"))
         self.pin.retranslate(loc)
-        self._fill_texts_only()
-
-    def _fill_texts_only(self) -> None:
         if self.members:
             self._fill()
 

@@ -8,13 +8,30 @@ least 56 px (the theme's minimum is 48 px). Colours come from the active
 
 from __future__ import annotations
 
-from ui.theme import MIN_TOUCH_PX, Palette
+from ui.theme import MIN_TOUCH_PX, Palette, contrast_ratio
 
 CONTROL_PX = MIN_TOUCH_PX + 8
 NAV_PX = 76
 
 
+ARROW = ":/qt-project.org/styles/commonstyle/images/arrow-down-32.png"
+"""Qt's own black arrow: used on light palettes; dark ones keep the style's arrow."""
+
+
 def admin_stylesheet(p: Palette) -> str:
+    return _rules(p) + (_arrows(p) if contrast_ratio(p.surface, "#000000") > 10 else "")
+
+
+def _arrows(p: Palette) -> str:
+    return f"""
+QComboBox::drop-down, QDateEdit::drop-down {{
+    width: 44px; border: none; border-left: 2px solid {p.muted};
+}}
+QComboBox::down-arrow, QDateEdit::down-arrow {{ image: url({ARROW}); width: 18px; height: 18px; }}
+"""
+
+
+def _rules(p: Palette) -> str:
     return f"""
 QWidget {{ font-size: 22px; color: {p.text}; }}
 QWidget#adminBody, QScrollArea, QScrollArea > QWidget > QWidget, QStackedWidget {{
@@ -60,6 +77,7 @@ QPushButton[role="lang"][current="true"] {{
     background: {p.primary}; color: {p.on_primary};
 }}
 QPushButton[role="pin"] {{ font-size: 32px; min-height: 72px; }}
+QPushButton[role="pin_key"] {{ min-height: 72px; }}
 QPushButton:pressed {{ background: {p.primary}; color: {p.on_primary}; }}
 QPushButton:focus {{ border-color: {p.focus}; }}
 QPushButton:disabled {{
@@ -78,9 +96,10 @@ QLineEdit:disabled, QAbstractSpinBox:disabled, QComboBox:disabled {{
 QLineEdit[missing="true"] {{
     background: {p.warning_bg}; color: {p.warning_text}; border: 3px solid {p.warning_text};
 }}
-QAbstractSpinBox {{ padding-left: 12px; }}
+QAbstractSpinBox QLineEdit {{
+    border: none; padding: 0px; min-height: 0px; background: transparent;
+}}
 QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: 40px; }}
-QComboBox::drop-down {{ width: 44px; }}
 QComboBox QAbstractItemView {{
     font-size: 22px; background: {p.surface}; color: {p.text};
     selection-background-color: {p.primary}; selection-color: {p.on_primary};
@@ -90,9 +109,7 @@ QCheckBox::indicator {{
     width: 34px; height: 34px; border: 3px solid {p.primary}; border-radius: 6px;
     background: {p.surface};
 }}
-QCheckBox::indicator:checked {{
-    background: {p.primary}; border: 7px double {p.surface}; outline: none;
-}}
+QCheckBox::indicator:checked {{ background: {p.primary}; }}
 QListWidget, QTableWidget {{
     background: {p.surface}; color: {p.text}; font-size: 21px;
     border: 2px solid {p.secondary_border}; gridline-color: {p.muted};
@@ -105,6 +122,10 @@ QHeaderView::section {{
 }}
 QScrollBar:vertical {{ width: 28px; background: {p.window}; }}
 QScrollBar::handle:vertical {{ background: {p.muted}; border-radius: 10px; min-height: 80px; }}
+QScrollBar:horizontal {{ height: 28px; background: {p.window}; }}
+QScrollBar::handle:horizontal {{ background: {p.muted}; border-radius: 10px; min-width: 80px; }}
+QScrollBar::add-line:horizontal, QScrollBar::sub-line:horizontal {{ width: 0px; border: none; }}
+QScrollBar::add-page:horizontal, QScrollBar::sub-page:horizontal {{ background: none; }}
 QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0px; border: none; }}
 QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
 """

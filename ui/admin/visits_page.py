@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QTableWidgetItem,
@@ -20,13 +19,13 @@ from PySide6.QtWidgets import (
 from kiosk.clock import business_day
 from kiosk.i18n import N_
 from kiosk.records import VisitFilter, VisitRecord
-from kiosk.ticket import PrintStatus, TicketStatus
 from ui.admin.common import (
     AdminPage,
     Field,
     button,
     card,
     combo_box,
+    date_edit,
     line_edit,
     message_label,
     read_only_table,
@@ -34,41 +33,14 @@ from ui.admin.common import (
 )
 from ui.admin.context import AdminContext
 from ui.admin.files import open_file_dialog
-from ui.admin.style import CONTROL_PX
-from ui.widgets import identify, label
+from ui.admin.visit_detail import PRINT_LABELS, STATUS_LABELS, detail_lines
+from ui.widgets import label
 
 if TYPE_CHECKING:
     from kiosk.catalogue.model import Catalogue
 
-STATUS_LABELS: dict[str, str] = {
-    TicketStatus.WAITING: N_("Waiting"),
-    TicketStatus.CALLED: N_("Called"),
-    TicketStatus.SERVING: N_("Serving"),
-    TicketStatus.HELD: N_("On hold"),
-    TicketStatus.DONE: N_("Done"),
-    TicketStatus.NO_SHOW: N_("No-show"),
-    TicketStatus.CANCELLED: N_("Cancelled"),
-    TicketStatus.TRANSFERRED: N_("Transferred"),
-    "no_ticket": N_("No ticket"),
-}
-PRINT_LABELS: dict[str, str] = {
-    PrintStatus.PENDING: N_("Printing"),
-    PrintStatus.PRINTED: N_("Printed"),
-    PrintStatus.FAILED: N_("Not printed"),
-    PrintStatus.NONE: N_("Not printed (on screen only)"),
-}
 COLUMNS = (N_("Arrived"), N_("Ticket"), N_("Service"), N_("Status"), N_("Ticket printed"))
 DEFAULT_DAYS = 7
-
-
-def date_edit(name: str) -> QDateEdit:
-    widget = QDateEdit()
-    identify(widget, name)
-    widget.setCalendarPopup(True)
-    widget.setDisplayFormat("yyyy-MM-dd")
-    widget.setMinimumHeight(CONTROL_PX)
-    widget.setMinimumWidth(180)
-    return widget
 
 
 class VisitsPage(AdminPage):
@@ -207,40 +179,7 @@ class VisitsPage(AdminPage):
         self.detail_title.setText(
             loc.tr("Visit {code}").format(code=record.code or f"#{record.visit_id}")
         )
-        lines = [
-            f"{loc.datetime(moment, self.ctx.zone)} — {loc.tr(msgid)}"
-            for msgid, moment in record.timeline()
-        ]
-        lines.append("")
-        lines.append(loc.tr("Answers: {answers}").format(answers=self._answers(record) or "–"))
-        lines.append(loc.tr("Still to bring: {items}").format(items=self._missing(record) or "–"))
-        printed = loc.tr(PRINT_LABELS.get(record.print_status or "", "–"))
-        if record.reprint_count:
-            printed += " · " + loc.tr("reprinted {n}×").format(n=loc.number(record.reprint_count))
-        lines.append(loc.tr("Ticket printed: {status}").format(status=printed))
-        if record.counter:
-            lines.append(loc.tr("Counter: {counter}").format(counter=record.counter))
-        self.detail.setText("\n".join(lines))
-
-    def _answers(self, record: VisitRecord) -> str:
-        labels = {}
-        if self.catalogue is not None:
-            for question in self.catalogue.questionnaire.questions:
-                for option in question.options:
-                    labels[option.id] = self.loc.text(option.label)
-        return " → ".join(labels.get(a, a) for a in record.answers)
-
-    def _missing(self, record: VisitRecord) -> str:
-        names = []
-        for item in record.materials_missing:
-            try:
-                service = (
-                    self.catalogue.service(record.service_slug or "") if self.catalogue else None
-                )
-                names.append(self.loc.text(service.material(item).text) if service else item)
-            except KeyError:
-                names.append(item)
-        return ", ".join(names)
+        self.detail.setText("\n".join(detail_lines(record, self.catalogue, loc, self.ctx.zone)))
 
     # -- export ----------------------------------------------------------------------------
     def ask_export(self) -> None:

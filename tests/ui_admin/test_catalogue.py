@@ -1,0 +1,316 @@
+"""The catalogue editor: edit in every language, save (seen by other kiosks, audited
+old → new), validation that refuses to save, and YAML export/import."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+from kiosk.audit import AuditLog
+from kiosk.catalogue_admin import CatalogueAdmin
+from kiosk.db.database import Database
+from kiosk.reception import Reception
+from kiosk.settings import Settings
+from kiosk.staff import StaffMember
+from ui.admin.catalogue_page import CataloguePage
+
+from .conftest import CATALOGUE, Admin
+
+
+def _catalogue_page(admin: Admin) -> CataloguePage:
+    admin.touch("admin.nav.catalogue")
+    page = admin.panel.page("catalogue")
+    assert isinstance(page, CataloguePage)
+    assert page.loaded
+    return page
+
+
+def type_into(admin: Admin, name: str, text: str) -> None:
+    edit = admin.find(name, QLineEdit)
+    edit.selectAll()
+    if not text:
+        edit.del_()
+    elif text.isascii():
+        QTest.keyClicks(edit, text)
+    else:  # Chinese arrives through an input method: committed text, not key codes
+        edit.insert(text)
+
+
+def test_edit_in_three_languages_and_an_answer_then_save(
+    make_admin: Callable[..., Admin], manager: StaffMember, db: Database, settings: Settings
+) -> None:
+    other_kiosk = Reception(db, settings)
+    assert other_kiosk.catalogue().service("open_account").name["en"] == "Open an account"
+    admin = make_admin(manager)
+    page = _catalogue_page(admin)
+    assert page.services.form.slug.text() == "open_account"
+    assert page.services.form.slug.isReadOnly()  # stored ids stay fixed
+    type_into(admin, "admin.service.name.en", "Open a savings account")
+    type_into(admin, "admin.service.name.zh_Hans", "开立储蓄账户")
+    type_into(admin, "admin.service.name.zh_Hant", "開立儲蓄戶口")
+
+    admin.click("admin.catalogue.show_questionnaire")
+    assert page.questionnaire.form.id_edit.text() == "topic"
+    type_into(admin, "admin.question.options.0.label.en", "Bank accounts")
+    admin.touch("admin.catalogue.save")
+
+    assert not page.problem_box.isVisible()
+    assert page.status_text.startswith("The catalogue was saved.")
+    assert other_kiosk.refresh_if_changed()
+    for reception in (other_kiosk, Reception(db, settings)):
+        catalogue = reception.catalogue()
+        assert catalogue.service("open_account").name == {
+            "en": "Open a savings account",
+            "zh_Hans": "开立储蓄账户",
+            "zh_Hant": "開立儲蓄戶口",
+        }
+        assert catalogue.questionnaire.question("topic").options[0].label["en"] == "Bank accounts"
+    [entry] = AuditLog(db, settings.kiosk.id).entries(action="catalogue.edit")
+    assert entry.actor_name == "Mary Manager"
+    changes = entry.detail["changes"]
+    assert changes["services.open_account.name.en"] == {
+        "old": "Open an account",
+        "new": "Open a savings account",
+    }
+    assert changes["services.open_account.name.zh_Hant"]["new"] == "開立儲蓄戶口"
+    assert changes["questionnaire.questions.topic.options.topic_accounts.label.en"] == {
+        "old": "Accounts",
+        "new": "Bank accounts",
+    }
+
+
+def _duplicate_prefix(admin: Admin, page: CataloguePage) -> None:
+    page.services.list.setCurrentRow(1)
+    assert page.services.form.slug.text() == "lost_card"
+    type_into(admin, "admin.service.prefix", "A")
+
+
+def _option_without_target(admin: Admin, page: CataloguePage) -> None:
+    admin.click("admin.catalogue.show_questionnaire")
+    page.questionnaire.form.option(1).target.setCurrentIndex(0)  # "— Not chosen —"
+
+
+def _unreachable_service(admin: Admin, page: CataloguePage) -> None:
+    admin.click("admin.catalogue.service_add")
+    assert page.services.form.slug.text() == "service_4"
+    type_into(admin, "admin.service.prefix", "Z")
+    texts = ["name", "description", "steps.0", "steps.1", "steps.2", "follow_up.0"]
+    for field in texts:
+        for code in ("en", "zh_Hans", "zh_Hant"):
+            type_into(admin, f"admin.service.{field}.{code}", f"{field} {code}")
+
+
+def _empty_translation(admin: Admin, page: CataloguePage) -> None:
+    type_into(admin, "admin.service.name.zh_Hant", "")
+    edit = admin.find("admin.service.name.zh_Hant", QLineEdit)
+    assert edit.property("missing") == "true"  # flagged before saving
+    assert page.services.form.name.message.text() == "Missing translation: 繁體中文"
+
+
+@pytest.mark.parametrize(
+    ("break_it", "expected"),
+    [
+        (
+            _duplicate_prefix,
+            [
+                "Service “Open an account” › Ticket prefix: “A” is used by more than one service.",
+                "Service “Lost card” › Ticket prefix: “A” is used by more than one service.",
+            ],
+        ),
+        (
+            _option_without_target,
+            [
+                "Question “How can we help you today?” › Answer “Lost card”: "
+                "Choose where this answer leads: a question or a service."
+            ],
+        ),
+        (
+            _unreachable_service,
+            ["Service “name en”: No answer leads to this service, so customers cannot choose it."],
+        ),
+        (
+            _empty_translation,
+            ["Service “Open an account” › Service name › 繁體中文: This cannot be empty."],
+        ),
+    ],
+    ids=["duplicate_prefix", "option_without_target", "unreachable_service", "empty_translation"],
+)
+def test_each_rule_refuses_to_save_with_its_message(
+    make_admin: Callable[..., Admin],
+    manager: StaffMember,
+    db: Database,
+    settings: Settings,
+    break_it: Callable[[Admin, CataloguePage], None],
+    expected: list[str],
+) -> None:
+    store = CatalogueAdmin(db, settings.kiosk.id)
+    before, version = store.current(), store.version()
+    admin = make_admin(manager)
+    page = _catalogue_page(admin)
+    break_it(admin, page)
+    admin.touch("admin.catalogue.save")
+
+    assert page.problem_box.isVisible()
+    assert page.problem_title.text() == "Not saved. Please fix these first:"
+    assert [p.text for p in page.problems] == expected
+    assert page.problem_list.text() == "\n".join(f"• {line}" for line in expected)
+    assert (store.current(), store.version()) == (before, version)
+    assert AuditLog(db, settings.kiosk.id).entries(action="catalogue.") == []
+
+
+def test_problem_is_shown_next_to_its_field(
+    make_admin: Callable[..., Admin], manager: StaffMember
+) -> None:
+    admin = make_admin(manager)
+    page = _catalogue_page(admin)
+    _duplicate_prefix(admin, page)
+    admin.touch("admin.catalogue.save")
+    message = page.services.form.fields["prefix"].message
+    assert message.isVisible()
+    assert message.text() == "“A” is used by more than one service."
+    page.services.list.setCurrentRow(2)  # general_enquiry ("G") has no such marker
+    assert not page.services.form.fields["prefix"].message.isVisible()
+    page.services.list.setCurrentRow(0)  # open_account ("A") has it too
+    assert page.services.form.fields["prefix"].message.isVisible()
+
+
+def _answer_dialog(admin: Admin, path: Path) -> None:
+    dialog = admin.panel.findChild(QFileDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.testOption(QFileDialog.Option.ReadOnly)  # no rename/delete at the kiosk
+    dialog.selectFile(str(path))
+    dialog.accept()
+
+
+def test_yaml_export_then_import_round_trip(
+    make_admin: Callable[..., Admin],
+    manager: StaffMember,
+    db: Database,
+    settings: Settings,
+    tmp_path: Path,
+) -> None:
+    store = CatalogueAdmin(db, settings.kiosk.id)
+    before, version = store.current(), store.version()
+    admin = make_admin(manager)
+    page = _catalogue_page(admin)
+    exported = tmp_path / "exported.yaml"
+
+    admin.click("admin.catalogue.export")
+    _answer_dialog(admin, exported)
+    admin.settle()
+    assert exported.exists()
+    assert page.status_text == f"Exported to {exported}"
+
+    admin.click("admin.catalogue.import")
+    _answer_dialog(admin, exported)
+    admin.settle()
+    assert page.status_text == "The catalogue was imported and saved."
+    assert store.current() == before
+    assert store.version() == version + 1
+    actions = [e.action for e in AuditLog(db, settings.kiosk.id).entries(action="catalogue.")]
+    assert actions == ["catalogue.import", "catalogue.export"]
+
+
+def test_malformed_import_names_file_line_and_field(
+    make_admin: Callable[..., Admin],
+    manager: StaffMember,
+    db: Database,
+    settings: Settings,
+    tmp_path: Path,
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        CATALOGUE.read_text(encoding="utf-8").replace("prefix: L", "prefix: l1"), "utf-8"
+    )
+    store = CatalogueAdmin(db, settings.kiosk.id)
+    version = store.version()
+    admin = make_admin(manager)
+    page = _catalogue_page(admin)
+    page.import_files([bad])
+    admin.settle()
+    assert page.problem_box.isVisible()
+    [problem] = page.problems
+    assert problem.text.startswith(f"{bad}:39: services[1].prefix:")
+    assert store.version() == version
+
+
+def test_a_save_never_overwrites_a_change_made_meanwhile_on_another_kiosk(
+    make_admin: Callable[..., Admin], manager: StaffMember, db: Database, settings: Settings
+) -> None:
+    admin = make_admin(manager)
+    page = _catalogue_page(admin)
+    type_into(admin, "admin.service.name.en", "Mine")
+    other = CatalogueAdmin(db, "kiosk-2")
+    changed = other.current().model_copy(
+        update={"services": list(reversed(other.current().services))}
+    )
+    other.replace(manager, changed)
+    admin.touch("admin.catalogue.save")
+    assert [p.text for p in page.problems] == [
+        "The catalogue was changed on another kiosk since you opened it, so your changes were"
+        " not saved. Note them, press “Discard changes” and make them again."
+    ]
+    assert other.current() == changed
+    admin.touch("admin.catalogue.discard")
+    assert page.services.form.slug.text() == "general_enquiry"  # the other kiosk's order
+    assert not page.problem_box.isVisible()
+
+
+def test_reorder_and_delete_items_then_save(
+    make_admin: Callable[..., Admin], manager: StaffMember, db: Database, settings: Settings
+) -> None:
+    store = CatalogueAdmin(db, settings.kiosk.id)
+    before = store.current()
+    admin = make_admin(manager)
+    page = _catalogue_page(admin)
+    admin.click("admin.service.steps.0.down")
+    admin.click("admin.service.materials.2.delete")  # the optional photo
+    page.services.list.setCurrentRow(2)
+    admin.click("admin.catalogue.service_up")
+    assert page.services.form.slug.text() == "general_enquiry"
+    admin.click("admin.catalogue.show_questionnaire")
+    page.questionnaire.list.setCurrentRow(1)
+    admin.click("admin.catalogue.question_up")
+    admin.click("admin.question.options.0.down")
+    admin.touch("admin.catalogue.save")
+    assert page.problems == []
+
+    after = store.current()
+    assert [s.slug for s in after.services] == ["open_account", "general_enquiry", "lost_card"]
+    old_steps, new_steps = before.services[0].steps, after.services[0].steps
+    assert new_steps == [old_steps[1], old_steps[0], old_steps[2]]
+    assert [m.id for m in after.services[0].materials] == ["id_document", "proof_of_address"]
+    assert [q.id for q in after.questionnaire.questions] == ["accounts", "topic"]
+    assert after.questionnaire.start == "topic"
+    assert [o.id for o in after.questionnaire.questions[0].options] == [
+        "not_sure_accounts",
+        "open_new_account",
+    ]
+
+
+def test_staff_forcing_import_or_export_is_refused(
+    make_admin: Callable[..., Admin],
+    clerk: StaffMember,
+    db: Database,
+    settings: Settings,
+    tmp_path: Path,
+) -> None:
+    store = CatalogueAdmin(db, settings.kiosk.id)
+    version = store.version()
+    admin = make_admin(clerk)
+    assert not admin.panel.nav_buttons["catalogue"].isVisible()
+    page = admin.panel.page("catalogue")
+    assert isinstance(page, CataloguePage)
+    page.import_files([CATALOGUE])  # what the hidden buttons would do
+    admin.settle()
+    assert [p.text for p in page.problems] == ["Only a manager can do this."]
+    target = tmp_path / "leak.yaml"
+    page.export_to(target)
+    admin.settle()
+    assert not target.exists()
+    assert store.version() == version
+    assert AuditLog(db, settings.kiosk.id).entries(action="catalogue.") == []
