@@ -115,7 +115,7 @@ class BranchSettingsStore:
         return BranchSettings.model_validate(values)
 
     def update(self, actor: StaffMember, **changes: Any) -> BranchSettings:
-        require_manager(actor)
+        require_manager(actor, self._db)
         old = self.current()
         try:
             new = BranchSettings.model_validate({**old.model_dump(), **changes})

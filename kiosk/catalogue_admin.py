@@ -67,7 +67,7 @@ class CatalogueAdmin:
         self, actor: StaffMember, catalogue: Catalogue, action: str = "catalogue.edit"
     ) -> int:
         """Store a new catalogue; returns the new version. Refuses one that breaks a rule."""
-        require_manager(actor)
+        require_manager(actor, self._db)
         problems = catalogue_problems(catalogue)
         if problems:
             raise CatalogueRejected(problems)
@@ -92,7 +92,7 @@ class CatalogueAdmin:
         return self.replace(actor, load_catalogue(paths), action="catalogue.import")
 
     def export_yaml(self, actor: StaffMember) -> str:
-        require_manager(actor)
+        require_manager(actor, self._db)
         catalogue = self.current()
         with self._db.session() as session:
             audit.append(

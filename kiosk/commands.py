@@ -107,7 +107,7 @@ def _staff_command(args: argparse.Namespace, ctx: Context) -> int:
     try:
         if args.staff_command == "list":
             require_manager(actor)
-            for m in directory.members():
+            for m in directory.members(actor):
                 state = ctx.loc.tr("active") if m.active else ctx.loc.tr("inactive")
                 ctx.say(f"{m.number}\t{m.name}\t{ctx.loc.tr(ROLE_LABELS[m.role])}\t{state}")
             return 0
@@ -124,7 +124,7 @@ def _staff_command(args: argparse.Namespace, ctx: Context) -> int:
                 )
             )
             return 0
-        target = next((m for m in directory.members() if m.number == args.number), None)
+        target = directory.member_by_number(args.number)
         if target is None:
             return ctx.fail(ctx.loc.tr("There is no such staff member."))
         if args.staff_command == "reset-pin":

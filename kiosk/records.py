@@ -149,7 +149,7 @@ class Records:
 
     def export_csv(self, actor: StaffMember, where: VisitFilter, out: TextIO) -> int:
         """Write matching visits as CSV (UTC ISO times); returns the row count."""
-        require_manager(actor)
+        require_manager(actor, self._db)
         rows = self.find(where, limit=1_000_000)
         writer = csv.writer(out)
         writer.writerow(CSV_COLUMNS)

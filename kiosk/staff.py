@@ -46,6 +46,8 @@ __all__ = [
     "StaffMember",
     "lock_duration",
     "pin_problems",
+    "require_manager",
+    "require_signed_in",
 ]
 
 ROLE_STAFF = "staff"
@@ -103,9 +105,21 @@ def _member(row: Staff) -> StaffMember:
     )
 
 
-def require_manager(actor: StaffMember) -> None:
+def require_manager(actor: StaffMember, db: Database | None = None) -> None:
+    """Refuse a non-manager. With ``db``, the role is read again from the database, so a
+    manager demoted or deactivated on another machine loses the right at once."""
     if not actor.is_manager:
         raise PermissionDenied(N_("Only a manager can do this."))
+    if db is not None:
+        require_signed_in(actor, db, role=ROLE_MANAGER)
+
+
+def require_signed_in(actor: StaffMember, db: Database, role: str | None = None) -> None:
+    """Refuse an account deactivated (or re-roled) since it signed in."""
+    with db.session() as session:
+        row = session.get(Staff, actor.id)
+        if row is None or not row.active or (role is not None and row.role != role):
+            raise PermissionDenied(N_("Your rights have changed. Please sign in again."))
 
 
 class StaffDirectory:
@@ -228,12 +242,19 @@ class StaffDirectory:
             return SignInResult(None, None, left)
 
     # -- management (managers only) --------------------------------------------------------
-    def members(self, include_inactive: bool = True) -> list[StaffMember]:
+    def members(self, actor: StaffMember, include_inactive: bool = True) -> list[StaffMember]:
+        require_manager(actor, self._db)
         with self._db.session() as session:
             query = select(Staff).order_by(col(Staff.number))
             if not include_inactive:
                 query = query.where(col(Staff.active))
             return [_member(r) for r in session.exec(query)]
+
+    def member_by_number(self, number: str) -> StaffMember | None:
+        """One account by its staff number (to act on it; listing needs a manager)."""
+        with self._db.session() as session:
+            row = session.exec(select(Staff).where(Staff.number == number)).first()
+            return _member(row) if row is not None else None
 
     def _row(self, session: Session, staff_id: int) -> Staff:
         row = session.get(Staff, staff_id)
@@ -244,7 +265,7 @@ class StaffDirectory:
     def add(
         self, actor: StaffMember, *, number: str, name: str, role: str, pin: str
     ) -> StaffMember:
-        require_manager(actor)
+        require_manager(actor, self._db)
         number, name = number.strip(), name.strip()
         if not number.isdigit() or not 1 <= len(number) <= 8:
             raise StaffError(N_("A staff number has 1 to 8 digits."))
@@ -279,7 +300,7 @@ class StaffDirectory:
         return len(rows)
 
     def set_active(self, actor: StaffMember, staff_id: int, active: bool) -> StaffMember:
-        require_manager(actor)
+        require_manager(actor, self._db)
         with self._db.session() as session:
             row = self._row(session, staff_id)
             if (
@@ -302,7 +323,7 @@ class StaffDirectory:
             return _member(row)
 
     def set_role(self, actor: StaffMember, staff_id: int, role: str) -> StaffMember:
-        require_manager(actor)
+        require_manager(actor, self._db)
         if role not in ROLES:
             raise StaffError(N_("Choose a role: staff or manager."))
         with self._db.session() as session:
@@ -323,7 +344,9 @@ class StaffDirectory:
     def reset_pin(self, actor: StaffMember, staff_id: int, pin: str) -> None:
         """A manager sets anyone's PIN; a staff member may change only their own."""
         if actor.id != staff_id:
-            require_manager(actor)
+            require_manager(actor, self._db)
+        else:
+            require_signed_in(actor, self._db)
         problems = pin_problems(pin)
         with self._db.session() as session:
             row = self._row(session, staff_id)

@@ -78,7 +78,7 @@ def test_every_message_in_the_code_is_translated(locale: str) -> None:
         catalog = read_po(handle, locale=locale)
     translated: set[str] = set()
     for m in catalog:
-        text = m.string if isinstance(m.string, str) else m.string[0]
+        text = m.string if isinstance(m.string, str) else (m.string or [""])[0]
         if m.id and text and not m.fuzzy:
             translated.update([m.id] if isinstance(m.id, str) else m.id)
     missing = {m for m in _source_messages() if m not in translated}

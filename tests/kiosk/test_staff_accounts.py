@@ -41,7 +41,7 @@ def test_manager_adds_staff_who_sign_in_with_number_and_pin(
     result = staff.sign_in("582046", number="2001")
     assert result.staff == clerk
     assert staff.sign_in(MANAGER_PIN, number="2001").staff is None  # another person's PIN
-    assert [m.number for m in staff.members()] == ["1", "2001"]
+    assert [m.number for m in staff.members(manager)] == ["1", "2001"]
 
 
 def test_staff_cannot_manage(staff: StaffDirectory, manager: StaffMember) -> None:

@@ -114,7 +114,7 @@ class AuditPage(AdminPage):
         return datetime.combine(day, time(), tzinfo=self.ctx.zone).astimezone(UTC)
 
     def enter(self) -> None:
-        self.ctx.run(lambda _m: self.ctx.staff.members(), self._show_people, self._failed)
+        self.ctx.run(lambda m: self.ctx.staff.members(m), self._show_people, self._failed)
         self.search()
 
     def search(self) -> None:

@@ -105,7 +105,7 @@ class StaffPage(AdminPage):
         self.refresh()
 
     def refresh(self) -> None:
-        self.ctx.run(lambda _m: self.ctx.staff.members(), self._show_members, self._failed)
+        self.ctx.run(lambda m: self.ctx.staff.members(m), self._show_members, self._failed)
 
     def _show_members(self, members: list[StaffMember]) -> None:
         selected = self.selected()
