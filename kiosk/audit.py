@@ -12,7 +12,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 from sqlmodel import Session, col, select
@@ -20,6 +20,9 @@ from sqlmodel import Session, col, select
 from kiosk.clock import Clock, utc_now
 from kiosk.db.database import Database
 from kiosk.db.models import AuditEvent
+
+if TYPE_CHECKING:
+    from kiosk.staff import StaffMember
 
 #: PostgreSQL advisory lock that serialises appends so the chain never forks.
 _CHAIN_LOCK = 0x4B494F534B  # "KIOSK"
@@ -150,6 +153,19 @@ class AuditLog:
                 )
                 for r in session.exec(query)
             ]
+
+    def browse(self, actor: StaffMember, **filters: Any) -> list[AuditEntry]:
+        """:meth:`entries` for a person: managers only (checked against the database)."""
+        from kiosk.staff import require_manager  # staff imports this module
+
+        require_manager(actor, self._db)
+        return self.entries(**filters)
+
+    def verify_as(self, actor: StaffMember) -> list[int]:
+        from kiosk.staff import require_manager
+
+        require_manager(actor, self._db)
+        return self.verify()
 
     def verify(self) -> list[int]:
         """Ids of entries whose chain does not match (empty when the trail is intact)."""

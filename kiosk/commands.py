@@ -173,23 +173,23 @@ def _catalogue_command(args: argparse.Namespace, ctx: Context) -> int:
 def _audit_command(args: argparse.Namespace, ctx: Context) -> int:
     from kiosk.audit import AuditLog
     from kiosk.clock import business_day_bounds
-    from kiosk.staff import StaffError, require_manager
+    from kiosk.staff import StaffError
 
     actor = _sign_in(ctx, args.actor)
     if actor is None:
         return 1
-    try:
-        require_manager(actor)
-    except StaffError as exc:
-        return ctx.fail(ctx.loc.tr(exc.message))
     since: datetime | None = None
     if args.since is not None:
         business = ctx.settings.business
         since, _ = business_day_bounds(args.since, business.zone, business.day_reset_hour)
     zone = ctx.settings.business.zone
-    for entry in reversed(
-        AuditLog(ctx.db, ctx.settings.kiosk.id).entries(since=since, action=args.action)
-    ):
+    try:
+        entries = AuditLog(ctx.db, ctx.settings.kiosk.id).browse(
+            actor, since=since, action=args.action
+        )
+    except StaffError as exc:
+        return ctx.fail(ctx.loc.tr(exc.message))
+    for entry in reversed(entries):
         detail = " ".join(f"{k}={v}" for k, v in entry.detail.items())
         ctx.say(
             f"{entry.at.astimezone(zone):%Y-%m-%d %H:%M:%S}\t{entry.actor_name}\t{entry.action}\t{entry.target}\t{detail}"

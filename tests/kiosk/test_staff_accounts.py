@@ -185,3 +185,17 @@ def test_tampering_behind_the_triggers_is_detected(
             text("UPDATE audit_event SET target = 'staff:9' WHERE action = 'staff.add'")
         )
     assert len(audit.verify()) == 1
+
+
+def test_reading_the_audit_trail_needs_a_current_manager(
+    staff: StaffDirectory, manager: StaffMember, audit: AuditLog
+) -> None:
+    clerk = staff.add(manager, number="2001", name="Tom", role="staff", pin="582046")
+    assert audit.browse(manager, action="staff.")
+    assert audit.verify_as(manager) == []
+    with pytest.raises(PermissionDenied):
+        audit.browse(clerk)
+    second = staff.add(manager, number="3001", name="Ann", role="manager", pin="670213")
+    staff.set_role(manager, second.id, "staff")
+    with pytest.raises(PermissionDenied):
+        audit.browse(second)  # the object still says manager; the database does not
