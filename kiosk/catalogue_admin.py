@@ -17,6 +17,10 @@ from kiosk.db.database import Database
 from kiosk.staff import StaffMember, require_manager
 
 
+class CatalogueChanged(Exception):
+    """Someone saved the catalogue since this editor read it; nothing was overwritten."""
+
+
 class CatalogueRejected(ValueError):
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
@@ -64,14 +68,25 @@ class CatalogueAdmin:
             return events.version(session, events.CATALOGUE_VERSION)
 
     def replace(
-        self, actor: StaffMember, catalogue: Catalogue, action: str = "catalogue.edit"
+        self,
+        actor: StaffMember,
+        catalogue: Catalogue,
+        action: str = "catalogue.edit",
+        expected_version: int | None = None,
     ) -> int:
-        """Store a new catalogue; returns the new version. Refuses one that breaks a rule."""
+        """Store a new catalogue; returns the new version. Refuses one that breaks a rule,
+        and (with ``expected_version``) one edited from a version that is no longer current."""
         require_manager(actor, self._db)
         problems = catalogue_problems(catalogue)
         if problems:
             raise CatalogueRejected(problems)
         with self._db.session() as session:
+            if expected_version is not None:
+                # the version row is locked until commit (SQLite: BEGIN IMMEDIATE already
+                # serialises writers), so two editors cannot both pass this check
+                current = events.version(session, events.CATALOGUE_VERSION, lock=True)
+                if current != expected_version:
+                    raise CatalogueChanged()
             old = load_stored_catalogue(session)
             changes = _changes(_keyed(catalogue_to_data(old)), _keyed(catalogue_to_data(catalogue)))
             save_catalogue(session, catalogue)

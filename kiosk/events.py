@@ -33,6 +33,6 @@ def bump(session: Session, key: str) -> None:
     session.add(state)
 
 
-def version(session: Session, key: str) -> int:
-    state = session.get(BranchState, key)
+def version(session: Session, key: str, lock: bool = False) -> int:
+    state = session.get(BranchState, key, with_for_update=lock)
     return 0 if state is None else state.value

@@ -108,3 +108,14 @@ def test_only_managers_change_or_export(
         admin.export_yaml(clerk)
     with pytest.raises(PermissionDenied):
         admin.replace(clerk, admin.current())
+
+
+def test_a_save_from_an_old_version_is_refused(admin: CatalogueAdmin, manager: StaffMember) -> None:
+    from kiosk.catalogue_admin import CatalogueChanged
+
+    opened = admin.version()
+    catalogue = admin.current()
+    admin.replace(manager, catalogue, expected_version=opened)  # first editor saves
+    with pytest.raises(CatalogueChanged):
+        admin.replace(manager, catalogue, expected_version=opened)  # second one is stale
+    assert admin.version() == opened + 1

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.catalogue.loader import CatalogueError
 from kiosk.catalogue.model import Catalogue
-from kiosk.catalogue_admin import CatalogueRejected
+from kiosk.catalogue_admin import CatalogueChanged, CatalogueRejected
 from kiosk.staff import StaffMember
 from ui.admin.catalogue_draft import draft_from, validate
 from ui.admin.common import AdminPage, button, message_label, show_message
@@ -26,10 +26,6 @@ from ui.admin.problem_words import Problem, rule_problems
 from ui.admin.questionnaire_view import QuestionnaireView
 from ui.admin.services_view import ServicesView
 from ui.widgets import label, scroll_area, set_current
-
-
-class ChangedElsewhere(Exception):
-    """The stored catalogue changed after this editor loaded it."""
 
 
 def _empty_draft() -> dict[str, Any]:
@@ -149,9 +145,8 @@ class CataloguePage(AdminPage):
         store, opened = self.ctx.catalogue, self.version
 
         def replace(member: StaffMember) -> int:
-            if store.version() != opened:  # saved meanwhile on another kiosk: do not overwrite
-                raise ChangedElsewhere
-            return store.replace(member, catalogue)
+            # saved meanwhile on another kiosk: the domain refuses to overwrite it
+            return store.replace(member, catalogue, expected_version=opened)
 
         self.ctx.run(
             replace,
@@ -166,7 +161,7 @@ class CataloguePage(AdminPage):
         self.reload()
 
     def _refused(self, error: BaseException) -> None:
-        if isinstance(error, ChangedElsewhere):
+        if isinstance(error, CatalogueChanged):
             line = self.loc.tr(
                 "The catalogue was changed on another kiosk since you opened it, so your"
                 " changes were not saved. Note them, press “Discard changes” and make them again."
