@@ -76,7 +76,12 @@ class KioskApp(QObject):
         clock: Clock = utc_now,
         exit_app: Callable[[int], None] | None = None,
         fullscreen: bool = False,
+        lockdown: bool = False,
+        hide_cursor: bool = False,
+        staff_button: bool | None = None,
     ) -> None:
+        """``lockdown``: kiosk mode (full screen, on top, cannot be closed without a
+        manager's PIN); ``staff_button``: show ``staff.enter`` (default: not in kiosk mode)."""
         super().__init__()
         self.app = app
         self._config = config
@@ -85,18 +90,30 @@ class KioskApp(QObject):
         self._timings = timings
         self._exit = exit_app or app.exit
         self._fullscreen = fullscreen or look.fullscreen
+        self._lockdown = lockdown
+        self._hide_cursor = hide_cursor
         self._clock = clock
         self.catalogs = Catalogs()
         self.worker = Worker()
         self.language = Language(self.catalogs, look.default_language, look.languages)
         self.theme = Theme(app, look.high_contrast)
-        self.window = KioskWindow(look, self.language, self.theme, self.worker, clock)
+        self.window = KioskWindow(
+            look,
+            self.language,
+            self.theme,
+            self.worker,
+            clock,
+            staff_button=not lockdown if staff_button is None else staff_button,
+        )
         self.error_dialog: QMessageBox | None = None
         self._painted = False
 
     def start(self) -> None:
         """Show the welcome screen; the rest opens once it has been painted."""
         self.window.welcome.installEventFilter(self)
+        if self._lockdown:
+            self.window.lock_down(self._hide_cursor)
+            return
         if self._fullscreen:
             self.window.showFullScreen()
             return
@@ -149,11 +166,26 @@ class KioskApp(QObject):
 
 
 def run(
-    config: Path | None = None, fullscreen: bool = False, exit_after_paint: bool = False
+    config: Path | None = None,
+    fullscreen: bool = False,
+    exit_after_paint: bool = False,
+    kiosk: bool = False,
+    hide_cursor: bool = False,
 ) -> int:
-    """``kiosk run``: the customer kiosk. Returns the process exit status."""
+    """``kiosk run``: the customer kiosk. Returns the process exit status.
+
+    ``kiosk``: lockdown (see :mod:`ui.lockdown`); leaving it needs a manager's PIN."""
     on_welcome = _quit_after_paint if exit_after_paint else None
-    return _run_app(peek(config), config, None, fullscreen, on_welcome)
+    app = _application()
+    kiosk_app = KioskApp(
+        app,
+        peek(config),
+        config=config,
+        fullscreen=fullscreen,
+        lockdown=kiosk,
+        hide_cursor=hide_cursor,
+    )
+    return _exec(app, kiosk_app, on_welcome)
 
 
 def run_for_benchmark(data_dir: str, on_welcome: Callable[[QWidget], None]) -> int:
@@ -174,18 +206,6 @@ def _application() -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("lobby-kiosk")
     return app
-
-
-def _run_app(
-    look: Look,
-    config: Path | None,
-    settings: Settings | Callable[[], Settings] | None,
-    fullscreen: bool,
-    on_welcome: Callable[[QWidget], None] | None,
-) -> int:
-    app = _application()
-    kiosk = KioskApp(app, look, config=config, settings=settings, fullscreen=fullscreen)
-    return _exec(app, kiosk, on_welcome)
 
 
 def _exec(app: QApplication, kiosk: KioskApp, on_welcome: Callable[[QWidget], None] | None) -> int:

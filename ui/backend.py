@@ -74,4 +74,5 @@ def open_backend(
     printer = TicketPrinter(
         settings.printer, settings.kiosk.data_dir, catalogs, settings.business.zone
     )
-    return Backend(db, reception, StaffDirectory(db, clock), printer)
+    staff = StaffDirectory(db, clock, kiosk_id=settings.kiosk.id)
+    return Backend(db, reception, staff, printer)

@@ -2,7 +2,8 @@
 
 ::
 
-    kiosk [run] [--config PATH] [--fullscreen]      the customer kiosk (default)
+    kiosk [run] [--config PATH] [--fullscreen] [--kiosk [--hide-cursor]]
+                                                     the customer kiosk (default)
     kiosk catalogue check [FILE ...]                 validate catalogue YAML files
     kiosk print-test [--printer URL] [--config PATH] print the printer test page
     kiosk screenshot --out DIR [--locale L ...]      render every screen to PNG files
@@ -41,6 +42,15 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="run the customer kiosk (the default)")
     run.add_argument("--config", type=Path, help="settings file (TOML)")
     run.add_argument("--fullscreen", action="store_true", help="fill the screen")
+    run.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="kiosk mode: full screen, on top, cannot be closed; leaving needs a manager's "
+        "PIN (staff enter by holding the branch name for 2 seconds)",
+    )
+    run.add_argument(
+        "--hide-cursor", action="store_true", help="with --kiosk: hide the mouse cursor"
+    )
     run.add_argument(
         "--exit-after-first-paint",
         action="store_true",
@@ -87,7 +97,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "run":
         from ui.app import run
 
-        return run(args.config, args.fullscreen, args.exit_after_first_paint)
+        return run(
+            args.config, args.fullscreen, args.exit_after_first_paint, args.kiosk, args.hide_cursor
+        )
     if getattr(args, "handler", None) is not None:
         return dispatch_operation(args)
     if args.command == "catalogue":

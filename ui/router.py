@@ -32,9 +32,11 @@ class Screen(enum.Enum):
     TICKET = "ticket"
     PIN_PAD = "pin_pad"
     STAFF_HOME = "staff_home"
+    ADMIN = "admin"
 
 
 #: Screens where a customer (or staff member) may have walked away mid-way.
+#: (The staff home and the admin panel have their own, shorter, sign-out timer.)
 IDLE_WATCHED = frozenset(
     {
         Screen.QUESTIONNAIRE,
@@ -42,12 +44,23 @@ IDLE_WATCHED = frozenset(
         Screen.SERVICE_DETAIL,
         Screen.BRING_LIST,
         Screen.PIN_PAD,
-        Screen.STAFF_HOME,
+    }
+)
+#: Screens a customer is in the middle of: a catalogue change waits until they move on.
+CUSTOMER_FLOW = frozenset(
+    {
+        Screen.QUESTIONNAIRE,
+        Screen.SERVICES,
+        Screen.SERVICE_DETAIL,
+        Screen.BRING_LIST,
+        Screen.TICKET,
     }
 )
 
 
 class Router(QStackedWidget):
+    screen_will_change = Signal(object)
+    """Carries the :class:`Screen` about to be shown (before its ``enter()``)."""
     screen_did_change = Signal(object)
     """Carries the new :class:`Screen`."""
     session_did_end = Signal()
@@ -87,6 +100,8 @@ class Router(QStackedWidget):
     def go(self, screen: Screen) -> None:
         target = self._screens[screen]
         previous = self._current
+        if previous != screen:
+            self.screen_will_change.emit(screen)
         if previous is not None and previous != screen:
             self._screens[previous].leave()
         self._current = screen

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.catalogue.model import LocalizedText
     from ui.backend import Backend
     from ui.window import KioskWindow
 
@@ -26,7 +27,28 @@ ANSWERS_TO_SERVICE = ("topic_accounts", "open_new_account")
 TICKED = ("id_document",)
 """Ticked on the guidance shot: the other required item shows as missing."""
 TICKED_FOR_TICKET = ("id_document", "proof_of_address")
-SHOTS = ("welcome", "questionnaire", "guidance", "ticket", "idle", "pin_pad", "staff_home")
+SHOTS = (
+    "welcome",
+    "questionnaire",
+    "guidance",
+    "ticket",
+    "idle",
+    "pin_number",
+    "pin_pad",
+    "staff_home",
+    "paused",
+)
+PAUSED_SERVICE = "lost_card"
+PAUSE_REASON: LocalizedText = {
+    "en": "The card printer is being repaired today.",
+    "zh_Hans": "制卡机今天维修中。",
+    "zh_Hant": "製卡機今日維修中。",
+}
+PAUSE_ALTERNATIVE: LocalizedText = {
+    "en": "To block a lost card now, call the 24-hour card hotline.",
+    "zh_Hans": "如需立即挂失，请致电24小时银行卡热线。",
+    "zh_Hant": "如需即時報失，請致電24小時銀行卡熱線。",
+}
 
 
 class _Shooter:
@@ -71,23 +93,53 @@ class _Shooter:
             assert isinstance(questionnaire, QuestionnaireScreen)
             for answer in ANSWERS_TO_SERVICE:
                 questionnaire.answer(answer)
-            self._tick(router.page(Screen.SERVICE_DETAIL), ServiceDetailScreen, TICKED)
+            guidance = router.page(Screen.SERVICE_DETAIL)
+            self._tick(guidance, ServiceDetailScreen, TICKED)
+            assert isinstance(guidance, ServiceDetailScreen)
+            guidance.priority.toggle.setChecked(True)  # the customer asks for priority
+            guidance.priority.choice_buttons["elderly"].click()
         elif name == "ticket":
             self._tick(router.page(Screen.SERVICE_DETAIL), ServiceDetailScreen, TICKED_FOR_TICKET)
             router.go(Screen.TICKET)
             ticket = router.page(Screen.TICKET)
             assert isinstance(ticket, TicketScreen)
             self.settle(lambda: ticket.state in ("printed", "print_failed"))
-        elif name == "pin_pad":
+        elif name in ("pin_number", "pin_pad"):
             idle.more_time()
             router.go(Screen.PIN_PAD)
             pad = router.page(Screen.PIN_PAD)
             assert isinstance(pad, PinPadScreen)
-            for digit in "2468":
-                pad.press(digit)
+            self.settle(lambda: pad.mode == "number")
+            pad.press("1")
+            if name == "pin_pad":
+                pad.submit()
+                self.settle(lambda: pad.mode == "pin")
+                for digit in "2468":
+                    pad.press(digit)
         elif name == "staff_home":
-            router.go(Screen.STAFF_HOME)
+            self._staff_home()
+        elif name == "paused":
+            router.start_over()
+            self.window.language.set_locale(locale)
+            session.start()
+            session.choose_service(PAUSED_SERVICE, via_questionnaire=False)
+            router.go(Screen.SERVICE_DETAIL)
         self.settle()
+
+    def _staff_home(self) -> None:
+        """Signed in, a row selected, the printer's paper nearly used up."""
+        from kiosk.staff import StaffMember
+        from ui.router import Screen
+        from ui.screens.staff_home import StaffHomeScreen
+
+        router = self.router
+        home = router.page(Screen.STAFF_HOME)
+        assert isinstance(home, StaffHomeScreen)
+        home.set_member(StaffMember(id=1, name="Mei Chan", role="manager", number="1"))
+        router.go(Screen.STAFF_HOME)
+        self.window.state.set_printer_state("paper_near_end")
+        self.settle(lambda: bool(home.rows))
+        home.table.selectRow(1)
 
     @staticmethod
     def _tick(screen: object, kind: type, materials: tuple[str, ...]) -> None:
@@ -127,6 +179,12 @@ def take_screenshots(out: Path, locales: tuple[str, ...]) -> int:
         window = KioskWindow(Look.from_settings(settings), language, Theme(app), Worker())
         window.attach_backend(backend, settings, Timings(idle_ms=10**8, ticket_return_ms=10**8))
         shooter = _Shooter(app, window)
+        runtime = window.runtime
+        assert runtime is not None
+        if runtime.printer is not None:
+            runtime.printer.stop()  # the shots choose the printer's state
+        runtime.catalogue.check()  # the paused service
+        shooter.settle(lambda: runtime.catalogue.changes > 0)
         written = 0
         for orientation, (width, height) in ORIENTATIONS.items():
             window.resize(width, height)
@@ -146,9 +204,11 @@ def take_screenshots(out: Path, locales: tuple[str, ...]) -> int:
 
 
 def _seed_queue(backend: Backend) -> None:
-    """A few waiting tickets, one unprinted, so the screens show a real queue."""
+    """A few waiting tickets, one unprinted, so the screens show a real queue; a manager;
+    one service paused (as a counter would)."""
     from datetime import UTC, datetime
 
+    from kiosk.desk import pause_service
     from kiosk.reception import VisitInput
     from kiosk.ticket import PrintStatus
 
@@ -159,3 +219,7 @@ def _seed_queue(backend: Backend) -> None:
         failed = index == 1
         status = PrintStatus.FAILED if failed else PrintStatus.PRINTED
         backend.reception.set_print_status(ticket.ticket_id, status, "timeout" if failed else None)
+    manager = backend.staff.create_first_manager("409217", name="Mei Chan")
+    pause_service(
+        backend.db, manager, PAUSED_SERVICE, PAUSE_REASON, PAUSE_ALTERNATIVE, kiosk_id="shots"
+    )

@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from kiosk.catalogue.model import Service
     from kiosk.reception import VisitInput
 
+NORMAL = "normal"
+"""``Priority.NORMAL`` (kiosk.ticket is not imported before the first paint)."""
+
 
 @dataclass
 class CustomerSession:
@@ -24,6 +27,8 @@ class CustomerSession:
     via_questionnaire: bool = False
     """Whether the service was reached by answering (``nav.back`` then undoes an answer)."""
     materials_have: set[str] = field(default_factory=set)
+    priority: str = NORMAL
+    """A :class:`~kiosk.ticket.Priority` value (``elderly``…); ``normal`` unless asked for."""
     finished: bool = False
     """A ticket was issued or the list printed: nothing left to record as abandoned."""
 
@@ -51,6 +56,7 @@ class CustomerSession:
 
     def visit_input(self, locale: str, service: Service | None) -> VisitInput:
         from kiosk.reception import VisitInput  # sqlmodel: only once the customer acts
+        from kiosk.ticket import Priority
 
         have = (
             tuple(m.id for m in service.materials if m.id in self.materials_have) if service else ()
@@ -62,6 +68,7 @@ class CustomerSession:
             service_slug=service.slug if service else None,
             materials_have=have,
             materials_missing=self.missing(service) if service else (),
+            priority=Priority(self.priority),
         )
 
     def wipe(self) -> None:
@@ -71,4 +78,5 @@ class CustomerSession:
         self.service_slug = None
         self.via_questionnaire = False
         self.materials_have = set()
+        self.priority = NORMAL
         self.finished = False

@@ -129,6 +129,7 @@ QLabel[role="warning"], QFrame[role="warning"] {{
     border: 3px solid {p.warning_text}; border-radius: 14px; padding: 18px;
 }}
 QFrame[role="warning"] QLabel {{ color: {p.warning_text}; }}
+QFrame[role="warning"] QPushButton QLabel[role="button_text"] {{ color: {p.primary}; }}
 QLabel[role="success"] {{
     background: {p.success_bg}; color: {p.success_text};
     border-radius: 14px; padding: 18px;
@@ -185,7 +186,7 @@ QTableWidget {{
     background: {p.surface}; gridline-color: {p.muted}; font-size: 24px;
     border: 2px solid {p.secondary_border};
 }}
-QTableWidget::item {{ padding: 4px 12px; }}
+QTableWidget::item {{ padding: 4px 6px; }}
 QHeaderView::section {{
     background: {p.primary}; color: {p.on_primary}; font-size: 24px; font-weight: 700;
     padding: 8px; border: none;
@@ -194,6 +195,22 @@ QScrollBar:vertical {{ width: 28px; background: {p.window}; }}
 QScrollBar::handle:vertical {{ background: {p.muted}; border-radius: 10px; min-height: 80px; }}
 QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0px; border: none; }}
 QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
+QLabel[role="banner"] {{
+    background: {p.warning_bg}; color: {p.warning_text}; border-bottom: 4px solid {p.warning_text};
+    padding: 20px 32px; font-size: 32px; font-weight: 700;
+}}
+QPushButton[role="corner"], QPushButton[role="corner"]:pressed {{
+    background: transparent; border: none; color: {p.muted}; font-size: 30px; font-weight: 600;
+    min-height: {MIN_TOUCH_PX + 16}px; padding: 4px 12px;
+}}
+QPushButton[role="choice"] {{ font-size: 28px; padding: 8px 16px; }}
+QPushButton[role="choice"]:checked {{
+    background: {p.primary}; color: {p.on_primary}; border-color: {p.primary};
+}}
+QLabel[role="indicator"] {{
+    background: {p.surface}; border: 2px solid {p.secondary_border}; border-radius: 14px;
+    padding: 12px 18px; font-size: 26px; font-weight: 600;
+}}
 QWidget#idleOverlay {{ background: rgba(0, 0, 0, 170); }}
 QFrame#idlePanel {{
     background: {p.surface}; border: 4px solid {p.primary}; border-radius: 24px;

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QScroller,
@@ -202,7 +203,7 @@ def centered_column(max_width: int = 1200) -> tuple[QWidget, QVBoxLayout]:
     return outer, layout
 
 
-def clear_layout(layout: QVBoxLayout | QHBoxLayout) -> None:
+def clear_layout(layout: QLayout) -> None:
     """Remove and delete every widget in ``layout``."""
     while layout.count():
         item = layout.takeAt(0)

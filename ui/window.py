@@ -1,21 +1,30 @@
-"""The kiosk window: the router with every screen, and the idle overlay on top.
+"""The kiosk window: the status banner, the router with every screen, and the idle
+overlay on top.
 
 The welcome screen exists from the start: it needs only a :class:`~ui.look.Look`
 (branch name, languages, contrast), no database and no validated settings. The
-other screens, the idle overlay and its watcher are built by
-:meth:`KioskWindow.attach_backend` once the settings are validated and the
-backend is open.
+other screens, the idle overlay and the background watchers
+(:class:`~ui.runtime.KioskRuntime`) are built by :meth:`KioskWindow.attach_backend`
+once the settings are validated and the backend is open. In kiosk mode
+(:meth:`KioskWindow.lock_down`) the window cannot be closed until a manager
+signs in at ``staff.exit_kiosk``.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from kiosk.clock import Clock, utc_now
+from ui.banner import StatusBanner
+from ui.kiosk_state import KioskState
 from ui.language import Language
+from ui.lockdown import Lockdown
 from ui.look import Look
 from ui.router import Router, Screen
 from ui.screens.welcome import WelcomeScreen
@@ -25,13 +34,18 @@ from ui.worker import Worker
 
 if TYPE_CHECKING:
     from kiosk.settings import DisplaySection, Settings
+    from kiosk.staff import StaffMember
     from ui.backend import Backend
+    from ui.runtime import KioskRuntime
+    from ui.screen_set import Screens
     from ui.screens.idle import IdleOverlay, IdleWatcher
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class Timings:
-    """Every timer of the customer screens, in ms (tests shorten them)."""
+    """Every timer of the kiosk, in ms (tests shorten them)."""
 
     idle_ms: int = 60_000
     countdown_s: int = 30
@@ -39,6 +53,12 @@ class Timings:
     ticket_return_ms: int = 30_000
     print_fallback_ms: int = 3000
     pin_tick_ms: int = 1000
+    catalogue_check_ms: int = 5000
+    database_retry_ms: int = 3000
+    printer_check_ms: int = 10_000
+    long_press_ms: int = 2000
+    admin_idle_ms: int | None = None
+    """``None``: the branch's ``admin_idle_seconds``."""
 
     @classmethod
     def from_settings(cls, display: DisplaySection) -> Timings:
@@ -50,6 +70,9 @@ class Timings:
 
 
 class KioskWindow(QWidget):
+    kiosk_did_exit = Signal()
+    """A manager left kiosk mode: the window closed."""
+
     def __init__(
         self,
         look: Look,
@@ -57,6 +80,8 @@ class KioskWindow(QWidget):
         theme: Theme,
         worker: Worker,
         clock: Clock = utc_now,
+        *,
+        staff_button: bool = True,
     ) -> None:
         super().__init__()
         self.setObjectName("kioskWindow")
@@ -69,12 +94,20 @@ class KioskWindow(QWidget):
         self.settings: Settings | None = None
         self.overlay: IdleOverlay | None = None
         self.idle: IdleWatcher | None = None
+        self.runtime: KioskRuntime | None = None
+        self.screens: Screens | None = None
+        self.state = KioskState()
+        self.lockdown = Lockdown(self)
         self.session = CustomerSession(clock)
         self.router = Router(self.session, language, theme)
+        self.banner = StatusBanner(language, self.state)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.router)
-        self.welcome = WelcomeScreen(language, self.router, theme, look.branch_name)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.router, 1)
+        self.welcome = WelcomeScreen(language, self.router, theme, look.branch_name, self.state)
+        self.welcome.set_staff_button_visible(staff_button)
         self.welcome.staff_requested.connect(lambda: self.router.go(Screen.PIN_PAD))
         self.router.add(Screen.WELCOME, self.welcome)
         language.language_did_change.connect(lambda loc: theme.set_locale(loc.locale))
@@ -85,54 +118,37 @@ class KioskWindow(QWidget):
         self, backend: Backend, settings: Settings, timings: Timings | None = None
     ) -> None:
         """Build the screens that need the database, then let customers in."""
-        from ui.screens.bring_list import BringListScreen
+        from ui.runtime import KioskRuntime
+        from ui.screen_set import build_screens
         from ui.screens.idle import IdleOverlay, IdleWatcher
-        from ui.screens.pin_pad import PinPadScreen
-        from ui.screens.questionnaire import QuestionnaireScreen
-        from ui.screens.service_detail import ServiceDetailScreen
-        from ui.screens.services import ServicesScreen
-        from ui.screens.staff_home import StaffHomeScreen
-        from ui.screens.ticket import TicketScreen
 
         self.backend, self.settings = backend, settings
         t = timings or Timings.from_settings(settings.display)
-        lang, router, reception, worker = self.language, self.router, backend.reception, self.worker
         branch = settings.kiosk.branch_name
         self.setWindowTitle(branch)
         self.welcome.set_branch_name(branch)
-        router.add(Screen.QUESTIONNAIRE, QuestionnaireScreen(lang, router, reception))
-        router.add(Screen.SERVICES, ServicesScreen(lang, router, reception))
-        router.add(Screen.SERVICE_DETAIL, ServiceDetailScreen(lang, router, reception, worker))
-        router.add(
-            Screen.BRING_LIST,
-            BringListScreen(
-                lang, router, reception, worker, backend.printer, branch, t.ticket_return_ms
-            ),
+        self.welcome.staff_corner.set_hold_ms(t.long_press_ms)
+        self.runtime = runtime = KioskRuntime(
+            self.router, backend, settings, self.worker, self.state, t
         )
-        router.add(
-            Screen.TICKET,
-            TicketScreen(
-                lang,
-                router,
-                reception,
-                worker,
-                backend.printer,
-                t.ticket_return_ms,
-                t.print_fallback_ms,
-            ),
-        )
-        pin_pad = PinPadScreen(lang, router, backend.staff, self.clock, t.pin_tick_ms)
-        staff_home = StaffHomeScreen(lang, router, reception, worker, settings.business.zone)
-        pin_pad.staff_did_sign_in.connect(staff_home.set_member)
-        router.add(Screen.PIN_PAD, pin_pad)
-        router.add(Screen.STAFF_HOME, staff_home)
-        self.overlay = IdleOverlay(self, lang)
+        self.screens = screens = build_screens(self, backend, settings, t)
+        if runtime.printer is not None:
+            screens.ticket.ticket_did_print.connect(runtime.printer.note_outcome)
+            screens.staff_home.print_did_finish.connect(runtime.printer.note_outcome)
+            screens.staff_home.printer_check_requested.connect(runtime.printer.check)
+        screens.ticket.service_did_refuse.connect(lambda _reason: runtime.catalogue.check())
+        screens.pin_pad.staff_did_sign_in.connect(lambda _member: runtime.load_admin_idle())
+        screens.pin_pad.manager_did_confirm.connect(self._exit_kiosk)
+        screens.staff_home.exit_kiosk_requested.connect(self._confirm_exit)
+        screens.staff_home.set_kiosk_mode(self.lockdown.active)
+        runtime.staff_idle.idle_did_expire.connect(lambda: self.router.start_over())
+        self.overlay = IdleOverlay(self, self.language)
         self.idle = IdleWatcher(
             self.overlay,
-            lang,
-            router,
-            reception,
-            worker,
+            self.language,
+            self.router,
+            backend.reception,
+            self.worker,
             t.idle_ms,
             t.countdown_s,
             t.idle_tick_ms,
@@ -140,7 +156,57 @@ class KioskWindow(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+        runtime.start()
         self.welcome.set_ready(True)
+
+    # -- kiosk mode ------------------------------------------------------------------------
+    def lock_down(self, hide_cursor: bool = False) -> None:
+        """Full screen, frameless, on top; closing keys and close requests refused."""
+        self.lockdown.hide_cursor = hide_cursor
+        self.lockdown.engage()
+        if self.screens is not None:
+            self.screens.staff_home.set_kiosk_mode(True)
+
+    def _confirm_exit(self) -> None:
+        from ui.screens.pin_texts import EXIT_KIOSK
+
+        assert self.screens is not None
+        self.screens.pin_pad.request(EXIT_KIOSK)
+        self.router.go(Screen.PIN_PAD)
+
+    def _exit_kiosk(self, member: StaffMember) -> None:
+        """A manager confirmed: audit ``kiosk.exit``, then unlock and close."""
+        from kiosk.audit import AuditLog
+
+        assert self.backend is not None and self.settings is not None
+        kiosk_id = self.settings.kiosk.id
+        audit = AuditLog(self.backend.db, kiosk_id, self.clock)
+        self.worker.run(
+            lambda: audit.record(member.actor, "kiosk.exit", f"kiosk:{kiosk_id}"),
+            lambda _done: self._leave_kiosk(),
+            lambda error: self._leave_kiosk(error),
+        )
+
+    def _leave_kiosk(self, error: BaseException | None = None) -> None:
+        if error is not None:
+            log.error("kiosk.exit could not be audited", exc_info=error)
+        self.lockdown.release()
+        self.router.start_over()
+        self.close()
+        self.kiosk_did_exit.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.lockdown.active:
+            self.lockdown.refuse("close")
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        changed = event.type() == QEvent.Type.WindowStateChange
+        if changed and self.lockdown.active and not self.isFullScreen():
+            QTimer.singleShot(0, self.showFullScreen)  # minimised or restored: back
 
     def shutdown(self) -> None:
         """Stop watching input and wait for running jobs (a print may take ~3 s)."""
@@ -149,4 +215,7 @@ class KioskWindow(QWidget):
             app.removeEventFilter(self.idle)
         if self.idle is not None:
             self.idle.stop()
+        if self.runtime is not None:
+            self.runtime.stop()
+        self.lockdown.release()
         self.worker.wait_for_done(10_000)

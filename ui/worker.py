@@ -86,7 +86,13 @@ class _Runnable(QRunnable):
 
 
 class Worker(QObject):
-    """Starts jobs on a thread pool and keeps them alive until they answer."""
+    """Starts jobs on a thread pool and keeps them alive until they answer.
+
+    ``job_did_fail`` carries every job's exception (discarded jobs included), so one
+    watcher can notice a lost database whichever screen's job ran into it.
+    """
+
+    job_did_fail = Signal(object)
 
     def __init__(self, pool: QThreadPool | None = None) -> None:
         super().__init__()
@@ -103,6 +109,7 @@ class Worker(QObject):
         job = Job(on_done, on_error)
         self._jobs.add(job)
         job.job_did_finish.connect(lambda: self._jobs.discard(job))
+        job.relay.failed.connect(self.job_did_fail)
         runnable = _Runnable(fn, job.relay)
         runnable.setAutoDelete(True)
         self._pool.start(runnable)

@@ -2,24 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QScrollArea,
+    QScroller,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
+from kiosk.catalogue.model import LocalizedText
 from kiosk.clock import Clock
 from kiosk.db.models import Visit
 from kiosk.i18n import Catalogs
 from kiosk.reception import TicketSummary
 from kiosk.settings import Settings
+from kiosk.staff import StaffMember
 from ui.backend import Backend
 from ui.language import Language
 from ui.look import Look
 from ui.router import Screen
 from ui.screens.base import ScreenBase
+from ui.screens.pin_pad import PinPadScreen
 from ui.theme import Theme
 from ui.window import KioskWindow, Timings
 from ui.worker import Worker
@@ -29,11 +41,19 @@ W = TypeVar("W", bound=QWidget)
 PORTRAIT = (1080, 1920)
 
 
+MANAGER_PIN = "135792"
+
+
+def texts(en: str, zh_hans: str, zh_hant: str) -> LocalizedText:
+    return {"en": en, "zh_Hans": zh_hans, "zh_Hant": zh_hant}
+
+
 class Kiosk:
     def __init__(self, qtbot: QtBot, window: KioskWindow, backend: Backend) -> None:
         self.qtbot = qtbot
         self.window = window
         self.backend = backend
+        self._manager: StaffMember | None = None
         self.router = window.router
         self.session = window.session
         self.language = window.language
@@ -97,13 +117,35 @@ class Kiosk:
         overlay = self.window.overlay
         if overlay is not None and overlay.isVisible():
             assert overlay.isAncestorOf(button), f"{name} is under the idle overlay"
+        self.scroll_to(button)
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    @staticmethod
+    def scroll_to(widget: QWidget) -> None:
+        """Scroll the control into view, as a customer would, before touching it.
+
+        The touch scroller (``QScroller``, drag to scroll) holds back a press on a
+        scrollable area to tell a tap from a drag and replays it where the *screen*
+        position points; offscreen that replay never arrives. The driver taps like a
+        mouse, so it takes the scroller off the area first (scrolling is by code)."""
+        parent = widget.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QScrollArea):
+                QScroller.ungrabGesture(parent.viewport())
+                parent.ensureWidgetVisible(widget)
+                return
+            parent = parent.parentWidget()
 
     def text(self, name: str) -> str:
         return self.find(name, QLabel).text()
 
     def wait_screen(self, screen: Screen, timeout: int = 3000) -> None:
         self.qtbot.waitUntil(lambda: self.screen == screen, timeout=timeout)
+
+    def banner(self) -> str:
+        """The status banner across every screen ("" while hidden)."""
+        banner = self.window.banner
+        return banner.text() if banner.isVisible() else ""
 
     def visible_texts(self) -> list[str]:
         """Every visible label and button text of the screen in front."""
@@ -137,3 +179,69 @@ class Kiosk:
         self.click("answer.topic_accounts")
         self.click("answer.open_new_account")
         self.wait_screen(Screen.SERVICE_DETAIL)
+
+    # -- staff -----------------------------------------------------------------------------
+    @property
+    def pad(self) -> PinPadScreen:
+        pad = self.router.page(Screen.PIN_PAD)
+        assert isinstance(pad, PinPadScreen)
+        return pad
+
+    def wait_pad(self, mode: str | None = None, timeout: int = 3000) -> None:
+        """Until the pad has answered (and is in ``mode``, if given)."""
+        pad = self.pad
+        self.qtbot.waitUntil(
+            lambda: not pad.busy and pad.mode != "wait" and mode in (None, pad.mode),
+            timeout=timeout,
+        )
+
+    def key_in(self, digits: str) -> None:
+        """Type ``digits`` on the pad and press OK; returns once the pad answered."""
+        self.wait_pad()
+        for digit in digits:
+            self.click(f"pin.{digit}")
+        self.click("pin.ok")
+        self.qtbot.waitUntil(lambda: not self.pad.busy, timeout=3000)
+
+    def pad_message(self) -> str:
+        return self.text("pin.message") if self.has("pin.message") else ""
+
+    def open_pad(self) -> None:
+        self.click("staff.enter")
+        self.wait_screen(Screen.PIN_PAD)
+        self.wait_pad()
+
+    def sign_in(self, number: str, pin: str) -> None:
+        """Staff number, then PIN, from the welcome screen to the staff home."""
+        self.open_pad()
+        self.key_in(number)
+        self.key_in(pin)
+        self.wait_screen(Screen.STAFF_HOME)
+
+    def manager(self) -> StaffMember:
+        """The first manager (staff number 1, :data:`MANAGER_PIN`), made on first use."""
+        if self._manager is None:
+            self._manager = self.backend.staff.create_first_manager(MANAGER_PIN, name="Mei")
+        return self._manager
+
+    # -- the branch changes things ---------------------------------------------------------
+    def pause(
+        self, slug: str, reason: LocalizedText | None, alternative: LocalizedText | None = None
+    ) -> None:
+        """Pause (or, with ``reason=None``, resume) a service as a counter would, elsewhere."""
+        from kiosk.desk import pause_service
+
+        assert self.window.settings is not None
+        kiosk_id = self.window.settings.kiosk.id
+        pause_service(self.backend.db, self.manager(), slug, reason, alternative, kiosk_id=kiosk_id)
+
+    @contextmanager
+    def catalogue_change(self, timeout: int = 3000) -> Iterator[None]:
+        """Wait, after the block, until the kiosk's own check picked up its change."""
+        runtime = self.window.runtime
+        assert runtime is not None
+        watch = runtime.catalogue
+        before = watch.changes
+        yield
+        watch.check()  # as the timer would, a little later
+        self.qtbot.waitUntil(lambda: watch.changes > before, timeout=timeout)

@@ -132,3 +132,17 @@ def test_catalogs_are_shared_by_screens_and_printer(qtbot: QtBot, tmp_path: Path
     assert backend.printer.catalogs is kiosk.catalogs
     assert isinstance(kiosk.catalogs, Catalogs)
     kiosk.shutdown()
+
+
+def test_kiosk_mode_from_the_start(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    kiosk = kiosk_app(qtbot, Look.from_settings(settings), [], settings=settings, lockdown=True)
+    with qtbot.waitSignal(kiosk.app_did_start, timeout=10_000):
+        kiosk.start()
+    window = kiosk.window
+    assert window.lockdown.active and window.isFullScreen()
+    assert not window.welcome.staff_button.isVisible()  # the long press on the name remains
+    assert window.welcome.staff_corner.isVisible()
+    assert window.close() is False
+    kiosk.shutdown()
+    assert not window.lockdown.active

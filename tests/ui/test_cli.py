@@ -84,7 +84,17 @@ def test_a_bad_settings_file_stops_print_test(tmp_path: Path) -> None:
 def test_screenshots_of_every_screen(qtbot: QtBot, tmp_path: Path) -> None:
     assert take_screenshots(tmp_path, ("zh_Hant",)) == 0
     shots = sorted(p.name for p in tmp_path.glob("*.png"))
-    names = ("welcome", "questionnaire", "guidance", "ticket", "idle", "pin_pad", "staff_home")
+    names = (
+        "welcome",
+        "questionnaire",
+        "guidance",
+        "ticket",
+        "idle",
+        "pin_number",
+        "pin_pad",
+        "staff_home",
+        "paused",
+    )
     assert shots == sorted(
         f"{orientation}-zh_Hant-{number:02d}-{name}.png"
         for orientation in ("landscape", "portrait")
@@ -94,6 +104,9 @@ def test_screenshots_of_every_screen(qtbot: QtBot, tmp_path: Path) -> None:
     landscape = QImage(str(tmp_path / "landscape-zh_Hant-04-ticket.png"))
     assert (portrait.width(), portrait.height()) == (1080, 1920)
     assert (landscape.width(), landscape.height()) == (1920, 1080)
+    for shot in tmp_path.glob("landscape-*.png"):  # nothing makes the window outgrow the screen
+        image = QImage(str(shot))
+        assert (image.width(), image.height()) == (1920, 1080), shot.name
 
 
 def test_operations_commands_are_wired(

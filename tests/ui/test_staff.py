@@ -1,97 +1,152 @@
-"""The staff entry: first-run manager PIN, the lock after wrong PINs, today's tickets."""
+"""The staff entry: first-run manager PIN, staff number + PIN, the locks per account and
+per pad, the discreet long press, and today's tickets."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QTableWidget
 
 from kiosk.reception import VisitInput
 from kiosk.ticket import PrintStatus
+from ui.long_press import LongPressButton
 from ui.router import Screen
-from ui.screens.pin_pad import PinPadScreen
 from ui.window import Timings
 
 from .conftest import FakeClock
 from .driver import Kiosk
 
 MANAGER_PIN = "135792"
+CLERK_PIN = "246810"
 
 
-def enter_pin(kiosk: Kiosk, pin: str) -> None:
-    for digit in pin:
-        kiosk.click(f"pin.{digit}")
-    kiosk.click("pin.ok")
-
-
-def pad_message(kiosk: Kiosk) -> str:
-    return kiosk.text("pin.message") if kiosk.has("pin.message") else ""
-
-
-def pad(kiosk: Kiosk) -> PinPadScreen:
-    screen = kiosk.current()
-    assert isinstance(screen, PinPadScreen)
-    return screen
+def add_clerk(kiosk: Kiosk, number: str = "7") -> None:
+    staff = kiosk.backend.staff
+    manager = staff.create_first_manager(MANAGER_PIN, name="Mei Manager")
+    staff.add(manager, number=number, name="Clara Clerk", role="staff", pin=CLERK_PIN)
 
 
 def test_the_first_sign_in_creates_the_manager_pin(kiosk: Kiosk) -> None:
     kiosk.click("lang.zh_Hant")
-    kiosk.click("staff.enter")
-    kiosk.wait_screen(Screen.PIN_PAD)
-    assert pad(kiosk).mode == "create"
+    kiosk.open_pad()
+    assert kiosk.pad.mode == "create"
     loc = kiosk.language.loc
 
-    enter_pin(kiosk, "1111")
-    assert pad_message(kiosk).splitlines() == [
+    kiosk.key_in("1111")
+    assert kiosk.pad_message().splitlines() == [
         loc.tr("A PIN needs at least 6 digits."),
         loc.tr("A PIN cannot be one digit repeated."),
     ]
-    enter_pin(kiosk, "123456")
-    assert pad_message(kiosk) == loc.tr("A PIN cannot be a run of digits such as 123456.")
+    kiosk.key_in("123456")
+    assert kiosk.pad_message() == loc.tr("A PIN cannot be a run of digits such as 123456.")
 
-    enter_pin(kiosk, MANAGER_PIN)
-    assert pad(kiosk).mode == "confirm"
-    enter_pin(kiosk, "975310")
-    assert pad(kiosk).mode == "create"
-    assert pad_message(kiosk) == loc.tr("The PINs do not match. Please choose the PIN again.")
+    kiosk.key_in(MANAGER_PIN)
+    assert kiosk.pad.mode == "confirm"
+    kiosk.key_in("975310")
+    assert kiosk.pad.mode == "create"
+    assert kiosk.pad_message() == loc.tr("The PINs do not match. Please choose the PIN again.")
 
-    enter_pin(kiosk, MANAGER_PIN)
-    enter_pin(kiosk, MANAGER_PIN)
+    kiosk.key_in(MANAGER_PIN)
+    kiosk.key_in(MANAGER_PIN)
+    kiosk.wait_pad("created")  # the manager learns their staff number
+    assert "1" in kiosk.text("pin.prompt")
+    assert kiosk.text("pin.prompt") == loc.tr(
+        "Your staff number is {number}. From now on, sign in with your staff number "
+        "and then your PIN."
+    ).format(number="1")
+    kiosk.click("pin.ok")
     kiosk.wait_screen(Screen.STAFF_HOME)
     assert not kiosk.backend.staff.needs_first_manager()
-    assert kiosk.backend.staff.sign_in(MANAGER_PIN).staff is not None
+    assert kiosk.backend.staff.sign_in(MANAGER_PIN, number="1").staff is not None
+
+    kiosk.click("staff.exit")
+    kiosk.sign_in("1", MANAGER_PIN)  # from now on: number, then PIN
 
 
-def test_five_wrong_pins_lock_the_pad(make_kiosk: Callable[..., Kiosk]) -> None:
-    clock = FakeClock()
-    kiosk = make_kiosk(clock=clock, timings=Timings(pin_tick_ms=20))
-    kiosk.backend.staff.create_first_manager(MANAGER_PIN)
-    kiosk.click("staff.enter")
-    assert pad(kiosk).mode == "sign_in"
-
+def test_number_then_pin_and_a_lock_on_one_account(make_kiosk: Callable[..., Kiosk]) -> None:
+    kiosk = make_kiosk(clock=FakeClock(), timings=Timings(pin_tick_ms=20))
+    add_clerk(kiosk)
+    kiosk.open_pad()
+    assert kiosk.pad.mode == "number"
+    assert kiosk.text("pin.prompt") == "Enter your staff number."
+    kiosk.key_in("7")
+    assert kiosk.pad.mode == "pin"
+    assert kiosk.find("pin.number", QLabel).text() == "Staff number: 7"
     for tries_left in (4, 3, 2, 1):
-        enter_pin(kiosk, "246810")
-        message = pad_message(kiosk)
-        assert message.startswith("That PIN was not accepted.")
-        assert f"{tries_left} more tr" in message
+        kiosk.key_in("975310")
+        assert kiosk.pad_message().splitlines() == [
+            "Wrong staff number or PIN.",
+            f"{tries_left} more {'try' if tries_left == 1 else 'tries'} before the pad locks.",
+        ]
     kiosk.click("pin.2")
     assert kiosk.text("pin.dots") == "●"  # masked
     kiosk.click("pin.clear")
-    enter_pin(kiosk, "246810")
 
+    kiosk.click("pin.change_number")  # the manager signs in meanwhile: the pad is fine again
+    kiosk.key_in("1")
+    kiosk.key_in(MANAGER_PIN)
+    kiosk.wait_screen(Screen.STAFF_HOME)
+    kiosk.click("staff.exit")
+
+    kiosk.open_pad()
+    kiosk.key_in("7")
+    kiosk.key_in("975310")  # the clerk's fifth wrong PIN locks the clerk's account only
+    kiosk.wait_pad("number")
+    locked = "This staff number is locked after too many wrong PINs. Try again in 30 seconds."
+    assert kiosk.pad_message() == locked
+    assert kiosk.button("pin.5").isEnabled()
+    kiosk.key_in("7")  # still locked, even with the right PIN next
+    assert kiosk.pad.mode == "number" and kiosk.pad_message() == locked
+    assert kiosk.backend.staff.sign_in(CLERK_PIN, number="7").staff is None
+    kiosk.key_in("1")  # anyone else signs in
+    kiosk.key_in(MANAGER_PIN)
+    kiosk.wait_screen(Screen.STAFF_HOME)
+
+
+def test_wrong_pins_on_any_numbers_lock_the_pad(make_kiosk: Callable[..., Kiosk]) -> None:
+    clock = FakeClock()
+    kiosk = make_kiosk(clock=clock, timings=Timings(pin_tick_ms=20))
+    add_clerk(kiosk)
+    kiosk.open_pad()
+    for number in ("3", "7", "41", "7", "3"):  # unknown numbers count too
+        kiosk.key_in(number)
+        kiosk.key_in("975310")
+        if kiosk.pad.mode == "pin":
+            kiosk.click("pin.change_number")
+    kiosk.wait_pad("locked")
     prompt = kiosk.find("pin.prompt", QLabel)
-    assert prompt.text() == "Locked. Try again in 30 seconds."
-    assert not kiosk.button("pin.5").isEnabled() and not kiosk.button("pin.ok").isEnabled()
+    assert prompt.text() == "This pad is locked after too many wrong PINs. Try again in 30 seconds."
+    assert not kiosk.button("pin.1").isEnabled() and not kiosk.button("pin.ok").isEnabled()
     clock.advance(12)
-    kiosk.qtbot.waitUntil(lambda: prompt.text() == "Locked. Try again in 18 seconds.", timeout=2000)
-    # Even the right PIN is refused while locked (the buttons are off; the directory agrees).
-    assert kiosk.backend.staff.sign_in(MANAGER_PIN).staff is None
+    kiosk.qtbot.waitUntil(lambda: "18 seconds" in prompt.text(), timeout=2000)
+    assert kiosk.backend.staff.sign_in(MANAGER_PIN, number="1").staff is None
 
     clock.advance(19)
-    kiosk.qtbot.waitUntil(lambda: prompt.text() == "Enter your PIN.", timeout=2000)
-    enter_pin(kiosk, MANAGER_PIN)
+    kiosk.wait_pad("number")
+    assert prompt.text() == "Enter your staff number."
+    kiosk.key_in("1")
+    kiosk.key_in(MANAGER_PIN)
     kiosk.wait_screen(Screen.STAFF_HOME)
+
+
+def test_holding_the_branch_name_opens_the_pad(make_kiosk: Callable[..., Kiosk]) -> None:
+    kiosk = make_kiosk(timings=Timings(long_press_ms=150))
+    kiosk.window.welcome.set_staff_button_visible(False)
+    assert not kiosk.has("staff.enter")
+    corner = kiosk.find("staff.corner", LongPressButton)
+    assert corner.text() == "Test Branch" == corner.accessibleName()
+
+    QTest.mouseClick(corner, Qt.MouseButton.LeftButton)  # a tap is not enough
+    kiosk.qtbot.wait(250)
+    assert kiosk.screen is Screen.WELCOME
+    QTest.mousePress(corner, Qt.MouseButton.LeftButton)
+    with kiosk.qtbot.waitSignal(corner.long_pressed, timeout=2000):
+        pass
+    QTest.mouseRelease(corner, Qt.MouseButton.LeftButton)
+    kiosk.wait_screen(Screen.PIN_PAD)
 
 
 def test_staff_home_lists_todays_tickets(kiosk: Kiosk) -> None:
@@ -112,9 +167,7 @@ def test_staff_home_lists_todays_tickets(kiosk: Kiosk) -> None:
     reception.set_print_status(second.ticket_id, PrintStatus.FAILED, "timeout")
     kiosk.backend.staff.create_first_manager(MANAGER_PIN)
 
-    kiosk.click("staff.enter")
-    enter_pin(kiosk, MANAGER_PIN)
-    kiosk.wait_screen(Screen.STAFF_HOME)
+    kiosk.sign_in("1", MANAGER_PIN)
     table = kiosk.find("staff.tickets", QTableWidget)
     kiosk.qtbot.waitUntil(lambda: table.rowCount() == 2, timeout=3000)
 

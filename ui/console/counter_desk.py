@@ -29,8 +29,8 @@ from ui.worker import Worker
 
 log = logging.getLogger(__name__)
 AT_COUNTER = (TicketStatus.CALLED, TicketStatus.SERVING, TicketStatus.HELD)
-Action = Callable[[Desk], TicketView | None]
-Done = Callable[[TicketView | None], str]
+Action = Callable[[Desk], Any]
+Done = Callable[[Any], str]
 
 
 class CounterDesk(QObject):
@@ -234,7 +234,7 @@ class CounterDesk(QObject):
             return
         backend, staff, loc = self._backend, self.staff, self._language.loc
 
-        def pause(_desk: Desk) -> None:
+        def pause(_desk: Desk) -> Catalogue:
             pause_service(
                 backend.db,
                 staff,
@@ -245,13 +245,19 @@ class CounterDesk(QObject):
                 clock=backend.clock,
             )
             backend.refresh()
+            return backend.catalogue()
 
         name = service_name(self.catalogue, slug, loc)
         if reason is not None:
             text = loc.tr("{service} is paused.").replace("{service}", name)
         else:
             text = loc.tr("{service} is taking tickets again.").replace("{service}", name)
-        self._act(pause, lambda _ticket: text)
+
+        def done(catalogue: Catalogue) -> str:
+            self.catalogue = catalogue
+            return text
+
+        self._act(pause, done)
 
     def select_held(self, ticket_id: int) -> None:
         """Bring a held ticket back to the counter view (to resume or transfer it)."""

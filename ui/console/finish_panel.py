@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.desk import FINISH_OUTCOMES
 from kiosk.i18n import Localizer
@@ -29,12 +36,15 @@ class FinishPanel(QWidget):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.outcomes: dict[str, KioskButton] = {}
-        for outcome in FINISH_OUTCOMES:
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        for index, outcome in enumerate(FINISH_OUTCOMES):
             button = make_button(f"console.outcome_{outcome}", self, role="check")
             button.setCheckable(True)
             self.group.addButton(button)
-            layout.addWidget(button)
+            grid.addWidget(button, index // 2, index % 2)
             self.outcomes[outcome] = button
+        layout.addLayout(grid)
         self.group.buttonToggled.connect(lambda *_: self._update())
         self.note_label = label()
         identify(self.note_label, "console.finish_note_label")

@@ -56,6 +56,7 @@ class ServingPage(QWidget):
         self.side = QStackedWidget()
         self._layout()
         self._connect()
+        self.retranslate()
 
     def _layout(self) -> None:
         left = QVBoxLayout()
@@ -167,19 +168,22 @@ class ServingPage(QWidget):
         self._enable()
 
     def _render_held(self) -> None:
-        loc = self._language.loc
-        clear_layout(self.held_row)
-        self.held_buttons = {}
-        for ticket in self.desk.held.values():
-            button = make_button(f"console.held_{ticket.code}", self, role="small")
-            button.setText(loc.tr("{code} (on hold)").format(code=ticket.code))
-            button.clicked.connect(lambda _=False, t=ticket.ticket_id: self.desk.select_held(t))
-            self.held_row.addWidget(button)
-            self.held_buttons[ticket.ticket_id] = button
-        self.held_row.addStretch(1)
-        self.held_caption.setText(loc.tr("On hold:") if self.desk.held else "")
+        loc, held = self._language.loc, self.desk.held
+        if list(held) != list(self.held_buttons):
+            clear_layout(self.held_row)
+            self.held_buttons = {}
+            for ticket in held.values():
+                button = make_button(f"console.held_{ticket.code}", self, role="small")
+                button.clicked.connect(lambda _=False, t=ticket.ticket_id: self.desk.select_held(t))
+                self.held_row.addWidget(button)
+                button.show()
+                self.held_buttons[ticket.ticket_id] = button
+            self.held_row.addStretch(1)
+        for ticket_id, button in self.held_buttons.items():
+            button.setText(loc.tr("{code} (on hold)").format(code=held[ticket_id].code))
+        self.held_caption.setText(loc.tr("On hold:") if held else "")
         self.held_caption.setAccessibleName(self.held_caption.text())
-        self.held_caption.setVisible(bool(self.desk.held))
+        self.held_caption.setVisible(bool(held))
 
     def retranslate(self) -> None:
         loc = self._language.loc

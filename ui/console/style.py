@@ -14,12 +14,12 @@ def console_stylesheet(p: Palette) -> str:
 #consoleBody {{ background: {p.window}; }}
 #consoleBody QWidget {{ font-size: 22px; }}
 #consoleBody QPushButton {{
-    min-height: 60px; min-width: 60px; font-size: 22px; padding: 4px 14px; border-radius: 12px;
+    min-height: 56px; min-width: 56px; font-size: 22px; padding: 2px 14px; border-radius: 12px;
 }}
-#consoleBody QPushButton[role="pin"] {{ font-size: 36px; min-height: 76px; min-width: 120px; }}
+#consoleBody QPushButton[role="pin"] {{ font-size: 34px; min-height: 64px; min-width: 120px; }}
 #consoleBody QPushButton[role="small"] {{ min-height: {MIN_TOUCH_PX}px; font-size: 20px; }}
 #consoleBody QPushButton[role="option"], #consoleBody QPushButton[role="check"] {{
-    min-height: 64px; padding: 6px 18px; text-align: left;
+    min-height: 52px; padding: 2px 18px; text-align: left;
 }}
 #consoleBody QPushButton[role="check"]:checked {{
     background: {p.primary}; color: {p.on_primary}; border: 5px solid {p.focus};
@@ -41,11 +41,13 @@ def console_stylesheet(p: Palette) -> str:
     background: {p.warning_bg}; color: {p.warning_text}; border-color: {p.warning_text};
     font-weight: 700;
 }}
-#consoleBody QComboBox, #consoleBody QLineEdit {{
+#consoleBody QLineEdit {{
     font-size: 22px; min-height: {MIN_TOUCH_PX}px; padding: 2px 10px;
     background: {p.surface}; color: {p.text};
     border: 2px solid {p.secondary_border}; border-radius: 8px;
 }}
+#consoleBody QComboBox {{ font-size: 22px; min-height: {MIN_TOUCH_PX}px; }}
+#consoleBody QComboBox QLineEdit {{ border: none; padding: 0px; min-height: 0px; }}
 #consoleBody QComboBox QAbstractItemView {{ background: {p.surface}; color: {p.text}; }}
 #consoleBody QTableWidget {{ font-size: 22px; }}
 #consoleBody QTableWidget::item:selected {{ background: {p.primary}; color: {p.on_primary}; }}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.board import Event
 from kiosk.i18n import Localizer
@@ -52,6 +52,8 @@ class CallsBoard(QFrame):
             grid.addWidget(code, (index - 1) // 2, ((index - 1) % 2) * 2)
             grid.addWidget(counter, (index - 1) // 2, ((index - 1) % 2) * 2 + 1)
             self.rows.append((code, counter))
+        for column, stretch in enumerate((2, 3, 2, 3)):  # codes are shorter than "Counter 12"
+            grid.setColumnStretch(column, stretch)
         layout.addWidget(older, 2)
         self._fresh = QTimer(self)
         self._fresh.setSingleShot(True)
@@ -61,6 +63,8 @@ class CallsBoard(QFrame):
     def _label(name: str, role: str, align: Qt.AlignmentFlag | None = None) -> QLabel:
         widget = label(role, wrap=False)
         identify(widget, name)
+        # the window scales its fonts to the screen; text never dictates the window's width
+        widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         if align is not None:
             widget.setAlignment(align)
         return widget
@@ -95,6 +99,9 @@ class CallsBoard(QFrame):
             code.setText(call.code if call else "")
             where = call.counter if call and call.counter else "–"
             counter.setText(loc.tr("Counter {counter}").format(counter=where) if call else "")
+            if index:
+                code.setVisible(call is not None)
+                counter.setVisible(call is not None)
         self.newest.setVisible(bool(self.calls))
         self.empty.setVisible(not self.calls)
         for widget in self.findChildren(QLabel):

@@ -17,31 +17,36 @@ WARNING_BG = "#FFE14D"
 WARNING_TEXT = "#000000"
 
 
-def display_stylesheet() -> str:
+def display_stylesheet(scale: float = 1.0) -> str:
+    """The board's style with every size multiplied by ``scale`` (1.0: a 1080p screen)."""
+
+    def px(size: int) -> str:
+        return f"{max(12, round(size * scale))}px"
+
     return f"""
 #displayBody {{ background: {BOARD_BG}; }}
 #displayBody QWidget {{ color: {TEXT}; }}
-#displayBody QLabel[role="board_branch"] {{ font-size: 44px; font-weight: 700; }}
-#displayBody QLabel[role="board_clock"] {{ font-size: 44px; font-weight: 700; color: {MUTED}; }}
-#displayBody QLabel[role="board_title"] {{ font-size: 40px; font-weight: 700; color: {MUTED}; }}
-#displayBody QLabel[role="board_hint"] {{ font-size: 36px; color: {MUTED}; }}
+#displayBody QLabel[role="board_branch"] {{ font-size: {px(44)}; font-weight: 700; }}
+#displayBody QLabel[role="board_clock"] {{ font-size: {px(44)}; font-weight: 700; color: {MUTED}; }}
+#displayBody QLabel[role="board_title"] {{ font-size: {px(40)}; font-weight: 700; color: {MUTED}; }}
+#displayBody QLabel[role="board_hint"] {{ font-size: {px(36)}; color: {MUTED}; }}
 #displayBody QFrame#display\\.calls, #displayBody QFrame#display\\.waiting {{
     background: {PANEL_BG}; border-radius: 24px;
 }}
 #displayBody QFrame#display\\.newest {{ border: 4px solid {CODE}; border-radius: 24px; }}
 #displayBody QFrame#display\\.newest[fresh="true"] {{ background: {FRESH_BG}; }}
 #displayBody QLabel[role="board_code_newest"] {{
-    font-size: 200px; font-weight: 800; color: {CODE};
+    font-size: {px(200)}; font-weight: 800; color: {CODE};
 }}
-#displayBody QLabel[role="board_counter_newest"] {{ font-size: 84px; font-weight: 700; }}
+#displayBody QLabel[role="board_counter_newest"] {{ font-size: {px(84)}; font-weight: 700; }}
 #displayBody QFrame#display\\.newest[fresh="true"] QLabel {{ color: {FRESH_TEXT}; }}
-#displayBody QLabel[role="board_code"] {{ font-size: 64px; font-weight: 800; color: {CODE}; }}
-#displayBody QLabel[role="board_counter"] {{ font-size: 48px; font-weight: 600; }}
-#displayBody QLabel[role="board_service"] {{ font-size: 44px; font-weight: 700; }}
-#displayBody QLabel[role="board_wait"] {{ font-size: 34px; color: {MUTED}; }}
+#displayBody QLabel[role="board_code"] {{ font-size: {px(64)}; font-weight: 800; color: {CODE}; }}
+#displayBody QLabel[role="board_counter"] {{ font-size: {px(48)}; font-weight: 600; }}
+#displayBody QLabel[role="board_service"] {{ font-size: {px(44)}; font-weight: 700; }}
+#displayBody QLabel[role="board_wait"] {{ font-size: {px(34)}; color: {MUTED}; }}
 #displayBody QLabel[role="board_wait"][paused="true"] {{ color: {CODE}; }}
 #displayBody QLabel[role="warning"] {{
-    background: {WARNING_BG}; color: {WARNING_TEXT}; font-size: 36px; font-weight: 700;
+    background: {WARNING_BG}; color: {WARNING_TEXT}; font-size: {px(36)}; font-weight: 700;
     border: none; border-radius: 0; padding: 16px 32px;
 }}
 """

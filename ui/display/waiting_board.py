@@ -63,6 +63,7 @@ class WaitingBoard(QFrame):
     def retranslate(self, loc: Localizer) -> None:
         self._loc = loc
         self.title.setText(loc.tr("Waiting now"))
+        self.title.setAccessibleName(self.title.text())
         self._show()
 
     def _show(self) -> None:

@@ -11,7 +11,8 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.board import CALL_KINDS, EventCursor
 from kiosk.i18n import Catalogs
@@ -80,7 +81,7 @@ class DisplayWindow(QWidget):
         header.addWidget(self.branch, 1)
         header.addWidget(self.clock)
         layout.addLayout(header)
-        boards = QHBoxLayout()
+        self.boards = boards = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         boards.setContentsMargins(40, 12, 40, 40)
         boards.setSpacing(32)
         self.calls = CallsBoard(self.options.calls_shown)
@@ -97,7 +98,8 @@ class DisplayWindow(QWidget):
         language.language_did_change.connect(lambda _loc: self.retranslate())
         theme.set_locale(language.locale)
         theme.attach(self)
-        self.body.setStyleSheet(display_stylesheet())
+        self.scale = 1.0
+        self.body.setStyleSheet(display_stylesheet(self.scale))
         self.retranslate()
 
     def _timer(self, interval: int, slot: Any) -> QTimer:
@@ -163,6 +165,21 @@ class DisplayWindow(QWidget):
         self.calls.set_calls(snapshot.calls)
         self.waiting.set_queue(snapshot.catalogue, snapshot.counts, snapshot.estimates)
         self.board_did_update.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit any screen: boards side by side (landscape) or stacked (portrait), and every
+        size scaled from the 1080p design."""
+        super().resizeEvent(event)
+        width, height = event.size().width(), event.size().height()
+        portrait = height > width
+        self.boards.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        base = (1400, 1920) if portrait else (1920, 1080)  # the calls board needs ~1300 px at 1.0
+        scale = max(0.4, min(2.0, width / base[0], height / base[1]))
+        if abs(scale - self.scale) > 0.02:
+            self.scale = scale
+            self.body.setStyleSheet(display_stylesheet(scale))
 
     # -- texts -----------------------------------------------------------------------------
     def _rotate(self) -> None:

@@ -46,6 +46,12 @@ class ScreenBase(QWidget):
     def reset(self) -> None:
         """The customer's session ended: forget anything they entered here."""
 
+    def catalogue_did_change(self) -> None:
+        """A manager changed the catalogue (or paused a service): rebuild from it.
+
+        Called when no customer is in the middle of a choice, or just before the
+        next screen is shown."""
+
     # -- portrait / landscape --------------------------------------------------------------
     def split(self, layout: QBoxLayout) -> QBoxLayout:
         """A layout that runs top-to-bottom in portrait and left-to-right in landscape."""

@@ -179,9 +179,9 @@ class IdleWatcher(QObject):
         session = self._router.session
         if session.started and not session.finished:
             reception = self._reception
-            service = None
-            if session.service_slug is not None:
-                service = reception.catalogue().service(session.service_slug)
+            slug = session.service_slug
+            services = reception.catalogue().services
+            service = next((s for s in services if s.slug == slug), None)
             visit = session.visit_input(self._language.locale, service)
             self._worker.run(lambda: reception.record_visit(visit, "abandoned"))
         self.idle_did_expire.emit()

@@ -1,34 +1,45 @@
-"""The staff PIN pad: first-run manager PIN, sign-in, and the lock after wrong PINs.
+"""The staff PIN pad: first-run manager PIN, then staff number + PIN, and the locks.
 
-Nothing here says whether a PIN exists: a wrong PIN is just "not accepted".
-Verifying a PIN takes ~50 ms (argon2id), short enough for the UI thread.
+Steps: the staff number (``pin.number``), then the PIN (``pin.dots``). On a new
+kiosk the first manager chooses a PIN first and is then told their staff
+number (1). Wrong PINs lock the account and the pad (each says which, with the
+time left). Nothing here says whether a number or PIN exists. Every check
+(argon2id and the database) runs on the worker. The same pad confirms a
+manager before the kiosk leaves kiosk mode (:meth:`request`).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QScroller, QVBoxLayout
 
 from kiosk.clock import Clock, utc_now
 from kiosk.i18n import N_
 from ui.language import Language
 from ui.router import Router, Screen
 from ui.screens.base import ScreenBase
-from ui.widgets import KioskButton, centered_column, label, make_button
+from ui.screens.pin_display import PadView, PinDisplay
+from ui.screens.pin_keypad import PinKeypad
+from ui.screens.pin_texts import EXIT_KIOSK, SIGN_IN
+from ui.widgets import centered_column, make_button, scroll_area
+from ui.worker import Job, Worker
 
 if TYPE_CHECKING:
-    from kiosk.staff import StaffDirectory
+    from kiosk.staff import StaffDirectory, StaffMember
+    from ui.staff_jobs import Lock, PadOpening, SignInAnswer
 
-MAX_DIGITS = 12
+ENTRY_MODES = frozenset({"create", "confirm", "number", "pin"})
+CANNOT_READ = N_("The staff list cannot be read right now. Please try again.")
 
 
 class PinPadScreen(ScreenBase):
     staff_did_sign_in = Signal(object)
     """Carries the :class:`~kiosk.staff.StaffMember`."""
+    manager_did_confirm = Signal(object)
+    """A manager signed in to leave kiosk mode (carries the member)."""
 
     def __init__(
         self,
@@ -37,16 +48,15 @@ class PinPadScreen(ScreenBase):
         staff: StaffDirectory,
         clock: Clock = utc_now,
         tick_ms: int = 1000,
+        worker: Worker | None = None,
     ) -> None:
         super().__init__(language, router)
         self._staff = staff
         self._clock = clock
-        self._pin = ""
-        self._first_pin = ""
-        self._mode = "sign_in"  # create | confirm | sign_in | locked
-        self._locked_until: datetime | None = None
-        self._message: list[str] = []
-        self._attempts_left: int | None = None
+        self._worker = worker or Worker()
+        self.pad = PadView()
+        self._member: StaffMember | None = None
+        self._job: Job | None = None
         self.tick = QTimer(self)
         self.tick.setInterval(tick_ms)
         self.tick.timeout.connect(self._tick)
@@ -54,80 +64,122 @@ class PinPadScreen(ScreenBase):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         page, column = centered_column(760)
-        outer.addWidget(page)
+        column_widget = column.parentWidget()
+        assert column_widget is not None
+        self._column = column_widget
+        area = scroll_area(page)  # never taller than the screen, whatever the messages say
+        QScroller.ungrabGesture(area.viewport())  # keys answer at once: no drag to scroll
+        outer.addWidget(area)
         column.addStretch(1)
-        self.title = label("title")
-        self.prompt = label("subtitle")
-        self.dots = label("dots", wrap=False)
-        self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message = label("warning")
-        for widget, name in (
-            (self.prompt, "pin.prompt"),
-            (self.dots, "pin.dots"),
-            (self.message, "pin.message"),
-        ):
-            widget.setObjectName(name)
-        for widget in (self.title, self.prompt, self.dots, self.message):
-            column.addWidget(widget)
-        grid = QGridLayout()
-        grid.setSpacing(18)
-        self.keys: dict[str, KioskButton] = {}
-        layout = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
-        for index, key in enumerate(layout):
-            button = make_button(f"pin.{key}", self, role="pin")
-            button.setProperty("accent", "true" if key == "ok" else "false")
-            if key.isdigit():
-                button.setText(key)
-                button.clicked.connect(lambda _=False, d=key: self.press(d))
-            grid.addWidget(button, index // 3, index % 3)
-            self.keys[key] = button
-        self.keys["clear"].clicked.connect(self.clear)
-        self.keys["ok"].clicked.connect(self.submit)
-        column.addLayout(grid)
+        body = self.split(QBoxLayout(QBoxLayout.Direction.TopToBottom))  # side by side in landscape
+        body.setSpacing(48)
+        self.display = PinDisplay(self)
+        body.addWidget(self.display, 1, Qt.AlignmentFlag.AlignTop)
+        keys = QVBoxLayout()
+        keys.setSpacing(24)
+        self.keypad = PinKeypad(self)
+        self.keypad.digit_pressed.connect(self.press)
+        self.keypad.clear_pressed.connect(self.clear)
+        self.keypad.ok_pressed.connect(self.submit)
+        self.keys = self.keypad.keys
+        keys.addWidget(self.keypad)
         row = QHBoxLayout()
+        self.change_number_button = make_button("pin.change_number", self)
+        self.change_number_button.clicked.connect(self._change_number)
         self.cancel_button = make_button("pin.cancel", self)
         self.cancel_button.clicked.connect(lambda: self.router.start_over())
+        row.addWidget(self.change_number_button)
         row.addWidget(self.cancel_button)
-        column.addLayout(row)
+        keys.addLayout(row)
+        body.addLayout(keys, 1)
+        column.addLayout(body)
         column.addStretch(2)
         self.retranslate()
 
+    def orientation_did_change(self, landscape: bool) -> None:
+        self._column.setMaximumWidth(1560 if landscape else 760)
+
     @property
     def mode(self) -> str:
-        return self._mode
+        return self.pad.mode
+
+    @property
+    def busy(self) -> bool:
+        return self._job is not None
+
+    def request(self, purpose: str) -> None:
+        """What the next sign-in is for: ``sign_in`` (staff home) or ``exit_kiosk``."""
+        self.pad.purpose = purpose
 
     # -- life cycle ------------------------------------------------------------------------
     def enter(self) -> None:
-        self._pin = self._first_pin = ""
-        self._message = []
-        self._attempts_left = None
-        locked = self._staff.locked_until()
-        if locked is not None:
-            self._lock(locked)
-        else:
-            self._mode = "create" if self._staff.needs_first_manager() else "sign_in"
+        from ui.staff_jobs import open_pad
+
+        self._forget()
+        staff = self._staff
+        self._run(lambda: open_pad(staff), self._opened)
         self.retranslate()
         self.setFocus()
 
     def leave(self) -> None:
-        self.tick.stop()
         self.reset()
 
     def reset(self) -> None:
-        self._pin = self._first_pin = ""
-        self._message = []
-        self._attempts_left = None
+        self.tick.stop()
+        self.pad.purpose = SIGN_IN
+        self._forget()
         self.retranslate()
+
+    def _forget(self) -> None:
+        """Drop what was typed, the pending check and the member (the purpose stays)."""
+        if self._job is not None:
+            self._job.discard()
+            self._job = None
+        self.pad = PadView(purpose=self.pad.purpose)
+        self._member = None
+
+    def _run(self, fn: Any, on_done: Any, on_error: Any = None) -> None:
+        """Run a staff check on the worker; the keys wait for its answer."""
+        self._job = self._worker.run(
+            fn,
+            lambda result: self._answered(on_done, result),
+            lambda error: self._answered(on_error or self._failed, error),
+        )
+        self.retranslate()
+
+    def _answered(self, handler: Any, answer: Any) -> None:
+        self._job = None
+        handler(answer)
+        self.retranslate()
+
+    def _failed(self, _error: BaseException) -> None:
+        self.pad.messages = [CANNOT_READ]  # a lost database also shows the kiosk's banner
+        if self.pad.mode == "wait":
+            self.pad.mode = "number"
+
+    def _opened(self, opening: PadOpening) -> None:
+        if opening.lock is not None:
+            self._start_lock(opening.lock)
+        elif opening.needs_first_manager and self.pad.purpose == SIGN_IN:
+            self.pad.mode = "create"
+        else:
+            self.pad.mode = "number"
 
     # -- input -----------------------------------------------------------------------------
     def press(self, digit: str) -> None:
-        if self._mode != "locked" and len(self._pin) < MAX_DIGITS:
-            self._pin += digit
-            self._show_dots()
+        if not self.busy and self.pad.mode in ENTRY_MODES:
+            self.pad.type(digit)
+            self._show_entry()
 
     def clear(self) -> None:
-        self._pin = ""
-        self._show_dots()
+        self.pad.erase(everything=True)
+        self._show_entry()
+
+    def _change_number(self) -> None:
+        self.pad.number = self.pad.pin = ""
+        self.pad.messages, self.pad.attempts_left = [], None
+        self.pad.mode = "number"
+        self.retranslate()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
@@ -136,112 +188,113 @@ class PinPadScreen(ScreenBase):
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.submit()
         elif event.key() == Qt.Key.Key_Backspace:
-            self._pin = self._pin[:-1]
-            self._show_dots()
+            self.pad.erase()
+            self._show_entry()
         else:
             super().keyPressEvent(event)
 
     def submit(self) -> None:
-        from kiosk.staff import PinRejected, pin_problems
+        from kiosk.staff import pin_problems
+        from ui.staff_jobs import current_lock, sign_in
 
-        pin, self._pin = self._pin, ""
-        self._message = []
-        if self._mode == "create":
-            problems = pin_problems(pin)
-            if problems:
-                self._message = problems
+        if self.busy:
+            return
+        pin, self.pad.pin = self.pad.pin, ""
+        self.pad.messages, self.pad.attempts_left = [], None
+        staff, number = self._staff, self.pad.number
+        if self.pad.mode == "create":
+            self.pad.messages = pin_problems(pin)
+            if not self.pad.messages:
+                self.pad.first_pin, self.pad.mode = pin, "confirm"
+        elif self.pad.mode == "confirm":
+            if pin != self.pad.first_pin:
+                self.pad.messages = [N_("The PINs do not match. Please choose the PIN again.")]
+                self.pad.first_pin, self.pad.mode = "", "create"
             else:
-                self._first_pin = pin
-                self._mode = "confirm"
-        elif self._mode == "confirm":
-            if pin != self._first_pin:
-                self._message = [N_("The PINs do not match. Please choose the PIN again.")]
-                self._mode = "create"
-            else:
-                try:
-                    member = self._staff.create_first_manager(pin)
-                except PinRejected as exc:
-                    self._message = exc.problems
-                    self._mode = "create"
-                else:
-                    self._signed_in(member)
-                    return
-            self._first_pin = ""
-        elif self._mode == "sign_in":
-            result = self._staff.sign_in(pin)
-            if result.staff is not None:
-                self._signed_in(result.staff)
+                self._run(lambda: staff.create_first_manager(pin), self._created, self._not_created)
                 return
-            if result.locked_until is not None:
-                self._lock(result.locked_until)
-            else:
-                self._message = [N_("That PIN was not accepted.")]
-                self._attempts_left = result.attempts_left
+        elif self.pad.mode == "created" and self._member is not None:
+            self._signed_in(self._member)
+            return
+        elif self.pad.mode == "number" and number:
+            self._run(lambda: current_lock(staff, number), self._number_checked)
+            return
+        elif self.pad.mode == "pin" and pin:
+            self._run(lambda: sign_in(staff, number, pin), self._pin_checked)
+            return
         self.retranslate()
 
-    def _signed_in(self, member: object) -> None:
+    def _created(self, member: StaffMember) -> None:
+        self.pad.first_pin = ""
+        self._member, self.pad.number, self.pad.mode = member, member.number, "created"
+
+    def _not_created(self, error: BaseException) -> None:
+        from kiosk.staff import PinRejected
+
+        self.pad.messages = error.problems if isinstance(error, PinRejected) else [CANNOT_READ]
+        self.pad.mode = "create"
+
+    def _number_checked(self, lock: Lock | None) -> None:
+        if lock is not None:
+            self._start_lock(lock)
+        else:
+            self.pad.mode = "pin"
+
+    def _pin_checked(self, answer: SignInAnswer) -> None:
+        if answer.member is not None:
+            self._signed_in(answer.member)
+        elif answer.lock is not None:
+            self._start_lock(answer.lock)
+        else:
+            self.pad.messages = [N_("Wrong staff number or PIN.")]
+            self.pad.attempts_left = answer.attempts_left
+
+    def _signed_in(self, member: StaffMember) -> None:
+        if self.pad.purpose == EXIT_KIOSK:
+            if member.is_manager:
+                self.manager_did_confirm.emit(member)
+                return
+            self.pad.messages = [N_("Only a manager can do this.")]
+            self.pad.number, self.pad.mode = "", "number"
+            self.retranslate()
+            return
         self.staff_did_sign_in.emit(member)
         self.router.go(Screen.STAFF_HOME)
 
-    def _lock(self, until: datetime) -> None:
-        self._mode = "locked"
-        self._locked_until = until
-        self._pin = ""
+    # -- locks -----------------------------------------------------------------------------
+    def _start_lock(self, lock: Lock) -> None:
+        """A pad lock stops the keys; an account lock only that staff number."""
+        from ui.staff_jobs import PAD
+
+        self.pad.lock, self.pad.pin, self.pad.number = lock, "", ""
+        self.pad.mode = "locked" if lock.scope == PAD else "number"
         self.tick.start()
 
     def seconds_left(self) -> int:
-        if self._locked_until is None:
+        if self.pad.lock is None:
             return 0
-        return max(0, int((self._locked_until - self._clock()).total_seconds() + 0.999))
+        return max(0, int((self.pad.lock.until - self._clock()).total_seconds() + 0.999))
 
     def _tick(self) -> None:
-        if self._mode != "locked" or self.seconds_left() <= 0:
+        if self.seconds_left() <= 0:
             self.tick.stop()
-            if self._mode == "locked":
-                self._mode = "sign_in"
-                self._locked_until = None
-                self._message = []
+            self.pad.lock = None
+            if self.pad.mode == "locked":
+                self.pad.mode, self.pad.messages = "number", []
         self.retranslate()
 
     # -- texts -----------------------------------------------------------------------------
-    def _show_dots(self) -> None:
-        self.dots.setText("●" * len(self._pin) if self._pin else "–")
-        self.dots.setAccessibleName(
-            self.loc.tr("{n} digits entered").format(n=self.loc.number(len(self._pin)))
-        )
+    def _show_entry(self) -> None:
+        self.display.show_entry(self.pad, self.loc)
 
     def retranslate(self) -> None:
-        loc = self.loc
-        titles = {
-            "create": loc.tr("Set up the manager PIN"),
-            "confirm": loc.tr("Set up the manager PIN"),
-            "sign_in": loc.tr("Staff sign-in"),
-            "locked": loc.tr("Staff sign-in"),
-        }
-        prompts = {
-            "create": loc.tr("This kiosk has no manager yet. Choose a PIN of 6 to 12 digits."),
-            "confirm": loc.tr("Enter the same PIN again to confirm it."),
-            "sign_in": loc.tr("Enter your PIN."),
-            "locked": loc.tr("Locked. Try again in {n} seconds.").format(
-                n=loc.number(self.seconds_left())
-            ),
-        }
-        self.title.setText(titles[self._mode])
-        self.prompt.setText(prompts[self._mode])
-        lines = [loc.tr(m) for m in self._message]
-        if self._attempts_left is not None and self._mode == "sign_in" and self._message:
-            lines.append(
-                loc.ntr(
-                    "{n} more try before the pad locks.",
-                    "{n} more tries before the pad locks.",
-                    self._attempts_left,
-                ).format(n=loc.number(self._attempts_left))
-            )
-        self.message.setText("\n".join(lines))
-        self.message.setVisible(bool(lines))
-        self.keys["clear"].setText(loc.tr("Clear"))
-        self.keys["ok"].setText(loc.tr("OK"))
+        loc, mode = self.loc, self.pad.mode
+        self.display.show_pad(self.pad, loc, self.seconds_left())
+        self.keypad.set_texts(
+            loc.tr("Clear"), loc.tr("Continue") if mode == "created" else loc.tr("OK")
+        )
         self.cancel_button.setText(loc.tr("Cancel"))
-        for key, button in self.keys.items():
-            button.setEnabled(self._mode != "locked" or key == "clear")
-        self._show_dots()
+        self.change_number_button.setText(loc.tr("Change staff number"))
+        self.change_number_button.setVisible(mode == "pin")
+        entry = mode in ENTRY_MODES and not self.busy
+        self.keypad.set_enabled(entry, entry or (mode == "created" and not self.busy))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -10,6 +11,7 @@ from kiosk.catalogue.engine import Journey
 from kiosk.catalogue.model import MAX_ANSWERS, Question
 from ui.language import Language
 from ui.router import Router, Screen
+from ui.screens.availability import pause_lines
 from ui.screens.base import ScreenBase
 from ui.widgets import HintButton, centered_column, clear_layout, label, scroll_area
 
@@ -62,6 +64,10 @@ class QuestionnaireScreen(ScreenBase):
         clear_layout(self.options_layout)
         self.answer_buttons = {}
 
+    def catalogue_did_change(self) -> None:
+        if self._question is not None:
+            self.retranslate()
+
     def _show(self, question: Question) -> None:
         if self._question is None or question.id != self._question.id:
             self._question = question
@@ -89,10 +95,15 @@ class QuestionnaireScreen(ScreenBase):
             )
         )
         self.question_label.setText(loc.text(self._question.text))
+        catalogue = self._reception.catalogue()
         for option in self._question.options:
             button = self.answer_buttons[option.id]
             button.setText(loc.text(option.label))
-            button.set_hint(loc.text(option.hint))
+            lines = [loc.text(option.hint)]
+            if option.service is not None:
+                with suppress(KeyError):  # a paused service says so here already
+                    lines += pause_lines(catalogue.service(option.service), loc, short=True)
+            button.set_hint("\n".join(line for line in lines if line))
 
     def answer(self, option_id: str) -> None:
         journey = self.journey.answer(option_id)

@@ -3,26 +3,24 @@
 The customer ticks what they have. While required items are unticked a plain
 message names them with what to do about each, and the actions follow the
 service's rule: take a ticket anyway (when allowed), or print the list of what
-to bring and come back later.
+to bring and come back later. A paused or full service says why instead of
+offering a ticket (see :class:`~ui.screens.guidance_actions.GuidanceActions`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ui.kiosk_state import KioskState
 from ui.language import Language
 from ui.router import Router, Screen
+from ui.screens.availability import GENERAL_ENQUIRY, enquiry_offered
 from ui.screens.base import ScreenBase
-from ui.widgets import (
-    CheckItem,
-    centered_column,
-    clear_layout,
-    label,
-    make_wrapping_button,
-    scroll_area,
-)
+from ui.screens.guidance_actions import GuidanceActions
+from ui.screens.priority_choice import PriorityChoice
+from ui.widgets import CheckItem, centered_column, clear_layout, label, scroll_area
 from ui.worker import Job, Worker
 
 if TYPE_CHECKING:
@@ -44,11 +42,17 @@ def queue_text(estimate: WaitEstimate | None, loc: Localizer) -> str:
 
 class ServiceDetailScreen(ScreenBase):
     def __init__(
-        self, language: Language, router: Router, reception: Reception, worker: Worker
+        self,
+        language: Language,
+        router: Router,
+        reception: Reception,
+        worker: Worker,
+        state: KioskState | None = None,
     ) -> None:
         super().__init__(language, router)
         self._reception = reception
         self._worker = worker
+        self._state = state or KioskState()
         self._service: Service | None = None
         self._estimate: WaitEstimate | None = None
         self._estimate_job: Job | None = None
@@ -73,10 +77,21 @@ class ServiceDetailScreen(ScreenBase):
         self.materials_layout = QVBoxLayout(materials_host)
         self.materials_layout.setContentsMargins(0, 0, 0, 0)
         self.materials_layout.setSpacing(16)
-        for widget in (self.title, self.description, self.queue, self.steps_heading, steps_host):
-            column.addWidget(widget)
-        for widget in (self.materials_heading, self.materials_intro, materials_host):
-            column.addWidget(widget)
+        self.priority = PriorityChoice(router.session, self)  # next to the wait it changes
+        self.priority.priority_did_change.connect(self._update_actions)
+        parts: tuple[QWidget, ...] = (
+            self.title,
+            self.description,
+            self.queue,
+            self.priority,
+            self.steps_heading,
+            steps_host,
+            self.materials_heading,
+            self.materials_intro,
+            materials_host,
+        )
+        for part in parts:
+            column.addWidget(part)
         column.addStretch(1)
         self.content_area = scroll_area(page)
         outer.addWidget(self.content_area, 1)
@@ -85,21 +100,14 @@ class ServiceDetailScreen(ScreenBase):
         self.action_panel = bottom
         bottom_column.setSpacing(16)
         bottom_column.addStretch(1)
-        self.missing_box = QFrame()
-        self.missing_box.setObjectName("guidance.missing")
-        self.missing_box.setProperty("role", "warning")
-        box_layout = QVBoxLayout(self.missing_box)
-        self.missing_text = label()
-        self.blocked_reason = label()
-        box_layout.addWidget(self.missing_text)
-        box_layout.addWidget(self.blocked_reason)
-        bottom_column.addWidget(self.missing_box)
-        self.take_button = make_wrapping_button("ticket.take", self, role="primary")
-        self.take_button.clicked.connect(self._take)
-        self.print_list_button = make_wrapping_button("ticket.print_list", self)
-        self.print_list_button.clicked.connect(self._print_list)
-        bottom_column.addWidget(self.take_button)
-        bottom_column.addWidget(self.print_list_button)
+        self.guidance = GuidanceActions(router.session, self._state, self)
+        self.guidance.take_requested.connect(self._take)
+        self.guidance.print_list_requested.connect(self._print_list)
+        self.guidance.enquiry_requested.connect(self._enquiry)
+        self._state.state_did_change.connect(self._update_actions)
+        self.take_button = self.guidance.take_button
+        self.print_list_button = self.guidance.print_list_button
+        bottom_column.addWidget(self.guidance)
         bottom_column.addLayout(self.nav_bar())
         outer.addWidget(bottom, 0)
         self.retranslate()
@@ -109,10 +117,15 @@ class ServiceDetailScreen(ScreenBase):
 
     # -- life cycle ------------------------------------------------------------------------
     def enter(self) -> None:
+        self.leave()  # re-entered (the enquiry desk instead): drop the old estimate
         slug = self.router.session.service_slug
         if slug is None:
             return
-        service = self._reception.catalogue().service(slug)
+        try:
+            service = self._reception.catalogue().service(slug)
+        except KeyError:  # removed from the catalogue meanwhile
+            self.router.go(Screen.SERVICES)
+            return
         if self._service is None or self._service.slug != slug:
             self._service = service
             self._build_checklist(service)
@@ -120,6 +133,7 @@ class ServiceDetailScreen(ScreenBase):
         have = self.router.session.materials_have
         for material_id, item in self.material_items.items():
             item.setChecked(material_id in have)
+        self.priority.sync()
         self.content_area.verticalScrollBar().setValue(0)
         self._estimate = None
         self._estimate_job = self._worker.run(
@@ -139,10 +153,15 @@ class ServiceDetailScreen(ScreenBase):
         clear_layout(self.steps_layout)
         self.material_items = {}
         self.step_labels = []
+        self.priority.sync()
+
+    def catalogue_did_change(self) -> None:
+        self._service = None  # rebuilt from the new catalogue when next shown
 
     def _got_estimate(self, estimate: WaitEstimate) -> None:
         self._estimate = estimate
         self.queue.setText(queue_text(estimate, self.loc))
+        self._update_actions()
 
     def _no_estimate(self, _error: BaseException) -> None:
         self.queue.setText("")
@@ -168,13 +187,12 @@ class ServiceDetailScreen(ScreenBase):
             have.add(material_id)
         else:
             have.discard(material_id)
-        self._update_missing()
+        self._update_actions()
 
     # -- texts -----------------------------------------------------------------------------
     def retranslate(self) -> None:
         loc = self.loc
         self.retranslate_nav()
-        self.print_list_button.setText(loc.tr("Print what to bring and come back later"))
         service = self._service
         if service is None:
             return
@@ -196,39 +214,18 @@ class ServiceDetailScreen(ScreenBase):
             item.setText(loc.text(material.text))
             item.set_tag(loc.tr("Required") if material.required else loc.tr("Optional"))
             item.set_hint(loc.text(material.note))
-        self._update_missing()
+        self._update_actions()
 
-    def _update_missing(self) -> None:
+    def _update_actions(self) -> None:
         service = self._service
         if service is None:
             return
-        loc = self.loc
-        missing = set(self.router.session.missing_required(service))
-        lines = []
-        for material in service.materials:
-            if material.id in missing:
-                advice = loc.text(material.if_missing)
-                name = loc.text(material.text)
-                lines.append(f"•  {name} — {advice}" if advice else f"•  {name}")
-        self.missing_box.setVisible(bool(missing))
-        self.missing_text.setText(
-            "\n".join([loc.tr("You have not ticked these required items:"), *lines])
+        offered = enquiry_offered(self._reception.catalogue(), service)
+        available = self.guidance.refresh(
+            service, self._estimate, self.loc, offered, self.priority.needs_choice
         )
-        blocked = bool(missing) and not service.allow_without_required
-        self.blocked_reason.setVisible(blocked)
-        self.blocked_reason.setText(
-            loc.tr(
-                "We cannot serve you for this without them. Please print the list and come back."
-            )
-        )
-        self.print_list_button.setVisible(bool(missing))
-        self.take_button.setEnabled(not blocked)
-        if not missing:
-            self.take_button.setText(loc.tr("Take a ticket"))
-        elif blocked:
-            self.take_button.setText(loc.tr("Ticket not available"))
-        else:
-            self.take_button.setText(loc.tr("Take a ticket anyway"))
+        self.priority.setVisible(available)
+        self.priority.retranslate(self.loc)
 
     # -- actions ---------------------------------------------------------------------------
     def _take(self) -> None:
@@ -236,6 +233,10 @@ class ServiceDetailScreen(ScreenBase):
 
     def _print_list(self) -> None:
         self.router.go(Screen.BRING_LIST)
+
+    def _enquiry(self) -> None:
+        self.router.session.choose_service(GENERAL_ENQUIRY, via_questionnaire=False)
+        self.router.go(Screen.SERVICE_DETAIL)
 
     def go_back(self) -> None:
         session = self.router.session

@@ -8,10 +8,12 @@ from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from ui.language import Language
 from ui.router import Router, Screen
+from ui.screens.availability import pause_lines
 from ui.screens.base import ScreenBase
-from ui.widgets import HintButton, centered_column, label, scroll_area
+from ui.widgets import HintButton, centered_column, clear_layout, label, scroll_area
 
 if TYPE_CHECKING:
+    from kiosk.catalogue.model import Service
     from kiosk.reception import Reception
 
 COLUMNS = 2
@@ -22,6 +24,7 @@ class ServicesScreen(ScreenBase):
         super().__init__(language, router)
         self._reception = reception
         self.service_buttons: dict[str, HintButton] = {}
+        self._services: list[Service] = []
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -46,13 +49,21 @@ class ServicesScreen(ScreenBase):
         self.retranslate()
 
     def _build(self) -> None:
-        for index, service in enumerate(self._reception.catalogue().active_services):
+        self._services = self._reception.catalogue().active_services
+        for index, service in enumerate(self._services):
             button = HintButton(f"service.{service.slug}", parent=self)
             button.clicked.connect(lambda _=False, s=service.slug: self.choose(s))
             self.grid.addWidget(button, index // COLUMNS, index % COLUMNS)
+            button.show()
             self.service_buttons[service.slug] = button
         for col in range(COLUMNS):
             self.grid.setColumnStretch(col, 1)
+
+    def catalogue_did_change(self) -> None:
+        clear_layout(self.grid)
+        self.service_buttons = {}
+        self._build()
+        self.retranslate()
 
     def enter(self) -> None:
         self.content_area.verticalScrollBar().setValue(0)
@@ -62,11 +73,12 @@ class ServicesScreen(ScreenBase):
         self.retranslate_nav()
         self.title.setText(loc.tr("All services"))
         self.intro.setText(loc.tr("Touch a service to see what to bring and how it works."))
-        catalogue = self._reception.catalogue()
-        for slug, button in self.service_buttons.items():
-            service = catalogue.service(slug)
+        for service in self._services:
+            button = self.service_buttons[service.slug]
             button.setText(loc.text(service.name))
-            button.set_hint(loc.text(service.description))
+            paused = pause_lines(service, loc, short=True)
+            button.set_hint("\n".join(paused) if paused else loc.text(service.description))
+            button.setProperty("paused", "true" if paused else "false")
 
     def choose(self, slug: str) -> None:
         self.router.session.choose_service(slug, via_questionnaire=False)

@@ -3,24 +3,29 @@
 Issuing and printing run on the worker. A print that fails, or has not
 answered after :data:`PRINT_FALLBACK_MS`, switches to the "printer is not
 working" message: the ticket is already stored, the customer sees the number
-and the QR code, and the ticket's print status tells staff.
+and the QR code, and the ticket's print status tells staff. In number-on-screen
+mode (the printer reported paper out, cover open or offline before the customer
+came) nothing is sent to the printer and the print status is ``none``. A
+service paused or full at the moment of taking says so, with the alternative.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.ticket import PrintStatus, TicketData
-from printing.layout import people_ahead_text, wait_text
+from ui.kiosk_state import KioskState
 from ui.language import Language
 from ui.qr import qr_pixmap
-from ui.router import Router
+from ui.router import Router, Screen
+from ui.screens.availability import GENERAL_ENQUIRY, enquiry_offered, refused_text
 from ui.screens.base import ScreenBase
-from ui.widgets import centered_column, identify, label, make_button, scroll_area
+from ui.screens.ticket_view import TicketView
+from ui.widgets import centered_column, make_button, scroll_area
 from ui.worker import Job, Worker
 
 if TYPE_CHECKING:
@@ -35,6 +40,8 @@ class TicketScreen(ScreenBase):
     ticket_did_issue = Signal(object)
     ticket_did_print = Signal(object)
     """Carries the :class:`~printing.outcome.PrintOutcome` (printed or failed)."""
+    service_did_refuse = Signal(str)
+    """The service turned paused/full/inactive as the ticket was taken (carries the reason)."""
 
     def __init__(
         self,
@@ -45,13 +52,20 @@ class TicketScreen(ScreenBase):
         printer: TicketPrinter | None,
         return_ms: int,
         print_fallback_ms: int = PRINT_FALLBACK_MS,
+        state: KioskState | None = None,
     ) -> None:
         super().__init__(language, router)
         self._reception = reception
         self._worker = worker
         self._printer = printer
+        self._kiosk = state or KioskState()
         self.ticket: TicketData | None = None
-        self._state = "idle"  # idle | issuing | printing | printed | print_failed | issue_failed
+        self._state = "idle"
+        """idle | issuing | printing | printed | print_failed | on_screen | issue_failed |
+        refused"""
+        self._refused: tuple[str, str] | None = None
+        """(reason, service slug) when the service refused the ticket."""
+        self._offer_enquiry = False
         self._jobs: list[Job] = []
         self._preview: QPixmap | None = None
 
@@ -67,39 +81,12 @@ class TicketScreen(ScreenBase):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         page, column = centered_column(1700)
-        body = self.split(QBoxLayout(QBoxLayout.Direction.TopToBottom))
-        body.setSpacing(40)
-        info = QVBoxLayout()
-        info.setSpacing(20)
-        self.status = label("subtitle")
-        self.number_caption = label("muted")
-        self.code = label("code", wrap=False)
-        identify(self.code, "ticket.code")
-        self.service = label("title")
-        self.queue = label("subtitle")
-        for widget in (self.status, self.number_caption, self.code, self.service, self.queue):
-            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            info.addWidget(widget)
-        self.fallback = label("warning")
-        self.next_steps = label("success")
-        self.prepare = label()
-        self.follow_up = label("muted")
-        for widget in (self.fallback, self.next_steps, self.prepare, self.follow_up):
-            info.addWidget(widget)
-        info.addStretch(1)
-        pictures = QHBoxLayout()
-        pictures.setSpacing(32)
-        self.qr = QLabel()
-        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview = QLabel()
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        pictures.addStretch(1)
-        pictures.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
-        pictures.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
-        pictures.addStretch(1)
-        body.addLayout(info, 3)
-        body.addLayout(pictures, 2)
-        column.addLayout(body)
+        self.view = TicketView(self)
+        self.split(self.view.body)
+        self.view.enquiry_button.clicked.connect(self._enquiry)
+        self.code = self.view.code
+        self.qr = self.view.qr
+        column.addWidget(self.view)
         column.addStretch(1)
         self.content_area = scroll_area(page)
         outer.addWidget(self.content_area, 1)
@@ -118,7 +105,8 @@ class TicketScreen(ScreenBase):
     def enter(self) -> None:
         session = self.router.session
         catalogue = self._reception.catalogue()
-        service = catalogue.service(session.service_slug) if session.service_slug else None
+        slug = session.service_slug
+        service = next((s for s in catalogue.services if s.slug == slug), None)  # gone: refused
         visit = session.visit_input(self.language.locale, service)
         self.ticket = None
         self._preview = None
@@ -143,6 +131,7 @@ class TicketScreen(ScreenBase):
         self._preview = None
         self.qr.clear()
         self._state = "idle"
+        self._refused = None
         self._show_state()
 
     # -- issuing and printing --------------------------------------------------------------
@@ -152,14 +141,15 @@ class TicketScreen(ScreenBase):
         self.router.session.finished = True
         self.ticket_did_issue.emit(ticket)
         self.return_timer.start()
-        if self._printer is None:
-            self._state = "print_failed"
+        if self._printer is None or self._kiosk.number_on_screen:
+            status, problem = PrintStatus.FAILED, "config"
+            if self._printer is not None:  # number-on-screen mode: not printed on purpose
+                status, problem = PrintStatus.NONE, self._kiosk.printer_state or "unknown"
+            self._state = "print_failed" if status is PrintStatus.FAILED else "on_screen"
             self._show_state()
             self._jobs.append(
                 self._worker.run(
-                    lambda: self._reception.set_print_status(
-                        ticket.ticket_id, PrintStatus.FAILED, "config"
-                    )
+                    lambda: self._reception.set_print_status(ticket.ticket_id, status, problem)
                 )
             )
             return
@@ -172,13 +162,15 @@ class TicketScreen(ScreenBase):
         """On the worker: print, then store what happened (the outcome is the truth)."""
         assert self._printer is not None
         outcome = self._printer.print_ticket(ticket)
-        problem = str(outcome.problem) if outcome.problem else None
-        self._reception.set_print_status(ticket.ticket_id, outcome.status, problem)
+        status, problem = outcome.status, str(outcome.problem) if outcome.problem else None
+        if outcome.may_be_incomplete and outcome.state_after is not None:
+            status, problem = PrintStatus.FAILED, str(outcome.state_after)  # for a reprint
+        self._reception.set_print_status(ticket.ticket_id, status, problem)
         return outcome
 
     def _print_answered(self, outcome: PrintOutcome) -> None:
         self.fallback_timer.stop()
-        if outcome.printed:
+        if outcome.printed and not outcome.may_be_incomplete:
             self._state = "printed"
             if outcome.preview_png is not None:
                 self._preview = QPixmap(str(outcome.preview_png))
@@ -198,66 +190,42 @@ class TicketScreen(ScreenBase):
             lambda: self._reception.set_print_status(ticket_id, PrintStatus.FAILED, "timeout")
         )
 
-    def _not_issued(self, _error: BaseException) -> None:
-        self._state = "issue_failed"
-        self._show_state()
+    def _not_issued(self, error: BaseException) -> None:
+        from kiosk.reception import ServiceUnavailable
+
         self.return_timer.start()
+        if not isinstance(error, ServiceUnavailable):
+            self._state = "issue_failed"
+            self._show_state()
+            return
+        catalogue = self._reception.catalogue()
+        service = next((s for s in catalogue.services if s.slug == error.slug), None)
+        self._offer_enquiry = service is not None and enquiry_offered(catalogue, service)
+        self._refused = (error.reason, error.slug)
+        self._state = "refused"
+        self._show_state()
+        self.service_did_refuse.emit(error.reason)
+
+    def _enquiry(self) -> None:
+        self.router.session.choose_service(GENERAL_ENQUIRY, via_questionnaire=False)
+        self.router.go(Screen.SERVICE_DETAIL)
 
     # -- texts -----------------------------------------------------------------------------
     def retranslate(self) -> None:
         self._show_state()
 
+    def _refusal_text(self) -> str:
+        """Why the service refused, in the customer's language (the catalogue's words)."""
+        if self._refused is None:
+            return ""
+        reason, slug = self._refused
+        catalogue = self._reception.catalogue()
+        service = next((s for s in catalogue.services if s.slug == slug), None)
+        return refused_text(reason, service, self.loc, self._offer_enquiry)
+
     def _show_state(self) -> None:
         loc = self.loc
-        state, ticket = self._state, self.ticket
         self.done_button.setText(loc.tr("Done"))
-        statuses = {
-            "issuing": loc.tr("Printing your ticket…"),
-            "printing": loc.tr("Printing your ticket…"),
-            "printed": loc.tr("Please take your ticket from the printer."),
-            "issue_failed": loc.tr(
-                "Sorry, we could not issue a ticket just now. Please ask a member of staff."
-            ),
-        }
-        self.status.setText(statuses.get(state, ""))
-        self.status.setVisible(state in statuses)
-        self.fallback.setText(
-            loc.tr(
-                "The printer is not working. Please remember your number or photograph "
-                "the QR code; staff have been told."
-            )
-        )
-        self.fallback.setVisible(state == "print_failed")
-        shown = ticket is not None
-        for widget in (self.number_caption, self.code, self.service, self.queue, self.qr):
-            widget.setVisible(shown)
-        self.preview.setVisible(shown and self._preview is not None)
-        if self._preview is not None:
-            self.preview.setPixmap(
-                self._preview.scaledToHeight(520, Qt.TransformationMode.SmoothTransformation)
-            )
-        if ticket is None:
-            self.code.setText("")
-            for widget in (self.prepare, self.follow_up, self.next_steps):
-                widget.setVisible(False)
-            return
-        self.number_caption.setText(loc.tr("Your number"))
-        self.code.setText(ticket.code)
-        self.code.setAccessibleName(ticket.code)
-        self.service.setText(loc.text(ticket.service_name))
-        self.queue.setText(
-            f"{people_ahead_text(ticket.people_ahead, loc)}\n"
-            f"{wait_text(ticket.estimated_wait_minutes, loc)}"
-        )
-        items = [loc.text(m) for m in ticket.materials_to_prepare]
-        self.prepare.setVisible(bool(items))
-        self.prepare.setText(
-            "\n".join([loc.tr("Please have these ready:"), *(f"•  {i}" for i in items)])
-        )
-        hint = loc.text(ticket.follow_up_hint) if ticket.follow_up_hint else ""
-        self.follow_up.setVisible(bool(hint))
-        self.follow_up.setText(hint)
-        self.next_steps.setVisible(True)
-        self.next_steps.setText(
-            loc.tr("Please take a seat. Your number will be called at the counter.")
+        self.view.show_state(
+            self._state, self.ticket, self._preview, loc, self._refusal_text(), self._offer_enquiry
         )

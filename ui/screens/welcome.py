@@ -1,4 +1,9 @@
-"""The attract/welcome screen: greeting, language, contrast, start, all services, staff."""
+"""The attract/welcome screen: greeting, language, contrast, start, all services, staff.
+
+Staff enter by holding the branch name (``staff.corner``) for two seconds; the
+visible ``staff.enter`` button can be hidden (kiosk mode). While the printer is
+out of service the screen says numbers are shown on screen instead.
+"""
 
 from __future__ import annotations
 
@@ -6,27 +11,39 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout
 
 from kiosk.i18n import ENDONYMS
+from ui.kiosk_state import KioskState
 from ui.language import Language
+from ui.long_press import LongPressButton
 from ui.router import Router, Screen
 from ui.screens.base import ScreenBase
 from ui.theme import Theme
-from ui.widgets import centered_column, label, make_button, set_current
+from ui.widgets import centered_column, identify, label, make_button, set_current
 
 
 class WelcomeScreen(ScreenBase):
     staff_requested = Signal()
 
-    def __init__(self, language: Language, router: Router, theme: Theme, branch_name: str):
+    def __init__(
+        self,
+        language: Language,
+        router: Router,
+        theme: Theme,
+        branch_name: str,
+        state: KioskState | None = None,
+    ):
         super().__init__(language, router)
         self._theme = theme
         self._branch_name = branch_name
+        self._state = state or KioskState()
+        self._staff_button_shown = True
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         page, column = centered_column(1100)
         outer.addWidget(page)
 
-        self.branch = label("branch")
-        self.branch.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.staff_corner = LongPressButton("staff.corner", parent=self)
+        self.staff_corner.long_pressed.connect(self._staff_held)
+        self.branch = self.staff_corner
         self.greeting = label("greeting")
         self.greeting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.intro = label("subtitle")
@@ -61,6 +78,11 @@ class WelcomeScreen(ScreenBase):
         self.status = label("muted")
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(self.status)
+        self.notice = label("warning")
+        identify(self.notice, "welcome.notice")
+        self.notice.hide()
+        column.addWidget(self.notice)
+        self._state.state_did_change.connect(self._show_notice)
         column.addStretch(2)
 
         bottom = QHBoxLayout()
@@ -92,6 +114,24 @@ class WelcomeScreen(ScreenBase):
             button.setEnabled(ready)
         self.status.setVisible(not ready)
 
+    def set_staff_button_visible(self, shown: bool) -> None:
+        """Kiosk mode hides ``staff.enter``; holding ``staff.corner`` still opens the pad."""
+        self._staff_button_shown = shown
+        self.staff_button.setVisible(shown)
+
+    def _staff_held(self) -> None:
+        if self._ready:
+            self.staff_requested.emit()
+
+    def _show_notice(self) -> None:
+        on = self._state.number_on_screen
+        if on:
+            from printing.outcome import customer_notice
+
+            self.notice.setText(customer_notice(self.loc))
+            self.notice.setAccessibleName(self.notice.text())
+        self.notice.setVisible(on)
+
     def retranslate(self) -> None:
         loc = self.loc
         self.branch.setText(self._branch_name)
@@ -106,6 +146,7 @@ class WelcomeScreen(ScreenBase):
         self.start_button.setText(loc.tr("Start"))
         self.all_services_button.setText(loc.tr("See all services"))
         self.status.setText(loc.tr("Getting ready…"))
+        self._show_notice()
         self._sync_contrast()
         self.staff_button.setText(loc.tr("Staff"))
 
