@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-#: Printer states in which tickets are not printed: the number is shown on screen instead.
-NUMBER_ON_SCREEN_STATES = frozenset({"paper_out", "cover_open", "offline"})
+#: Printer states in which tickets are not printed: the number is shown on screen instead
+#: (a printer switched off or unplugged is "unreachable": no customer should wait 3 s for it).
+NUMBER_ON_SCREEN_STATES = frozenset({"paper_out", "cover_open", "offline", "unreachable"})
 #: States that say the printer can print again (``unknown`` changes nothing).
 PRINTING_STATES = frozenset({"online", "paper_near_end"})
 

@@ -156,3 +156,16 @@ def test_reprint_and_test_print_from_the_staff_home(
         lambda: kiosk.text("staff.message") == "The test page was printed.", timeout=5000
     )
     assert len(printer.wait_for_jobs(2)) == 2
+
+
+def test_a_printer_that_is_switched_off_switches_to_number_on_screen(
+    make_kiosk: Callable[..., Kiosk], closed_port: int
+) -> None:
+    kiosk = make_kiosk(printer_url=f"tcp://127.0.0.1:{closed_port}", timings=FAST)
+    kiosk.qtbot.waitUntil(lambda: kiosk.window.state.number_on_screen, timeout=3000)
+    take_lost_card_ticket(kiosk)
+    notice = kiosk.text("guidance.printer_notice")
+    assert notice.endswith("please remember it or photograph the QR code.")
+    kiosk.click("ticket.take")
+    kiosk.qtbot.waitUntil(lambda: ticket_screen(kiosk).state == "on_screen", timeout=1000)
+    assert kiosk.text("ticket.code") == "L001"
