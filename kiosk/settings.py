@@ -91,6 +91,12 @@ class DisplaySection(_Section):
     """Seconds the ticket screen stays before returning to the welcome screen."""
     high_contrast: bool = False
     fullscreen: bool = False
+    kiosk_mode: bool = False
+    """Lockdown: full screen, on top, keys and close requests ignored; a manager's PIN leaves."""
+    hide_cursor: bool = False
+    staff_button: bool | None = None
+    """Show the visible staff button (default: only outside kiosk mode; a long press on
+    the branch name always opens the PIN pad)."""
 
 
 class BusinessSection(_Section):

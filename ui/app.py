@@ -90,8 +90,8 @@ class KioskApp(QObject):
         self._timings = timings
         self._exit = exit_app or app.exit
         self._fullscreen = fullscreen or look.fullscreen
-        self._lockdown = lockdown
-        self._hide_cursor = hide_cursor
+        self._lockdown = lockdown or look.kiosk_mode
+        self._hide_cursor = hide_cursor or look.hide_cursor
         self._clock = clock
         self.catalogs = Catalogs()
         self.worker = Worker()
@@ -103,7 +103,7 @@ class KioskApp(QObject):
             self.theme,
             self.worker,
             clock,
-            staff_button=not lockdown if staff_button is None else staff_button,
+            staff_button=_staff_button(staff_button, look, self._lockdown),
         )
         self.error_dialog: QMessageBox | None = None
         self._painted = False
@@ -199,6 +199,14 @@ def run_for_benchmark(data_dir: str, on_welcome: Callable[[QWidget], None]) -> i
 
     app = _application()
     return _exec(app, KioskApp(app, Look(), settings=settings), on_welcome)
+
+
+def _staff_button(asked: bool | None, look: Look, lockdown: bool) -> bool:
+    """Shown when asked for (flag, then settings); by default only outside kiosk mode."""
+    for choice in (asked, look.staff_button):
+        if choice is not None:
+            return choice
+    return not lockdown
 
 
 def _application() -> QApplication:

@@ -35,6 +35,9 @@ class Look:
     languages: tuple[str, ...] = LOCALES
     high_contrast: bool = False
     fullscreen: bool = False
+    kiosk_mode: bool = False
+    hide_cursor: bool = False
+    staff_button: bool | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Look:
@@ -45,6 +48,9 @@ class Look:
             languages=tuple(display.languages),
             high_contrast=display.high_contrast,
             fullscreen=display.fullscreen,
+            kiosk_mode=display.kiosk_mode,
+            hide_cursor=display.hide_cursor,
+            staff_button=display.staff_button,
         )
 
 
@@ -71,4 +77,7 @@ def peek(path: Path | None) -> Look:
         languages=offered,
         high_contrast=_get(data, "display", "high_contrast", bool, default.high_contrast),
         fullscreen=_get(data, "display", "fullscreen", bool, default.fullscreen),
+        kiosk_mode=_get(data, "display", "kiosk_mode", bool, default.kiosk_mode),
+        hide_cursor=_get(data, "display", "hide_cursor", bool, default.hide_cursor),
+        staff_button=_get(data, "display", "staff_button", bool, default.staff_button),
     )

@@ -146,3 +146,21 @@ def test_kiosk_mode_from_the_start(qtbot: QtBot, tmp_path: Path) -> None:
     assert window.close() is False
     kiosk.shutdown()
     assert not window.lockdown.active
+
+
+def test_kiosk_mode_from_the_settings_file(qtbot: QtBot, tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        f'[kiosk]\ndata_dir = "{tmp_path}"\n[display]\nkiosk_mode = true\nstaff_button = true\n',
+        encoding="utf-8",
+    )
+    look = peek(config)
+    assert (look.kiosk_mode, look.staff_button) == (True, True)
+    settings = make_settings(tmp_path)
+    kiosk = kiosk_app(qtbot, look, [], settings=settings)
+    with qtbot.waitSignal(kiosk.app_did_start, timeout=10_000):
+        kiosk.start()
+    window = kiosk.window
+    assert window.lockdown.active and window.isFullScreen()
+    assert window.welcome.staff_button.isVisible()  # the bank asked for the visible button
+    kiosk.shutdown()
