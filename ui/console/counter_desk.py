@@ -114,8 +114,8 @@ class CounterDesk(QObject):
             self.current = current if current and current.status in AT_COUNTER else None
             self.held = {t.ticket_id: t for t in snapshot.held if t.status == TicketStatus.HELD}
             self.state_did_change.emit()
-        elif snapshot is not None:
-            self._again = True
+        elif snapshot is not None and not self.acting:
+            self._again = True  # an action ended meanwhile: read again
         if self._again:
             self._again = False
             self.refresh(force=True)

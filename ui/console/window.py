@@ -175,8 +175,7 @@ class ConsoleWindow(QWidget):
         staff_id = self.staff.id if self.staff else None
         preset = self.preset_counter
         if preset is not None and any(c.id == preset for c in counters):
-            self.preset_counter = None
-            self.open_counter(preset)
+            self.open_counter(preset)  # this console stands at that counter
             return
         self.counters.set_counters(counters, self.catalogue, staff_id)
         self.counters.retranslate(self.language.loc)

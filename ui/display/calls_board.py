@@ -54,7 +54,7 @@ class CallsBoard(QFrame):
             self.rows.append((code, counter))
         for column, stretch in enumerate((2, 3, 2, 3)):  # codes are shorter than "Counter 12"
             grid.setColumnStretch(column, stretch)
-        layout.addWidget(older, 2)
+        layout.addWidget(older, 2, Qt.AlignmentFlag.AlignTop)
         self._fresh = QTimer(self)
         self._fresh.setSingleShot(True)
         self._fresh.timeout.connect(lambda: self._mark_fresh(False))
