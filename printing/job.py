@@ -257,6 +257,9 @@ class TicketPrinter:
         finally:
             self._lock.release()
         outcome = self._outcome(session, code, started)
+        if query_s is None and target.kind in TWO_WAY_KINDS and outcome.state_before is None:
+            # not asked because it stayed silent lately: its state is unknown, say so
+            outcome = dataclasses.replace(outcome, state_before=PrinterState.UNKNOWN)
         if outcome.printed and target.kind == "preview":
             image = compose_preview(ops, self.printer.paper_dots).image
             png = save_preview(self.data_dir, code, data, image)
