@@ -99,6 +99,19 @@ class DisplaySection(_Section):
     the branch name always opens the PIN pad)."""
 
 
+class LobbyDisplaySection(_Section):
+    """The now-serving board (``kiosk display``)."""
+
+    speak_calls: bool = True
+    """Announce each call aloud in every offered language (where the system has a voice)."""
+    speech_engine: str = ""
+    """QTextToSpeech engine; empty: the system's default."""
+    chime: bool = True
+    calls_shown: Annotated[int, Field(ge=1, le=12)] = 6
+    rotate_seconds: Annotated[int, Field(ge=0, le=120)] = 10
+    """Seconds each language stays on the board (0: only the first language)."""
+
+
 class BusinessSection(_Section):
     timezone: str = "Asia/Hong_Kong"
     """IANA time zone of the branch; the business day and reports use it."""
@@ -135,6 +148,7 @@ class Settings(_Section):
     display: DisplaySection = Field(default_factory=DisplaySection)
     business: BusinessSection = Field(default_factory=BusinessSection)
     queue: QueueSection = Field(default_factory=QueueSection)
+    lobby_display: LobbyDisplaySection = Field(default_factory=LobbyDisplaySection)
 
     @property
     def database_url(self) -> str:

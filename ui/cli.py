@@ -29,7 +29,18 @@ from kiosk.commands import register as register_operations
 if TYPE_CHECKING:
     from kiosk.settings import Settings
 
-COMMANDS = ("run", "catalogue", "print-test", "screenshot", "staff", "audit", "db", "retention")
+COMMANDS = (
+    "run",
+    "console",
+    "display",
+    "catalogue",
+    "print-test",
+    "screenshot",
+    "staff",
+    "audit",
+    "db",
+    "retention",
+)
 LOCALES = ("en", "zh_Hans", "zh_Hant")
 
 
@@ -56,6 +67,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="quit once the welcome screen is painted (start-up benchmarks)",
     )
+
+    console = commands.add_parser("console", help="the counter console for staff")
+    console.add_argument("--config", type=Path, help="settings file (TOML)")
+    console.add_argument("--counter", help="open this counter straight after sign-in")
+
+    display = commands.add_parser("display", help="the lobby now-serving display")
+    display.add_argument("--config", type=Path, help="settings file (TOML)")
+    display.add_argument("--screen", type=int, help="screen number (0 = the first)")
+    display.add_argument("--fullscreen", action="store_true", help="fill the screen")
 
     catalogue = commands.add_parser("catalogue", help="service catalogue tools")
     catalogue_commands = catalogue.add_subparsers(dest="catalogue_command", metavar="ACTION")
@@ -100,6 +120,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(
             args.config, args.fullscreen, args.exit_after_first_paint, args.kiosk, args.hide_cursor
         )
+    if args.command == "console":
+        from ui.console.main import run_console
+
+        return run_console(args.config, args.counter)
+    if args.command == "display":
+        from ui.display.main import run_display
+
+        return run_display(args.config, args.screen, args.fullscreen)
     if getattr(args, "handler", None) is not None:
         return dispatch_operation(args)
     if args.command == "catalogue":

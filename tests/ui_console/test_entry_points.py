@@ -94,3 +94,16 @@ def test_bad_settings_or_screen_stop_with_status_2(
     assert "queue.priority_ratio" in capsys.readouterr().err
     assert run_display(write_config(tmp_path), 7, fullscreen=True) == 2
     assert "There is no screen 7" in capsys.readouterr().err
+
+
+def test_the_kiosk_command_opens_console_and_display(
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ui.cli import main
+
+    config = tmp_path / "kiosk.toml"
+    config.write_text("[lobby_display]\ncalls_shown = 0\n", encoding="utf-8")
+    assert main(["display", "--config", str(config)]) == 2
+    assert "lobby_display.calls_shown" in capsys.readouterr().err
+    assert main(["console", "--config", str(config), "--counter", "1"]) == 2
+    assert "lobby_display.calls_shown" in capsys.readouterr().err

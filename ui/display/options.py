@@ -33,4 +33,11 @@ class DisplayOptions:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> DisplayOptions:
-        return cls(languages=tuple(settings.display.languages))
+        board = settings.lobby_display
+        return cls(
+            languages=tuple(settings.display.languages),
+            speech_engine=board.speech_engine if board.speak_calls else None,
+            chime=board.chime,
+            calls_shown=board.calls_shown,
+            rotate_ms=board.rotate_seconds * 1000,
+        )
