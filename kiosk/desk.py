@@ -167,6 +167,23 @@ class Desk:
             transferred_from=ticket.transferred_from,
         )
 
+    def at_counter(self, counter_id: str) -> list[TicketView]:
+        """Today's tickets called, being served or on hold at this counter (so a console
+        that signs in again, or restarts, picks up where it was)."""
+        with self._db.session() as session:
+            rows = session.exec(
+                select(Ticket)
+                .where(
+                    Ticket.business_day == self._today(),
+                    Ticket.counter == counter_id,
+                    col(Ticket.status).in_(
+                        [TicketStatus.CALLED, TicketStatus.SERVING, TicketStatus.HELD]
+                    ),
+                )
+                .order_by(col(Ticket.called_at), col(Ticket.id))
+            ).all()
+            return [self._view(session, t) for t in rows]
+
     def ticket(self, ticket_id: int) -> TicketView:
         with self._db.session() as session:
             return self._view(session, self._ticket(session, ticket_id))

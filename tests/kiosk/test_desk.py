@@ -289,3 +289,21 @@ def test_printer_health_and_database_ping(db: Database, clock: FakeClock) -> Non
     db.dispose()
     gone = Database("postgresql+psycopg://nobody@127.0.0.1:1/none")
     assert not database_answers(gone)
+
+
+def test_tickets_at_a_counter_survive_a_new_sign_in(
+    desk: Desk, reception: Reception, clock: FakeClock
+) -> None:
+    first, second = issue(reception, clock), issue(reception, clock)
+    desk.call_next("1")
+    desk.start(first)
+    desk.hold(first)
+    desk.call_next("1")
+    here = desk.at_counter("1")
+    assert [(t.ticket_id, t.status) for t in here] == [
+        (first, TicketStatus.HELD),
+        (second, TicketStatus.CALLED),
+    ]
+    desk.finish(second, "served")
+    assert [t.ticket_id for t in desk.at_counter("1")] == [first]
+    assert desk.at_counter("2") == []

@@ -138,3 +138,16 @@ def test_wrong_pins_lock_the_console_pad_with_the_time_it_opens(
     qtbot.waitUntil(lambda: enabled(console, "console.key_ok"), timeout=5000)
     assert console.pages.currentWidget() is console.sign_in
     assert console.staff is None
+
+
+def test_signing_in_again_picks_up_the_customer_at_the_counter(
+    qtbot: QtBot, branch: Branch, make_console: Console
+) -> None:
+    branch.issue("open_account")
+    console = make_console()
+    serve_at(qtbot, console)
+    call_next(qtbot, console, "A001")
+    click(qtbot, console, "console.sign_out")
+    qtbot.waitUntil(lambda: console.pages.currentWidget() is console.sign_in)
+    serve_at(qtbot, console)
+    wait_current(qtbot, console, "A001")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from kiosk.board import EventCursor
 from kiosk.catalogue.model import Catalogue
 from kiosk.desk import DeskError, TicketView
+from kiosk.ticket import TicketStatus
 from ui.console.backend import QueueBackend
 
 
@@ -45,6 +46,13 @@ def read_snapshot(
         except DeskError:
             return None
 
-    current = fetch(current_id) if current_id is not None else None
-    held = [t for t in (fetch(i) for i in held_ids) if t is not None]
-    return CounterSnapshot(catalogue, desk.waiting(counter_id), current, held, generation)
+    here = desk.at_counter(counter_id)
+    if current_id is not None:
+        current = fetch(current_id)
+    else:  # after a sign-in or a restart: the customer still at this counter
+        current = next((t for t in here if t.status != TicketStatus.HELD), None)
+    held = {t.ticket_id: t for t in (fetch(i) for i in held_ids) if t is not None}
+    held.update({t.ticket_id: t for t in here if t.status == TicketStatus.HELD})
+    return CounterSnapshot(
+        catalogue, desk.waiting(counter_id), current, list(held.values()), generation
+    )
