@@ -27,8 +27,12 @@ path = "translations/en/LC_MESSAGES/kiosk.po"
 with open(path, "rb") as handle:
     catalog = read_po(handle, locale="en")
 for message in catalog:
-    if message.id and not message.string:
-        message.string = message.id
+    if not message.id:
+        continue
+    if isinstance(message.id, str):
+        message.string = message.string or message.id
+    elif not all(message.string):
+        message.string = tuple(message.id)
 with open(path, "wb") as handle:
     write_po(handle, catalog, width=100, sort_output=True)
 PY
