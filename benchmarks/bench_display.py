@@ -61,6 +61,7 @@ def main() -> int:
     parser.add_argument("--calls", type=int, default=30)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
     from kiosk.i18n import Catalogs
     from ui.console.backend import open_queue_backend
     from ui.display.options import DisplayOptions
