@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from kiosk.i18n import Localizer
-from ui.console.connection import ConnectionMonitor
+from ui.connection import ConnectionMonitor
 from ui.widgets import identify
 
 

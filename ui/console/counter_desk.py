@@ -20,8 +20,8 @@ from kiosk.clock import Clock
 from kiosk.desk import Desk, DeskError, TicketView
 from kiosk.staff import StaffMember
 from kiosk.ticket import TicketStatus
+from ui.connection import ConnectionMonitor
 from ui.console.backend import QueueBackend
-from ui.console.connection import ConnectionMonitor
 from ui.console.snapshot import CounterSnapshot, read_snapshot
 from ui.console.texts import service_name
 from ui.language import Language

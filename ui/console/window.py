@@ -1,7 +1,7 @@
 """The counter console: sign in → choose the counter → serve. One window per counter.
 
 Every database call runs on the worker; a lost connection shows the banner and
-is retried by the :class:`~ui.console.connection.ConnectionMonitor` until the
+is retried by the :class:`~ui.connection.ConnectionMonitor` until the
 database answers again.
 """
 
@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLay
 from kiosk.catalogue.model import Catalogue
 from kiosk.i18n import ENDONYMS, Catalogs
 from kiosk.staff import SignInResult, StaffMember
+from ui.connection import ConnectionMonitor
 from ui.console.backend import QueueBackend
 from ui.console.banner import ConnectionBanner
-from ui.console.connection import ConnectionMonitor
 from ui.console.counter_desk import CounterDesk
 from ui.console.counter_page import CounterPage
 from ui.console.serving import ServingPage

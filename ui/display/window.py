@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QVBoxLayout,
 
 from kiosk.board import CALL_KINDS, EventCursor
 from kiosk.i18n import Catalogs
+from ui.connection import ConnectionMonitor
 from ui.console.backend import QueueBackend
 from ui.console.banner import ConnectionBanner
-from ui.console.connection import ConnectionMonitor
 from ui.console.shutdown import drain
 from ui.display.announcer import Announcer
 from ui.display.calls_board import CallsBoard
