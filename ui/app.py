@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from kiosk.clock import Clock, utc_now
 from kiosk.i18n import Catalogs
+from ui.gc_guard import GuiThreadCollector
 from ui.language import Language
 from ui.look import Look, default_config_path, peek
 from ui.theme import Theme
@@ -95,6 +96,8 @@ class KioskApp(QObject):
         self._clock = clock
         self.catalogs = Catalogs()
         self.worker = Worker()
+        self.collector = GuiThreadCollector(self)
+        self.collector.start()
         self.language = Language(self.catalogs, look.default_language, look.languages)
         self.theme = Theme(app, look.high_contrast)
         self.window = KioskWindow(
@@ -163,6 +166,7 @@ class KioskApp(QObject):
         self.window.shutdown()
         if self.window.backend is not None:
             self.window.backend.close()
+        self.collector.stop()
 
 
 def run(

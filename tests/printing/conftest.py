@@ -12,21 +12,10 @@ import pytest
 
 from kiosk.i18n import Catalogs
 from kiosk.settings import PrinterSection
-from printing.escpos_env import prepare_escpos
 from printing.job import TicketPrinter
 from tests.printing.fake_printer import FakePrinter
 
 __all__ = ["FakePrinter", "section"]
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _escpos_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return prepare_escpos(tmp_path_factory.mktemp("cache"))
-
-
-@pytest.fixture(scope="session")
-def catalogs() -> Catalogs:
-    return Catalogs()
 
 
 @pytest.fixture(scope="session")

@@ -22,30 +22,12 @@ from pytestqt.qtbot import QtBot
 from kiosk.clock import Clock, utc_now
 from kiosk.i18n import Catalogs
 from kiosk.settings import Settings, settings_from_mapping
-from printing.escpos_env import prepare_escpos
 from ui.backend import Backend, open_backend
 from ui.window import Timings
 
 from .driver import Kiosk
 
 CATALOGUE = Path(__file__).with_name("catalogue.yaml")
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # The offscreen platform warns that it cannot pass size hints to a window manager.
-    for item in items:
-        if "tests/ui/" in str(item.path).replace("\\", "/"):
-            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _escpos_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return prepare_escpos(tmp_path_factory.mktemp("cache"))
-
-
-@pytest.fixture(scope="session")
-def catalogs() -> Catalogs:
-    return Catalogs()
 
 
 class TcpPrinter:

@@ -26,7 +26,6 @@ from kiosk.db.database import Database
 from kiosk.i18n import Catalogs
 from kiosk.settings import Settings, settings_from_mapping
 from kiosk.staff import StaffDirectory, StaffMember
-from printing.escpos_env import prepare_escpos
 from ui.admin import AdminPanel
 from ui.language import Language
 from ui.theme import Theme
@@ -37,23 +36,6 @@ MANAGER_PIN = "409217"
 SIZE = (1080, 1920)
 
 W = TypeVar("W", bound=QWidget)
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # The offscreen platform warns that it cannot pass size hints to a window manager.
-    for item in items:
-        if "tests/ui_admin/" in str(item.path).replace("\\", "/"):
-            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _escpos_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return prepare_escpos(tmp_path_factory.mktemp("cache"))
-
-
-@pytest.fixture(scope="session")
-def catalogs() -> Catalogs:
-    return Catalogs()
 
 
 @pytest.fixture

@@ -20,12 +20,15 @@ def run_console(config: Path | None, counter: str | None) -> int:
     from ui.backend import StartupError
     from ui.console.backend import open_queue_backend
     from ui.console.window import ConsoleWindow
+    from ui.gc_guard import GuiThreadCollector
     from ui.language import Language
     from ui.theme import Theme
     from ui.worker import Worker
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    collector = GuiThreadCollector(app)  # Qt objects must never be collected on a worker
+    collector.start()
     try:
         backend = open_queue_backend(config)
     except StartupError as exc:

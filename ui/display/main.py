@@ -22,12 +22,15 @@ def run_display(config: Path | None, screen: int | None, fullscreen: bool) -> in
     from ui.console.backend import open_queue_backend
     from ui.display.options import DisplayOptions
     from ui.display.window import DisplayWindow
+    from ui.gc_guard import GuiThreadCollector
     from ui.language import Language
     from ui.theme import Theme
     from ui.worker import Worker
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    collector = GuiThreadCollector(app)  # Qt objects must never be collected on a worker
+    collector.start()
     screens = app.screens()
     if screen is not None and not 0 <= screen < len(screens):
         print(  # noqa: T201 - the operator reads it in the log

@@ -1,0 +1,40 @@
+"""Python's garbage collector runs only on the GUI thread.
+
+The cyclic collector runs on whichever thread happens to allocate when its
+threshold is reached. When that is a worker thread (a database or printer job)
+and the garbage holds Qt widgets, Qt deletes them off the GUI thread and the
+process crashes. So automatic collection is switched off and a timer on the GUI
+thread collects instead (the approach Anki takes for the same reason).
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+#: How often the young generation is collected; every tenth time, all of them.
+INTERVAL_MS = 1000
+FULL_EVERY = 10
+
+
+class GuiThreadCollector(QObject):
+    def __init__(self, parent: QObject | None = None, interval_ms: int = INTERVAL_MS) -> None:
+        super().__init__(parent)
+        self._ticks = 0
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.collect)
+
+    def start(self) -> None:
+        gc.disable()
+        self.timer.start()
+
+    def collect(self) -> None:
+        self._ticks += 1
+        gc.collect(2 if self._ticks % FULL_EVERY == 0 else 0)
+
+    def stop(self) -> None:
+        self.timer.stop()
+        gc.collect()
+        gc.enable()
