@@ -56,7 +56,8 @@ def load_and_open(
         raise StartupError(str(exc)) from None
     prepare_escpos(settings.cache_dir)
     source = str(config or default_config_path())
-    return settings, open_backend(settings, catalogs, catalogue_files, clock, source)
+    backend = open_backend(settings, catalogs, catalogue_files, clock, source)
+    return backend.settings or settings, backend
 
 
 class KioskApp(QObject):

@@ -33,6 +33,8 @@ class Backend:
     reception: Reception
     staff: StaffDirectory
     printer: TicketPrinter | None
+    settings: Settings | None = None
+    """The settings in force: the machine's TOML with the branch's choices over it."""
 
     def close(self) -> None:
         self.db.dispose()
@@ -47,12 +49,14 @@ def open_backend(
 ) -> Backend:
     """Open everything the screens need. Raises :class:`StartupError` with a plain message."""
     from kiosk.bootstrap import open_database
+    from kiosk.branch_settings import BranchSettingsStore
     from kiosk.catalogue.loader import CatalogueError
     from kiosk.db.database import DatabaseUnavailable
     from kiosk.reception import Reception
     from kiosk.staff import StaffDirectory
     from printing.backends import PrinterConfigError, parse_printer_url
     from printing.job import TicketPrinter
+    from printing.layout import TicketSections
 
     try:
         parse_printer_url(settings.printer.url, settings.printer)
@@ -66,13 +70,25 @@ def open_backend(
         raise StartupError(
             f"The database cannot be opened ({settings.database_url}): {exc}"
         ) from None
+    try:
+        # what managers chose in the admin panel (shared by the branch) over the TOML
+        branch = BranchSettingsStore(db, settings)
+        settings, hidden = branch.effective(), branch.current().hidden_ticket_sections
+    except DatabaseUnavailable as exc:
+        raise StartupError(
+            f"The database cannot be read ({settings.database_url}): {exc}"
+        ) from None
     reception = Reception(db, settings, clock)
     try:
         reception.catalogue()
     except (CatalogueError, DatabaseUnavailable) as exc:
         raise StartupError(f"The stored service catalogue cannot be used:\n{exc}") from None
     printer = TicketPrinter(
-        settings.printer, settings.kiosk.data_dir, catalogs, settings.business.zone
+        settings.printer,
+        settings.kiosk.data_dir,
+        catalogs,
+        settings.business.zone,
+        sections=TicketSections(**dict.fromkeys(hidden, False)),
     )
     staff = StaffDirectory(db, clock, kiosk_id=settings.kiosk.id)
-    return Backend(db, reception, staff, printer)
+    return Backend(db, reception, staff, printer, settings)
