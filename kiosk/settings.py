@@ -94,6 +94,8 @@ class DisplaySection(_Section):
     kiosk_mode: bool = False
     """Lockdown: full screen, on top, keys and close requests ignored; a manager's PIN leaves."""
     hide_cursor: bool = False
+    on_screen_keyboard: bool = True
+    """Qt's on-screen keyboard for the staff screens' text fields (a touchscreen has none)."""
     staff_button: bool | None = None
     """Show the visible staff button (default: only outside kiosk mode; a long press on
     the branch name always opens the PIN pad)."""

@@ -11,8 +11,9 @@ naming the file and the field: on stderr, in a dialog, and with exit status 2.
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -181,10 +182,12 @@ def run(
 
     ``kiosk``: lockdown (see :mod:`ui.lockdown`); leaving it needs a manager's PIN."""
     on_welcome = _quit_after_paint if exit_after_paint else None
+    look = peek(config)
+    use_on_screen_keyboard(look, os.environ)
     app = _application()
     kiosk_app = KioskApp(
         app,
-        peek(config),
+        look,
         config=config,
         fullscreen=fullscreen,
         lockdown=kiosk,
@@ -204,6 +207,15 @@ def run_for_benchmark(data_dir: str, on_welcome: Callable[[QWidget], None]) -> i
 
     app = _application()
     return _exec(app, KioskApp(app, Look(), settings=settings), on_welcome)
+
+
+def use_on_screen_keyboard(look: Look, environ: MutableMapping[str, str]) -> bool:
+    """Ask Qt for its on-screen keyboard (before the application exists), unless the
+    settings turn it off or the machine chose an input method itself."""
+    if not look.on_screen_keyboard or "QT_IM_MODULE" in environ:
+        return False
+    environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
+    return True
 
 
 def _staff_button(asked: bool | None, look: Look, lockdown: bool) -> bool:

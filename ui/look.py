@@ -38,6 +38,7 @@ class Look:
     kiosk_mode: bool = False
     hide_cursor: bool = False
     staff_button: bool | None = None
+    on_screen_keyboard: bool = True
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Look:
@@ -51,6 +52,7 @@ class Look:
             kiosk_mode=display.kiosk_mode,
             hide_cursor=display.hide_cursor,
             staff_button=display.staff_button,
+            on_screen_keyboard=display.on_screen_keyboard,
         )
 
 
@@ -80,4 +82,7 @@ def peek(path: Path | None) -> Look:
         kiosk_mode=_get(data, "display", "kiosk_mode", bool, default.kiosk_mode),
         hide_cursor=_get(data, "display", "hide_cursor", bool, default.hide_cursor),
         staff_button=_get(data, "display", "staff_button", bool, default.staff_button),
+        on_screen_keyboard=_get(
+            data, "display", "on_screen_keyboard", bool, default.on_screen_keyboard
+        ),
     )

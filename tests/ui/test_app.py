@@ -164,3 +164,15 @@ def test_kiosk_mode_from_the_settings_file(qtbot: QtBot, tmp_path: Path) -> None
     assert window.lockdown.active and window.isFullScreen()
     assert window.welcome.staff_button.isVisible()  # the bank asked for the visible button
     kiosk.shutdown()
+
+
+def test_the_on_screen_keyboard_is_asked_for_unless_turned_off() -> None:
+    from ui.app import use_on_screen_keyboard
+
+    environ: dict[str, str] = {}
+    assert use_on_screen_keyboard(Look(), environ)
+    assert environ == {"QT_IM_MODULE": "qtvirtualkeyboard"}
+    assert not use_on_screen_keyboard(Look(on_screen_keyboard=False), {})
+    chosen = {"QT_IM_MODULE": "ibus"}
+    assert not use_on_screen_keyboard(Look(), chosen)
+    assert chosen == {"QT_IM_MODULE": "ibus"}
