@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from ui.admin.common import Field, button, combo_box, list_widget
+from ui.admin.master_list import MasterList
 from ui.admin.question_form import QuestionForm, new_question
 from ui.admin.style import CONTROL_PX
 from ui.widgets import label
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from ui.admin.problem_words import Problem
 
 
-class QuestionnaireView(QWidget):
+class QuestionnaireView(MasterList, QWidget):
     def __init__(self, draft: Callable[[], dict[str, Any]]) -> None:
         super().__init__()
         self._draft = draft
@@ -58,6 +59,16 @@ class QuestionnaireView(QWidget):
     def _questionnaire(self) -> dict[str, Any]:
         questionnaire: dict[str, Any] = self._draft()["questionnaire"]
         return questionnaire
+
+    def _new_item(self, items: list[dict[str, Any]]) -> dict[str, Any]:
+        ids = {str(o.get("id")) for q in items for o in q.get("options", [])}
+        return new_question(items, ids)
+
+    def _refill(self) -> None:
+        self._fill()
+
+    def _items(self) -> list[dict[str, Any]]:
+        return self._questions()
 
     def _questions(self) -> list[dict[str, Any]]:
         questions: list[dict[str, Any]] = self._questionnaire()["questions"]
@@ -140,39 +151,6 @@ class QuestionnaireView(QWidget):
         questions = self._questions()
         if 0 <= self.current < len(questions):
             questions[self.current] = self.form.value()
-
-    def add(self) -> None:
-        self.store()
-        questions = self._questions()
-        ids = {str(o.get("id")) for q in questions for o in q.get("options", [])}
-        questions.append(new_question(questions, ids))
-        self.current = -1
-        self._fill()
-        self.select(len(questions) - 1)
-
-    def move_item(self, delta: int) -> None:
-        self.store()
-        questions, index = self._questions(), self.current
-        target = index + delta
-        if 0 <= index < len(questions) and 0 <= target < len(questions):
-            questions[index], questions[target] = questions[target], questions[index]
-            self.current = target
-            self._fill()
-            self.select(target)
-
-    def delete(self) -> None:
-        questions, index = self._questions(), self.current
-        if 0 <= index < len(questions):
-            del questions[index]
-            self.current = -1
-            self._fill()
-            self.select(min(index, len(questions) - 1))
-
-    def _enable(self) -> None:
-        count, index = len(self._questions()), self.current
-        self.up_button.setEnabled(index > 0)
-        self.down_button.setEnabled(0 <= index < count - 1)
-        self.delete_button.setEnabled(index >= 0)
 
     # -- problems --------------------------------------------------------------------------
     def show_problems(self, problems: list[Problem]) -> None:

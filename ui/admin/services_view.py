@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from ui.admin.common import button, list_widget
+from ui.admin.master_list import MasterList
 from ui.admin.service_form import ServiceForm, new_service
 from ui.admin.style import CONTROL_PX
 from ui.widgets import label
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from ui.admin.problem_words import Problem
 
 
-class ServicesView(QWidget):
+class ServicesView(MasterList, QWidget):
     def __init__(self, services: Callable[[], list[dict[str, Any]]]) -> None:
         super().__init__()
         self._services = services
@@ -57,6 +58,15 @@ class ServicesView(QWidget):
         self._fill_list()
         self.select(min(select, len(self._services()) - 1))
 
+    def _new_item(self, items: list[dict[str, Any]]) -> dict[str, Any]:
+        return new_service(items)
+
+    def _refill(self) -> None:
+        self._fill_list()
+
+    def _items(self) -> list[dict[str, Any]]:
+        return self._services()
+
     def _fill_list(self) -> None:
         loc = self._loc
         self.list.blockSignals(True)
@@ -94,38 +104,6 @@ class ServicesView(QWidget):
         services = self._services()
         if 0 <= self.current < len(services):
             services[self.current] = self.form.value()
-
-    def add(self) -> None:
-        self.store()
-        services = self._services()
-        services.append(new_service(services))
-        self.current = -1
-        self._fill_list()
-        self.select(len(services) - 1)
-
-    def move_item(self, delta: int) -> None:
-        self.store()
-        services, index = self._services(), self.current
-        target = index + delta
-        if 0 <= index < len(services) and 0 <= target < len(services):
-            services[index], services[target] = services[target], services[index]
-            self.current = target
-            self._fill_list()
-            self.select(target)
-
-    def delete(self) -> None:
-        services, index = self._services(), self.current
-        if 0 <= index < len(services):
-            del services[index]
-            self.current = -1
-            self._fill_list()
-            self.select(min(index, len(services) - 1))
-
-    def _enable(self) -> None:
-        count, index = len(self._services()), self.current
-        self.up_button.setEnabled(index > 0)
-        self.down_button.setEnabled(0 <= index < count - 1)
-        self.delete_button.setEnabled(index >= 0)
 
     # -- problems --------------------------------------------------------------------------
     def show_problems(self, problems: list[Problem]) -> None:
