@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlmodel import select
 
-from kiosk import audit
+from kiosk import audit, events
 from kiosk.clock import Clock, utc_now
 from kiosk.db.database import Database
 from kiosk.db.models import BranchSetting
@@ -22,6 +22,7 @@ from kiosk.settings import LocaleCode, PrinterSection, Settings
 from kiosk.staff import StaffMember, require_manager
 
 TicketSection = Literal[
+    "logo",
     "branch_name",
     "code",
     "service_name",
@@ -101,6 +102,7 @@ class BranchSettingsStore:
         self._db = db
         self._settings = settings
         self._clock = clock
+        self._seen_version = -1
 
     def _key(self, name: str) -> str:
         return f"printer_url@{self._settings.kiosk.id}" if name == "printer_url" else name
@@ -133,6 +135,7 @@ class BranchSettingsStore:
         now = self._clock()
         before, after = old.model_dump(mode="json"), new.model_dump(mode="json")
         with self._db.session() as session:
+            events.bump(session, events.SETTINGS_VERSION)
             for name, value in after.items():
                 if before[name] == value:
                     continue
@@ -152,9 +155,9 @@ class BranchSettingsStore:
                 )
         return new
 
-    def effective(self) -> Settings:
+    def effective(self, branch: BranchSettings | None = None) -> Settings:
         """The machine settings with the branch's choices laid over them."""
-        branch = self.current()
+        branch = branch or self.current()
         s = self._settings
         return s.model_copy(
             update={
@@ -172,6 +175,16 @@ class BranchSettingsStore:
                 "business": s.business.model_copy(update={"day_reset_hour": branch.day_reset_hour}),
             }
         )
+
+    def refresh_if_changed(self) -> BranchSettings | None:
+        """The branch's settings when a manager changed them since the last call (on any
+        machine); None otherwise. One primary-key read: call it on a timer."""
+        with self._db.session() as session:
+            current = events.version(session, events.SETTINGS_VERSION)
+        if current == self._seen_version:
+            return None
+        self._seen_version = current
+        return self.current()
 
     def last_changed(self) -> datetime | None:
         with self._db.session() as session:

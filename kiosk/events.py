@@ -9,6 +9,7 @@ from sqlmodel import Session
 from kiosk.db.models import BranchState, QueueEvent, Ticket
 
 CATALOGUE_VERSION = "catalogue_version"
+SETTINGS_VERSION = "settings_version"
 
 
 def record(session: Session, ticket: Ticket, kind: str, at: datetime) -> None:

@@ -88,6 +88,10 @@ class Reception:
         self._catalogue: Catalogue | None = None
         self._catalogue_version = -1
 
+    def use_settings(self, settings: Settings) -> None:
+        """Settings a manager changed while the kiosk runs (branch name, reset hour…)."""
+        self._settings = settings
+
     # -- catalogue -------------------------------------------------------------------------
     def catalogue(self) -> Catalogue:
         if self._catalogue is None:

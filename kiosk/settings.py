@@ -12,7 +12,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 APP_NAME = "lobby-kiosk"
 
 LocaleCode = Literal["en", "zh_Hans", "zh_Hant"]
+CjkMode = Literal["raster", "gb18030", "big5"]
 
 
 def default_data_dir() -> Path:
@@ -69,6 +70,14 @@ class PrinterSection(_Section):
     """Printable width in dots: 384 (58 mm), 512 (80 mm, TM-T88) or 576 (80 mm, TM-T20II)."""
     timeout_seconds: Annotated[float, Field(gt=0, le=30)] = 3.0
     """Connect and read timeout; the customer never waits longer for the printer."""
+    logo: Path | None = None
+    """PNG/SVG printed at the top of every ticket; empty: the built-in one."""
+    footer: dict[str, Annotated[str, Field(max_length=500)]] = Field(default_factory=dict)
+    """Text printed at the foot of every ticket (e.g. opening hours), by language: keys en,
+    zh_Hans, zh_Hant; in the ticket's language, else English. The privacy line follows it."""
+    cjk_mode: CjkMode = "raster"
+    """raster works on every printer; gb18030/big5 only for a printer configured for that
+    Chinese code page."""
 
     @field_validator("url")
     @classmethod
@@ -76,6 +85,19 @@ class PrinterSection(_Section):
         schemes = ("preview", "tcp://", "usb://", "serial://", "file://", "cups://")
         if not value.startswith(schemes):
             raise ValueError("preview, tcp://, usb://, serial://, file:// or cups://")
+        return value
+
+    @field_validator("logo", mode="before")
+    @classmethod
+    def _empty_logo(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("footer")
+    @classmethod
+    def _footer_languages(cls, value: dict[str, str]) -> dict[str, str]:
+        unknown = sorted(set(value) - set(get_args(LocaleCode)))
+        if unknown:
+            raise ValueError(f"languages en, zh_Hans or zh_Hant as keys (not {', '.join(unknown)})")
         return value
 
 

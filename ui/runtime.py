@@ -51,7 +51,9 @@ class KioskRuntime(QObject):
         self._admin_idle_ms = timings.admin_idle_ms
         self.branch = BranchSettingsStore(backend.db, settings)
         self.catalogue_pending = False
-        self.catalogue = CatalogueWatch(backend.reception, worker, timings.catalogue_check_ms)
+        self.catalogue = CatalogueWatch(
+            backend.reception, worker, timings.catalogue_check_ms, self.branch
+        )
         self.catalogue.catalogue_did_change.connect(self._catalogue_changed)
         self.database = DatabaseWatch(backend.db, worker, state, timings.database_retry_ms)
         self.printer: PrinterWatch | None = None

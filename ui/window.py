@@ -131,6 +131,7 @@ class KioskWindow(QWidget):
         self.runtime = runtime = KioskRuntime(
             self.router, backend, settings, self.worker, self.state, t
         )
+        runtime.catalogue.settings_did_change.connect(self.apply_branch_settings)
         self.screens = screens = build_screens(self, backend, settings, t)
         if runtime.printer is not None:
             screens.ticket.ticket_did_print.connect(runtime.printer.note_outcome)
@@ -207,6 +208,23 @@ class KioskWindow(QWidget):
         changed = event.type() == QEvent.Type.WindowStateChange
         if changed and self.lockdown.active and not self.isFullScreen():
             QTimer.singleShot(0, self.showFullScreen)  # minimised or restored: back
+
+    def apply_branch_settings(self, settings: Settings, hidden_sections: tuple[str, ...]) -> None:
+        """Settings a manager saved while this kiosk runs: the branch name, the business
+        day, the printer and the ticket's sections apply at once; the idle timings and
+        the languages offered apply at the next start."""
+        from printing.layout import TicketSections
+
+        self.settings = settings
+        branch = settings.kiosk.branch_name
+        self.setWindowTitle(branch)
+        self.welcome.set_branch_name(branch)
+        if self.backend is None:
+            return
+        self.backend.reception.use_settings(settings)
+        if self.backend.printer is not None:
+            self.backend.printer.printer = settings.printer
+            self.backend.printer.sections = TicketSections(**dict.fromkeys(hidden_sections, False))
 
     def shutdown(self) -> None:
         """Stop watching input and wait for running jobs (a print may take ~3 s)."""

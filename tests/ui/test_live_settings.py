@@ -1,0 +1,31 @@
+"""Settings a manager saves in the admin panel reach a running kiosk without a restart."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kiosk.branch_settings import BranchSettingsStore
+from kiosk.staff import StaffDirectory
+from ui.window import Timings
+
+from .driver import Kiosk
+
+FAST = Timings(catalogue_check_ms=100)
+
+
+def test_branch_name_printer_and_ticket_sections_apply_at_once(
+    make_kiosk: Callable[..., Kiosk],
+) -> None:
+    kiosk = make_kiosk(timings=FAST)
+    backend = kiosk.backend
+    assert kiosk.window.settings is not None
+    manager = StaffDirectory(backend.db).create_first_manager("409217")
+    BranchSettingsStore(backend.db, kiosk.window.settings).update(
+        manager, branch_name="Harbour Branch", day_reset_hour=6, hidden_ticket_sections=("qr",)
+    )
+    welcome = kiosk.window.welcome
+    kiosk.qtbot.waitUntil(lambda: welcome.branch.text() == "Harbour Branch", timeout=3000)
+    assert kiosk.window.windowTitle() == "Harbour Branch"
+    assert backend.printer is not None and backend.printer.sections.qr is False
+    assert kiosk.window.settings is not None
+    assert kiosk.window.settings.business.day_reset_hour == 6
