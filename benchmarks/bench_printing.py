@@ -3,7 +3,9 @@
     python benchmarks/bench_printing.py [--runs 50]
 
 "Build" is layout + composition + rendering to python-escpos bytes (a ``Dummy``),
-i.e. everything ``print_ticket`` does before it opens the connection. Also
+i.e. everything ``print_ticket`` does before it opens the connection; tickets
+carry the built-in logo, and Chinese goes as images (``raster``) or as printer
+text in the GB18030 / Big5 code page (``cjk_mode``). Also
 timed: the preview image; a whole ``print_ticket`` to a TCP printer on
 127.0.0.1 that answers ``DLE EOT`` (connect, status, send, wait until every
 byte is taken, status, close); ``check_status`` (connect, ``DLE EOT`` 1 and 4,
@@ -25,7 +27,7 @@ from zoneinfo import ZoneInfo
 from kiosk.i18n import Catalogs
 from kiosk.settings import PrinterSection, default_cache_dir
 from printing.escpos_env import escpos_printers, prepare_escpos
-from printing.job import TicketPrinter
+from printing.job import TicketPrinter, TicketSections
 from printing.render_escpos import PrinterCaps, render
 from printing.samples import sample_ticket
 from printing.status import PrinterState, SocketLink, query_status
@@ -56,7 +58,7 @@ def build_action(
 
     def action() -> int:
         dummy = escpos_printers().Dummy(profile=printer.printer.profile)
-        render(printer.layout(ticket), dummy, dots, caps)
+        render(printer.layout(ticket), dummy, dots, caps, cjk_mode=printer.printer.cjk_mode)
         return len(dummy.output)
 
     return action
@@ -127,7 +129,15 @@ def run(runs: int, data_dir: Path) -> int:
     rows: list[tuple[str, Callable[[], int]]] = []
     for dots in (512, 384, 576):
         printer = TicketPrinter(PrinterSection(paper_dots=dots), data_dir, catalogs, ZONE)
+        gb18030, big5 = (
+            TicketPrinter(PrinterSection(paper_dots=dots, cjk_mode=m), data_dir, catalogs, ZONE)
+            for m in ("gb18030", "big5")
+        )
+        no_logo = TicketPrinter(
+            PrinterSection(paper_dots=dots), data_dir, catalogs, ZONE, TicketSections(logo=False)
+        )
         rows += [
+            (f"English, no logo, native QR, {dots}", build_action(no_logo, "en", dots, native)),
             (f"English text mode, native QR, {dots}", build_action(printer, "en", dots, native)),
             (f"English text mode, image QR, {dots}", build_action(printer, "en", dots, image)),
             (
@@ -137,6 +147,14 @@ def run(runs: int, data_dir: Path) -> int:
             (
                 f"Chinese raster (zh_Hant), image QR, {dots}",
                 build_action(printer, "zh_Hant", dots, image),
+            ),
+            (
+                f"Chinese gb18030 (zh_Hans), native QR, {dots}",
+                build_action(gb18030, "zh_Hans", dots, native),
+            ),
+            (
+                f"Chinese big5 (zh_Hant), native QR, {dots}",
+                build_action(big5, "zh_Hant", dots, native),
             ),
         ]
     printer = TicketPrinter(PrinterSection(), data_dir, catalogs, ZONE)

@@ -1,10 +1,13 @@
 """Blocks to print operations for one paper width, shared by printer and preview.
 
 :func:`compose` decides, once, how each block is put on paper: Latin text as
-wrapped lines in the printer's own font (:class:`TextOp`), any other text as a
-full-width 1-bit image (:class:`ImageOp`), the QR code at a fixed module size
-(:class:`QrOp`). :mod:`printing.render_escpos` sends these operations to a
-printer and :mod:`printing.preview` draws them, so the screen shows what prints.
+wrapped lines in the printer's own font (:class:`TextOp`); with ``cjk_mode``
+``gb18030`` or ``big5``, Chinese text the code page can print as lines in the
+printer's Chinese font (:class:`NativeTextOp`, see :mod:`printing.native`); any
+other text as a full-width 1-bit image (:class:`ImageOp`), and the logo too
+(:mod:`printing.logo`); the QR code at a fixed module size (:class:`QrOp`).
+:mod:`printing.render_escpos` sends these operations to a printer and
+:mod:`printing.preview` draws them, so the screen shows what prints.
 """
 
 from __future__ import annotations
@@ -17,8 +20,11 @@ from functools import cache
 import qrcode
 from PIL import Image
 
+from kiosk.settings import CjkMode
 from printing import raster
-from printing.layout import Align, Block, QrBlock, RuleBlock, TextBlock, TextSize
+from printing.layout import Align, Block, LogoBlock, QrBlock, RuleBlock, TextBlock, TextSize
+from printing.logo import logo_strip
+from printing.native import NATIVE_MODES, native_text, wrap_columns
 
 PRINTER_FONT_DOTS = 12
 """Width of one character of the printer's Font A, in dots (24 dots tall)."""
@@ -37,6 +43,18 @@ class TextOp:
     """Lines in the printer's own font, already wrapped to the column count."""
 
     lines: tuple[str, ...]
+    size: TextSize = TextSize.NORMAL
+    bold: bool = False
+    align: Align = Align.CENTER
+
+
+@dataclass(frozen=True)
+class NativeTextOp:
+    """Lines in the printer's Chinese font (``FS &`` … ``FS .``), wrapped to the columns."""
+
+    lines: tuple[str, ...]
+    codec: str
+    """``gb18030`` or ``big5``: the printer's code page, and how each line is encoded."""
     size: TextSize = TextSize.NORMAL
     bold: bool = False
     align: Align = Align.CENTER
@@ -61,7 +79,7 @@ class FeedOp:
     lines: int = 1
 
 
-Op = TextOp | ImageOp | QrOp | FeedOp
+Op = TextOp | NativeTextOp | ImageOp | QrOp | FeedOp
 
 
 def printer_text(text: str) -> str | None:
@@ -104,32 +122,50 @@ def _wrap_columns(text: str, width: int, bullet: bool) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def compose_block(block: Block, paper_dots: int) -> Op:
+def compose_block(block: Block, paper_dots: int, cjk_mode: CjkMode = "raster") -> list[Op]:
+    """How ``block`` goes on paper. A logo is followed by an empty line; a logo
+    that cannot be read gives nothing (it is logged, see :mod:`printing.logo`)."""
     if isinstance(block, TextBlock):
-        plain = printer_text(block.text)
-        if plain is not None:
-            lines = _wrap_columns(plain, columns(paper_dots, block.size), block.bullet)
-            return TextOp(lines, block.size, block.bold, block.align)
-        image = raster.render_text(
-            block.text,
-            block.lang,
-            RASTER_PX[block.size],
-            paper_dots,
-            align=block.align.value,
-            bold=block.bold,
-            bullet=block.bullet,
-        )
-        return ImageOp(image)
+        return [_text_op(block, paper_dots, cjk_mode)]
+    if isinstance(block, LogoBlock):
+        strip = logo_strip(block.source, paper_dots)
+        return [] if strip is None else [ImageOp(strip), FeedOp()]
     if isinstance(block, QrBlock):
-        return QrOp(block.payload, qr_module(paper_dots))
+        return [QrOp(block.payload, qr_module(paper_dots))]
     if isinstance(block, RuleBlock):
-        return TextOp(("-" * columns(paper_dots),))
-    return FeedOp(block.lines)
+        return [TextOp(("-" * columns(paper_dots),))]
+    return [FeedOp(block.lines)]
 
 
-def compose(blocks: Sequence[Block], paper_dots: int) -> list[Op]:
-    """The print operations for ``blocks`` on paper ``paper_dots`` wide."""
-    return [compose_block(block, paper_dots) for block in blocks]
+def _text_op(block: TextBlock, paper_dots: int, cjk_mode: CjkMode) -> Op:
+    plain = printer_text(block.text)
+    if plain is not None:
+        lines = _wrap_columns(plain, columns(paper_dots, block.size), block.bullet)
+        return TextOp(lines, block.size, block.bold, block.align)
+    if cjk_mode in NATIVE_MODES:
+        native = native_text(block.text.translate(_SPACES), cjk_mode)
+        if native is not None:
+            lines = wrap_columns(native, columns(paper_dots, block.size), block.bullet)
+            return NativeTextOp(lines, cjk_mode, block.size, block.bold, block.align)
+    image = raster.render_text(
+        block.text,
+        block.lang,
+        RASTER_PX[block.size],
+        paper_dots,
+        align=block.align.value,
+        bold=block.bold,
+        bullet=block.bullet,
+    )
+    return ImageOp(image)
+
+
+def compose(blocks: Sequence[Block], paper_dots: int, cjk_mode: CjkMode = "raster") -> list[Op]:
+    """The print operations for ``blocks`` on paper ``paper_dots`` wide.
+
+    ``cjk_mode`` (``printer.cjk_mode``): ``raster`` draws all non-Latin text;
+    ``gb18030``/``big5`` print Chinese in the printer's font where the code page can.
+    """
+    return [op for block in blocks for op in compose_block(block, paper_dots, cjk_mode)]
 
 
 @cache

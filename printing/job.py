@@ -41,6 +41,7 @@ from printing.compose import Op, compose
 from printing.escpos_env import escpos_printers
 from printing.layout import Block, TicketSections
 from printing.layout import build_layout as _build_layout
+from printing.logo import BUILTIN_LOGO
 from printing.outcome import (
     PrinterProblem,
     PrintOutcome,
@@ -102,24 +103,27 @@ class TicketPrinter:
         self._lock = threading.Lock()
 
     def warm_up(self) -> None:
-        """Import python-escpos and load the fonts now (≈0.5 s), not on the first ticket."""
+        """Import python-escpos, load the fonts and logo now (≈0.5 s), not on the first ticket."""
         escpos_printers()
         for code in SUPPORTED_LOCALES:
             self.render_bytes(self.layout(sample_ticket(code)))
 
     # -- what is printed ------------------------------------------------------------------
     def layout(self, ticket: TicketData) -> list[Block]:
-        loc = self.catalogs.localizer(ticket.locale)
-        return _build_layout(ticket, loc, self.zone, self.sections)
+        """The ticket's blocks, with the configured logo (else the built-in one) and footer."""
+        loc, logo = self.catalogs.localizer(ticket.locale), self.printer.logo or BUILTIN_LOGO
+        return _build_layout(ticket, loc, self.zone, self.sections, logo, self.printer.footer)
+
+    def compose(self, blocks: Sequence[Block]) -> list[Op]:
+        return compose(blocks, self.printer.paper_dots, self.printer.cjk_mode)
 
     def preview_image(self, ticket: TicketData) -> Image.Image:
         """The ticket as it prints, as a white-paper image ``paper_dots`` wide."""
-        ops = compose(self.layout(ticket), self.printer.paper_dots)
-        return compose_preview(ops, self.printer.paper_dots).image
+        return compose_preview(self.compose(self.layout(ticket)), self.printer.paper_dots).image
 
     def render_bytes(self, blocks: Sequence[Block]) -> tuple[bytes, list[Op]]:
         """The exact bytes the printer receives for ``blocks``, and the composed operations."""
-        ops = compose(blocks, self.printer.paper_dots)
+        ops = self.compose(blocks)
         dummy = escpos_printers().Dummy(profile=self.printer.profile)
         render_ops(ops, dummy, self.printer.paper_dots, caps_for_profile(dummy.profile))
         data: bytes = dummy.output

@@ -3,15 +3,18 @@
 :func:`build_layout` turns a :class:`~kiosk.ticket.TicketData` into blocks in the
 customer's language. The same blocks go to the printer
 (:mod:`printing.render_escpos`) and to the on-screen preview
-(:mod:`printing.preview`). Which parts appear is set by :class:`TicketSections`.
+(:mod:`printing.preview`). Which parts appear is set by :class:`TicketSections`;
+the logo and the custom footer text come from the printer settings (see
+:class:`printing.job.TicketPrinter`).
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import tzinfo
+from pathlib import Path
 
 from kiosk.i18n import Localizer
 from kiosk.ticket import TicketData
@@ -44,6 +47,14 @@ class TextBlock:
 
 
 @dataclass(frozen=True)
+class LogoBlock:
+    """The bank's logo: drawn 1-bit, fitted to the paper, centred (see :mod:`printing.logo`)."""
+
+    source: Path
+    """A PNG or SVG file (or any image Pillow reads)."""
+
+
+@dataclass(frozen=True)
 class QrBlock:
     payload: str
 
@@ -58,13 +69,15 @@ class FeedBlock:
     lines: int = 1
 
 
-Block = TextBlock | QrBlock | RuleBlock | FeedBlock
+Block = TextBlock | LogoBlock | QrBlock | RuleBlock | FeedBlock
 
 
 @dataclass(frozen=True)
 class TicketSections:
     """Which parts of the ticket are printed. All on by default."""
 
+    logo: bool = True
+    """Printed when a logo is given to :func:`build_layout`."""
     branch_name: bool = True
     code: bool = True
     service_name: bool = True
@@ -96,10 +109,18 @@ def build_layout(
     loc: Localizer,
     zone: tzinfo,
     sections: TicketSections | None = None,
+    logo: Path | None = None,
+    footer: Mapping[str, str] | None = None,
 ) -> list[Block]:
-    """The blocks of one ticket, top to bottom, in ``loc``'s language."""
+    """The blocks of one ticket, top to bottom, in ``loc``'s language.
+
+    ``logo`` goes at the top; ``footer`` (text by language, e.g. opening hours)
+    before the privacy line, in the ticket's language or else in English.
+    """
     s = sections or TicketSections()
     blocks: list[Block] = []
+    if s.logo and logo is not None:
+        blocks.append(LogoBlock(logo))
     if s.branch_name and ticket.branch_name:
         blocks += [TextBlock(ticket.branch_name, bold=True), RuleBlock()]
     if s.code:
@@ -127,11 +148,16 @@ def build_layout(
     if s.qr and ticket.reference:
         blocks += [FeedBlock(), QrBlock(ticket.reference)]
     if s.footer:
-        blocks += [
-            RuleBlock(),
-            TextBlock(loc.tr("Please keep this ticket. We never print personal data.")),
-        ]
+        blocks.append(RuleBlock())
+        custom = footer_text(footer or {}, loc.locale)
+        blocks += [TextBlock(custom)] if custom else []
+        blocks.append(TextBlock(loc.tr("Please keep this ticket. We never print personal data.")))
     return [replace(b, lang=loc.locale) if isinstance(b, TextBlock) else b for b in blocks]
+
+
+def footer_text(footer: Mapping[str, str], locale: str) -> str:
+    """The custom footer in ``locale``, else in English, else empty."""
+    return (footer.get(locale) or "").strip() or (footer.get("en") or "").strip()
 
 
 def _materials(ticket: TicketData, loc: Localizer) -> list[Block]:

@@ -2,9 +2,11 @@
 
 The preview draws the same composed operations the printer receives
 (:func:`printing.compose.compose`): images drawn for the printer (Chinese text,
-the image QR) are pasted pixel for pixel; text the printer sets in its own
-font is drawn in a monospaced font of the same cell size (12 × 24 dots per
-character, magnified alike), wrapped at the same places.
+the logo, the image QR) are pasted pixel for pixel; text the printer sets in its
+own font is drawn in a monospaced font of the same cell size (12 × 24 dots per
+character, magnified alike), wrapped at the same places; Chinese the printer
+sets in its own font (``gb18030``/``big5`` mode) is drawn with the CJK font in
+full-width 24 × 24 cells of that grid.
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from kiosk.settings import CjkMode
 from printing import raster
 from printing.compose import (
     MAGNIFY,
     PRINTER_FONT_DOTS,
     FeedOp,
     ImageOp,
+    NativeTextOp,
     Op,
     QrOp,
     TextOp,
@@ -29,6 +33,7 @@ from printing.compose import (
     qr_image,
 )
 from printing.layout import Align, Block
+from printing.native import FONT_LOCALE, char_columns
 
 MARGIN_DOTS = 48
 FEED_DOTS = 30
@@ -51,7 +56,7 @@ class Preview:
     regions: tuple[Region, ...]
 
 
-def _text_image(op: TextOp, paper_dots: int) -> Image.Image:
+def _text_image(op: TextOp | NativeTextOp, paper_dots: int) -> Image.Image:
     factor = MAGNIFY[op.size]
     cell = PRINTER_FONT_DOTS * factor
     px = 2 * cell
@@ -59,36 +64,40 @@ def _text_image(op: TextOp, paper_dots: int) -> Image.Image:
     canvas = Image.new("L", (paper_dots, step * max(1, len(op.lines))), 255)
     draw = ImageDraw.Draw(canvas)
     with raster.FONT_LOCK:
-        font = raster.load_mono_font(px, op.bold)
-        _draw_cells(draw, op, font, paper_dots, cell, step, px)
+        latin = raster.load_mono_font(px, op.bold)
+        native = isinstance(op, NativeTextOp)
+        wide = latin
+        if isinstance(op, NativeTextOp):
+            wide = raster.load_font(FONT_LOCALE[op.codec], px, op.bold)
+        for number, line in enumerate(op.lines):
+            spans = [char_columns(char) if native else 1 for char in line]
+            x = _line_left(op.align, cell * sum(spans), paper_dots)
+            baseline = number * step + 3 + round(px * 0.8)
+            for char, span in zip(line, spans, strict=True):
+                font = wide if span == 2 else latin
+                draw.text(
+                    (x, baseline),
+                    char,
+                    font=font.font,
+                    fill=0,
+                    anchor="ls",
+                    stroke_width=font.stroke,
+                    stroke_fill=0,
+                )
+                x += cell * span
     return canvas.convert("1", dither=Image.Dither.NONE)
 
 
-def _draw_cells(
-    draw: ImageDraw.ImageDraw,
-    op: TextOp,
-    font: raster.LoadedFont,
-    paper_dots: int,
-    cell: int,
-    step: int,
-    px: int,
-) -> None:
-    for number, line in enumerate(op.lines):
-        width = cell * len(line)
-        if op.align is Align.CENTER:
-            x = (paper_dots - width) // 2
-        elif op.align is Align.RIGHT:
-            x = paper_dots - width
-        else:
-            x = 0
-        baseline = number * step + 3 + round(px * 0.8)
-        for offset, char in enumerate(line):
-            position = (x + offset * cell, baseline)
-            draw.text(position, char, font=font.font, fill=0, anchor="ls")
+def _line_left(align: Align, width: int, paper_dots: int) -> int:
+    if align is Align.CENTER:
+        return (paper_dots - width) // 2
+    if align is Align.RIGHT:
+        return paper_dots - width
+    return 0
 
 
 def _op_image(op: Op, paper_dots: int) -> Image.Image:
-    if isinstance(op, TextOp):
+    if isinstance(op, TextOp | NativeTextOp):
         return _text_image(op, paper_dots)
     if isinstance(op, ImageOp):
         return op.image
@@ -112,9 +121,11 @@ def compose_preview(ops: Sequence[Op], paper_dots: int) -> Preview:
     return Preview(paper, tuple(regions))
 
 
-def render_preview(blocks: Sequence[Block], paper_dots: int) -> Image.Image:
+def render_preview(
+    blocks: Sequence[Block], paper_dots: int, cjk_mode: CjkMode = "raster"
+) -> Image.Image:
     """The ticket as it will look on paper ``paper_dots`` wide (mode "1", white paper)."""
-    return compose_preview(compose(blocks, paper_dots), paper_dots).image
+    return compose_preview(compose(blocks, paper_dots, cjk_mode), paper_dots).image
 
 
 def preview_paths(data_dir: Path, code: str) -> tuple[Path, Path]:

@@ -17,7 +17,7 @@ import shutil
 import subprocess
 import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -180,27 +180,36 @@ def _units(text: str) -> list[str]:
 
 def wrap_pixels(text: str, font: LoadedFont, max_width: int) -> list[str]:
     """Wrap ``text`` so that no line is wider than ``max_width`` pixels."""
+    return wrap_measured(text, font.length, max_width)
+
+
+def wrap_measured(text: str, measure: Callable[[str], float], max_width: float) -> list[str]:
+    """Wrap ``text`` so that ``measure(line) <= max_width`` (pixels, printer columns...).
+
+    Breaks between words and between CJK characters; a word too long for a line
+    is cut where it must be.
+    """
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
         line = ""
         for unit in _units(paragraph):
-            if font.length(line + unit) <= max_width:
+            if measure(line + unit) <= max_width:
                 line += unit
                 continue
             if line.strip():
                 lines.append(line.rstrip())
             line = "" if unit.isspace() else unit
-            while font.length(line) > max_width and len(line) > 1:
-                cut = max(1, _fit(line, font, max_width))
+            while measure(line) > max_width and len(line) > 1:
+                cut = max(1, _fit(line, measure, max_width))
                 lines.append(line[:cut])
                 line = line[cut:]
         lines.append(line.rstrip())
     return lines
 
 
-def _fit(text: str, font: LoadedFont, max_width: int) -> int:
+def _fit(text: str, measure: Callable[[str], float], max_width: float) -> int:
     count = 0
-    while count < len(text) and font.length(text[: count + 1]) <= max_width:
+    while count < len(text) and measure(text[: count + 1]) <= max_width:
         count += 1
     return count
 

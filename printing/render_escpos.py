@@ -1,11 +1,14 @@
 """Print operations to any python-escpos printer (``Escpos`` instance).
 
 Latin text is sent as printer text (sized with ``printer.set``); text in any
-other script arrives here already drawn as an image and goes through
-``printer.image`` — CJK is never passed to ``printer.text`` (python-escpos
-would send raw GB18030 or ``?``). The QR code is printed natively
-(``GS ( k``) when the profile supports it, else as an image with the same
-module size. The job ends with a cut.
+other script arrives here already drawn as an image (as does the logo) and goes
+through ``printer.image`` — CJK is never passed to ``printer.text`` (python-escpos
+would send raw GB18030 or ``?``). In ``gb18030``/``big5`` mode, Chinese lines
+arrive as :class:`~printing.compose.NativeTextOp` and are written raw, each
+framed by ``FS &`` … ``FS .`` and sized with ``GS !`` (``ESC !`` leaves Chinese
+characters at normal size). The QR code is printed natively (``GS ( k``) when
+the profile supports it, else as an image with the same module size. The job
+ends with a cut.
 """
 
 from __future__ import annotations
@@ -16,10 +19,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.settings import CjkMode
 from printing.compose import (
     MAGNIFY,
     FeedOp,
     ImageOp,
+    NativeTextOp,
     Op,
     QrOp,
     TextOp,
@@ -27,6 +32,7 @@ from printing.compose import (
     qr_image,
 )
 from printing.layout import Block, TextSize
+from printing.native import FS_CHINESE_OFF, encode_line
 
 log = logging.getLogger(__name__)
 
@@ -102,12 +108,16 @@ def render_ops(
     """Send composed operations to ``printer`` (an ``escpos.Escpos``)."""
     fit_profile_width(printer, paper_dots)
     printer.hw("INIT")
+    if any(isinstance(op, NativeTextOp) for op in ops):
+        printer._raw(FS_CHINESE_OFF)  # a printer set up for Chinese may start in that mode
     for op in ops:
         if isinstance(op, TextOp):
             _set_size(printer, op.size)
             printer.set(align=op.align.value, bold=op.bold)
             for line in op.lines:
                 printer.textln(line)
+        elif isinstance(op, NativeTextOp):
+            _native(printer, op)
         elif isinstance(op, ImageOp):
             printer.set(align="left")
             printer.image(op.image, impl=caps.image_impl)
@@ -121,6 +131,15 @@ def render_ops(
             printer.cut()
         else:
             printer.ln(6)
+
+
+def _native(printer: Any, op: NativeTextOp) -> None:
+    factor = MAGNIFY[op.size]
+    printer.set(custom_size=True, width=factor, height=factor)  # GS !: Chinese characters too
+    printer.set(align=op.align.value, bold=op.bold)
+    for line in op.lines:
+        printer._raw(encode_line(line, op.codec) + b"\n")
+    printer.set(custom_size=True, width=1, height=1)
 
 
 def _qr(printer: Any, op: QrOp, paper_dots: int, caps: PrinterCaps) -> None:
@@ -140,10 +159,12 @@ def render(
     paper_dots: int,
     profile_caps: PrinterCaps | None = None,
     cut: bool = True,
+    cjk_mode: CjkMode = "raster",
 ) -> None:
     """Print ``blocks`` on ``printer`` for paper ``paper_dots`` wide, then cut.
 
-    ``profile_caps`` defaults to what ``printer.profile`` declares.
+    ``profile_caps`` defaults to what ``printer.profile`` declares; ``cjk_mode``
+    is ``printer.cjk_mode`` (see :func:`printing.compose.compose`).
     """
     caps = profile_caps or caps_for_profile(getattr(printer, "profile", None))
-    render_ops(compose(blocks, paper_dots), printer, paper_dots, caps, cut=cut)
+    render_ops(compose(blocks, paper_dots, cjk_mode), printer, paper_dots, caps, cut=cut)

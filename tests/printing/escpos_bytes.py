@@ -9,8 +9,11 @@ from PIL import Image, ImageOps
 
 GS_V0 = b"\x1dv0"
 GS_K = b"\x1d(k"
-_COMMAND = re.compile(rb"\x1b@|[\x1b\x1d][\x20-\x7e][\x00-\xff]")
-"""ESC @, and the 3-byte ESC/GS commands python-escpos uses around text (ESC ! n, GS V n...)."""
+_NATIVE = re.compile(rb"\x1c&(.*?)\x1c\.", re.DOTALL)
+"""Chinese character mode: ``FS &`` text ``FS .``."""
+_COMMAND = re.compile(rb"\x1b@|\x1c[&.]|[\x1b\x1d][\x20-\x7e][\x00-\xff]")
+"""ESC @, FS & / FS ., and the 3-byte ESC/GS commands python-escpos uses around text
+(ESC ! n, GS V n...)."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,12 @@ def without_images(data: bytes) -> bytes:
 
 
 def text_lines(data: bytes) -> list[str]:
-    """The printed text lines of ``data`` (images, QR codes and commands taken out)."""
-    text = _COMMAND.sub(b"", without_images(data)).decode("cp437")
+    """The printed text lines of ``data`` (images, QR codes, Chinese-mode text and
+    commands taken out)."""
+    text = _COMMAND.sub(b"", _NATIVE.sub(b"", without_images(data))).decode("cp437")
     return [line for line in text.split("\n") if line]
+
+
+def native_segments(data: bytes) -> list[bytes]:
+    """The raw bytes between each ``FS &`` and ``FS .`` (outside images and QR codes)."""
+    return [m.group(1) for m in _NATIVE.finditer(without_images(data))]

@@ -10,23 +10,35 @@ import pytest
 from PIL import Image
 
 from kiosk.i18n import Catalogs
+from kiosk.settings import CjkMode
 from printing.compose import ImageOp, QrOp, TextOp, compose, qr_image, qr_matrix
 from printing.escpos_env import escpos_printers
 from printing.job import TicketPrinter
 from printing.layout import build_layout
-from printing.preview import compose_preview, render_preview
+from printing.logo import BUILTIN_LOGO
+from printing.preview import MARGIN_DOTS, compose_preview, render_preview
 from printing.render_escpos import caps_for_profile, render_ops
 from tests.printing.escpos_bytes import raster_images
 from tests.printing.tickets import LOCALES, make_ticket
 
 
 @pytest.mark.parametrize("profile", ["default", "simple"])
-@pytest.mark.parametrize("locale", ["zh_Hans", "zh_Hant"])
+@pytest.mark.parametrize(
+    ("locale", "mode", "least"),
+    [
+        ("zh_Hans", "raster", 5),  # logo, service, date, materials, hint...
+        ("zh_Hant", "raster", 5),
+        ("en", "raster", 1),  # the logo
+        ("zh_Hant", "big5", 1),  # the logo; the Chinese is printer text
+    ],
+)
 def test_printed_images_equal_the_preview_crops(
-    locale: str, profile: str, catalogs: Catalogs, zone: ZoneInfo
+    locale: str, mode: CjkMode, least: int, profile: str, catalogs: Catalogs, zone: ZoneInfo
 ) -> None:
     dots = 512
-    ops = compose(build_layout(make_ticket(locale), catalogs.localizer(locale), zone), dots)
+    loc = catalogs.localizer(locale)
+    blocks = build_layout(make_ticket(locale), loc, zone, logo=BUILTIN_LOGO)
+    ops = compose(blocks, dots, mode)
     printer = escpos_printers().Dummy(profile=profile)
     caps = caps_for_profile(printer.profile)
     render_ops(ops, printer, dots, caps)
@@ -38,7 +50,8 @@ def test_printed_images_equal_the_preview_crops(
         if isinstance(r.op, ImageOp) or (isinstance(r.op, QrOp) and not caps.native_qr)
     ]
     printed = raster_images(printer.output)
-    assert len(printed) == len(drawn) >= 4
+    assert len(printed) == len(drawn) >= least
+    assert drawn[0].op == ops[0] and drawn[0].top == MARGIN_DOTS  # the logo, on top
     for image, region in zip(printed, drawn, strict=True):
         crop = preview.image.crop((0, region.top, dots, region.top + region.height))
         assert image.image.size == crop.size

@@ -11,6 +11,7 @@ from kiosk.ticket import PrintStatus
 from printing.escpos_env import escpos_module
 from printing.job import GRACE_S, TicketPrinter
 from printing.layout import people_ahead_text, wait_text
+from printing.logo import BUILTIN_LOGO, logo_strip
 from printing.outcome import PrinterProblem
 from printing.status import PrinterState
 from tests.printing.devices import ScriptedPrinter
@@ -257,7 +258,10 @@ def test_english_ticket_decoded(
     ):
         assert expected in lines
     assert qr_payloads(job) == [ticket.reference.encode()]
-    assert raster_images(job) == []  # English is printer text
+    # English is printer text: the one image is the logo, at the top
+    [logo] = raster_images(job)
+    strip = logo_strip(BUILTIN_LOGO, 512)
+    assert strip is not None and logo.image.tobytes() == strip.tobytes()
 
 
 @pytest.mark.parametrize("dots", [384, 512, 576])

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 SECTIONS: tuple[str, ...] = get_args(TicketSection)
 SECTION_LABELS = {
+    "logo": N_("Logo"),
     "branch_name": N_("Branch name"),
     "code": N_("Ticket number"),
     "service_name": N_("Service name"),
