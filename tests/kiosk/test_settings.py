@@ -63,3 +63,14 @@ def test_broken_toml_is_reported(tmp_path: Path) -> None:
 def test_missing_file_is_reported(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match="cannot be read"):
         load_settings(tmp_path / "nope.toml")
+
+
+def test_the_readme_example_is_a_valid_settings_file(tmp_path: Path) -> None:
+    import re
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    [example] = [b for b in re.findall(r"```toml\n(.*?)```", readme, re.S) if "[kiosk]" in b]
+    path = tmp_path / "kiosk.toml"
+    path.write_text(example, encoding="utf-8")
+    settings = load_settings(path)
+    assert settings.printer.footer["zh_Hant"].startswith("營業時間")
