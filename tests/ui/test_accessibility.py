@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -16,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.router import Screen
-from ui.theme import MIN_TOUCH_PX
 
+from ..accessibility import widget_problems
 from .driver import MANAGER_PIN, Kiosk, texts
 
 INTERACTIVE = (QAbstractButton, QAbstractItemView)
@@ -38,27 +37,7 @@ def control_problems(root: QWidget) -> list[str]:
     for widget in [root, *root.findChildren(QWidget)]:
         if not isinstance(widget, INTERACTIVE) or _inside_item_view(widget):
             continue
-        name = widget.objectName()
-        where = f"{type(widget).__name__} '{name}'"
-        if not name:
-            problems.append(f"{where}: no objectName")
-        if widget.accessibleIdentifier() != name:
-            problems.append(f"{where}: accessible identifier {widget.accessibleIdentifier()!r}")
-        if isinstance(widget, QAbstractButton):
-            text = widget.text()
-            if not text:
-                problems.append(f"{where}: no text")
-            if widget.accessibleName() != text:
-                problems.append(f"{where}: accessible name {widget.accessibleName()!r} != {text!r}")
-            interface = QAccessible.queryAccessibleInterface(widget)
-            if interface is not None and interface.text(QAccessible.Text.Name) != text:
-                problems.append(
-                    f"{where}: screen readers hear {interface.text(QAccessible.Text.Name)!r}"
-                )
-        elif not widget.accessibleName():
-            problems.append(f"{where}: no accessible name")
-        if widget.isVisibleTo(root) and min(widget.width(), widget.height()) < MIN_TOUCH_PX:
-            problems.append(f"{where}: {widget.width()}×{widget.height()} px is too small to touch")
+        problems.extend(widget_problems(widget, root))
     return problems
 
 

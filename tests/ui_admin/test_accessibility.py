@@ -7,7 +7,6 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -23,8 +22,8 @@ from kiosk.db.database import Database
 from kiosk.reception import Reception, VisitInput
 from kiosk.settings import Settings
 from kiosk.staff import StaffMember
-from ui.theme import MIN_TOUCH_PX
 
+from ..accessibility import widget_problems
 from .conftest import Admin
 
 INTERACTIVE = (QAbstractButton, QAbstractItemView, QLineEdit, QAbstractSpinBox, QComboBox)
@@ -46,27 +45,7 @@ def control_problems(root: QWidget) -> list[str]:
     for widget in root.findChildren(QWidget):
         if not isinstance(widget, INTERACTIVE) or _part_of_compound(widget, root):
             continue
-        name = widget.objectName()
-        where = f"{type(widget).__name__} '{name}'"
-        if not name.startswith("admin."):
-            problems.append(f"{where}: no admin.* objectName")
-        if widget.accessibleIdentifier() != name:
-            problems.append(f"{where}: accessible identifier {widget.accessibleIdentifier()!r}")
-        if isinstance(widget, QAbstractButton):
-            text = widget.text()
-            if not text:
-                problems.append(f"{where}: no text")
-            if widget.accessibleName() != text:
-                problems.append(f"{where}: accessible name {widget.accessibleName()!r} != {text!r}")
-            interface = QAccessible.queryAccessibleInterface(widget)
-            if interface is not None and interface.text(QAccessible.Text.Name) != text:
-                problems.append(
-                    f"{where}: screen readers hear {interface.text(QAccessible.Text.Name)!r}"
-                )
-        elif not widget.accessibleName():
-            problems.append(f"{where}: no accessible name")
-        if widget.isVisibleTo(root) and min(widget.width(), widget.height()) < MIN_TOUCH_PX:
-            problems.append(f"{where}: {widget.width()}×{widget.height()} px is too small to touch")
+        problems.extend(widget_problems(widget, root, "admin."))
     return problems
 
 
