@@ -59,6 +59,9 @@ class Timings:
     long_press_ms: int = 2000
     admin_idle_ms: int | None = None
     """``None``: the branch's ``admin_idle_seconds``."""
+    follow_settings: bool = False
+    """Idle timings follow what a manager saves while the kiosk runs (not in tests that
+    chose their own)."""
 
     @classmethod
     def from_settings(cls, display: DisplaySection) -> Timings:
@@ -66,6 +69,7 @@ class Timings:
             idle_ms=display.idle_seconds * 1000,
             countdown_s=display.idle_countdown_seconds,
             ticket_return_ms=display.ticket_return_seconds * 1000,
+            follow_settings=True,
         )
 
 
@@ -94,6 +98,7 @@ class KioskWindow(QWidget):
         self.settings: Settings | None = None
         self.overlay: IdleOverlay | None = None
         self.idle: IdleWatcher | None = None
+        self.timings: Timings | None = None
         self.runtime: KioskRuntime | None = None
         self.screens: Screens | None = None
         self.state = KioskState()
@@ -123,7 +128,7 @@ class KioskWindow(QWidget):
         from ui.screens.idle import IdleOverlay, IdleWatcher
 
         self.backend, self.settings = backend, settings
-        t = timings or Timings.from_settings(settings.display)
+        t = self.timings = timings or Timings.from_settings(settings.display)
         branch = settings.kiosk.branch_name
         self.setWindowTitle(branch)
         self.welcome.set_branch_name(branch)
@@ -211,14 +216,17 @@ class KioskWindow(QWidget):
 
     def apply_branch_settings(self, settings: Settings, hidden_sections: tuple[str, ...]) -> None:
         """Settings a manager saved while this kiosk runs: the branch name, the business
-        day, the printer and the ticket's sections apply at once; the idle timings and
-        the languages offered apply at the next start."""
+        day, the idle timings, the printer and the ticket's sections apply at once; the
+        languages offered apply at the next start."""
         from printing.layout import TicketSections
 
         self.settings = settings
         branch = settings.kiosk.branch_name
         self.setWindowTitle(branch)
         self.welcome.set_branch_name(branch)
+        if self.idle is not None and self.timings is not None and self.timings.follow_settings:
+            t = Timings.from_settings(settings.display)
+            self.idle.set_timings(t.idle_ms, t.countdown_s)
         if self.backend is None:
             return
         self.backend.reception.use_settings(settings)

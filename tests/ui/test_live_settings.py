@@ -29,3 +29,19 @@ def test_branch_name_printer_and_ticket_sections_apply_at_once(
     assert backend.printer is not None and backend.printer.sections.qr is False
     assert kiosk.window.settings is not None
     assert kiosk.window.settings.business.day_reset_hour == 6
+
+
+def test_idle_timings_follow_the_manager(make_kiosk: Callable[..., Kiosk]) -> None:
+    from dataclasses import replace
+
+    from kiosk.settings import DisplaySection
+
+    follow = replace(Timings.from_settings(DisplaySection()), catalogue_check_ms=100)
+    kiosk = make_kiosk(timings=follow)
+    backend = kiosk.backend
+    assert kiosk.window.settings is not None and kiosk.window.idle is not None
+    assert kiosk.window.idle.idle_timer.interval() == 60_000
+    manager = StaffDirectory(backend.db).create_first_manager("409217")
+    BranchSettingsStore(backend.db, kiosk.window.settings).update(manager, idle_seconds=120)
+    idle = kiosk.window.idle
+    kiosk.qtbot.waitUntil(lambda: idle.idle_timer.interval() == 120_000, timeout=3000)

@@ -129,6 +129,11 @@ class IdleWatcher(QObject):
         overlay.more_time.clicked.connect(self.more_time)
         router.screen_did_change.connect(self._screen_changed)
 
+    def set_timings(self, idle_ms: int, countdown_s: int) -> None:
+        """New idle settings from a manager; a running wait keeps going with the new length."""
+        self._countdown_s = countdown_s
+        self.idle_timer.setInterval(idle_ms)
+
     @property
     def warning(self) -> bool:
         return self.overlay.isVisible()
