@@ -8,6 +8,7 @@ own text, or, for an input, the label of its field (set on every retranslate).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
@@ -205,8 +206,8 @@ class AdminPage(QWidget):
     def loc(self) -> Localizer:
         return self.ctx.loc
 
-    def title(self) -> str:
-        raise NotImplementedError
+    title: Callable[[], str]
+    """The page's name in the navigation, in the current language (each page defines it)."""
 
     def retranslate(self) -> None:
         """Re-read every string in the current language."""
