@@ -16,6 +16,8 @@ from kiosk.i18n import Catalogs, Localizer, normalize_locale
 class Language(QObject):
     language_did_change = Signal(object)
     """Carries the new :class:`Localizer`."""
+    offer_did_change = Signal()
+    """A manager changed the languages offered (buttons show or hide)."""
 
     def __init__(
         self, catalogs: Catalogs, default_locale: str = "en", offered: tuple[str, ...] = ()
@@ -43,3 +45,12 @@ class Language(QObject):
 
     def reset(self) -> None:
         self.set_locale(self.default_locale)
+
+    def set_offered(self, offered: tuple[str, ...], default_locale: str) -> None:
+        """The languages the branch offers now; a customer mid-visit keeps theirs."""
+        offered = tuple(normalize_locale(c) for c in offered) or self.offered
+        default = normalize_locale(default_locale)
+        if (offered, default) == (self.offered, self.default_locale):
+            return
+        self.offered, self.default_locale = offered, default
+        self.offer_did_change.emit()

@@ -216,14 +216,16 @@ class KioskWindow(QWidget):
 
     def apply_branch_settings(self, settings: Settings, hidden_sections: tuple[str, ...]) -> None:
         """Settings a manager saved while this kiosk runs: the branch name, the business
-        day, the idle timings, the printer and the ticket's sections apply at once; the
-        languages offered apply at the next start."""
+        day, the languages offered, the idle timings, the printer and the ticket's
+        sections apply at once."""
         from printing.layout import TicketSections
 
         self.settings = settings
         branch = settings.kiosk.branch_name
         self.setWindowTitle(branch)
         self.welcome.set_branch_name(branch)
+        display = settings.display
+        self.language.set_offered(tuple(display.languages), display.default_language)
         if self.idle is not None and self.timings is not None and self.timings.follow_settings:
             t = Timings.from_settings(settings.display)
             self.idle.set_timings(t.idle_ms, t.countdown_s)

@@ -45,3 +45,19 @@ def test_idle_timings_follow_the_manager(make_kiosk: Callable[..., Kiosk]) -> No
     BranchSettingsStore(backend.db, kiosk.window.settings).update(manager, idle_seconds=120)
     idle = kiosk.window.idle
     kiosk.qtbot.waitUntil(lambda: idle.idle_timer.interval() == 120_000, timeout=3000)
+
+
+def test_the_languages_offered_follow_the_manager(make_kiosk: Callable[..., Kiosk]) -> None:
+    kiosk = make_kiosk(timings=FAST)
+    backend = kiosk.backend
+    assert kiosk.window.settings is not None
+    assert kiosk.has("lang.zh_Hans")
+    manager = StaffDirectory(backend.db).create_first_manager("409217")
+    BranchSettingsStore(backend.db, kiosk.window.settings).update(
+        manager, languages=("zh_Hant", "en"), default_language="zh_Hant"
+    )
+    kiosk.qtbot.waitUntil(lambda: not kiosk.has("lang.zh_Hans"), timeout=3000)
+    assert kiosk.has("lang.zh_Hant") and kiosk.has("lang.en")
+    assert kiosk.window.language.default_locale == "zh_Hant"
+    kiosk.start("en")  # the questionnaire's language bar follows too
+    assert not kiosk.has("lang.zh_Hans") and kiosk.has("lang.zh_Hant")

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QWidget
 
-from kiosk.i18n import ENDONYMS, Localizer
+from kiosk.i18n import ENDONYMS, SUPPORTED_LOCALES, Localizer
 from ui.language import Language
 from ui.router import Router
 from ui.widgets import KioskButton, make_button, set_current
@@ -94,7 +94,7 @@ class ScreenBase(QWidget):
         row.setSpacing(12)
         row.addStretch(1)
         self.language_buttons: dict[str, KioskButton] = {}
-        for code in self.language.offered:
+        for code in SUPPORTED_LOCALES:  # all built; the offered ones shown
             button = make_button(f"lang.{code}", self, role="small")
             button.setProperty("lang", "true")
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -102,7 +102,13 @@ class ScreenBase(QWidget):
             button.setText(ENDONYMS.get(code, code))
             row.addWidget(button)
             self.language_buttons[code] = button
+        self.language.offer_did_change.connect(self.show_offered_languages)
+        self.show_offered_languages()
         return row
+
+    def show_offered_languages(self) -> None:
+        for code, button in getattr(self, "language_buttons", {}).items():
+            button.setVisible(code in self.language.offered)
 
     def retranslate_language_bar(self) -> None:
         for code, button in getattr(self, "language_buttons", {}).items():

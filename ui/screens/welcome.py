@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout
 
-from kiosk.i18n import ENDONYMS
+from kiosk.i18n import ENDONYMS, SUPPORTED_LOCALES
 from ui.kiosk_state import KioskState
 from ui.language import Language
 from ui.long_press import LongPressButton
@@ -60,12 +60,14 @@ class WelcomeScreen(ScreenBase):
         languages = QHBoxLayout()
         languages.setSpacing(20)
         self.language_buttons = {}
-        for code in language.offered:
+        for code in SUPPORTED_LOCALES:  # all built; the offered ones shown
             button = make_button(f"lang.{code}", self, role="lang")
             button.clicked.connect(lambda _=False, c=code: self.language.set_locale(c))
             languages.addWidget(button)
             self.language_buttons[code] = button
         column.addLayout(languages)
+        language.offer_did_change.connect(self._show_offered_languages)
+        self._show_offered_languages()
         column.addSpacing(24)
 
         self.start_button = make_button("welcome.start", self, role="primary")
@@ -102,6 +104,10 @@ class WelcomeScreen(ScreenBase):
         self._ready = False
         self.set_ready(False)
         self.retranslate()
+
+    def _show_offered_languages(self) -> None:
+        for code, button in self.language_buttons.items():
+            button.setVisible(code in self.language.offered)
 
     def set_branch_name(self, name: str) -> None:
         self._branch_name = name
