@@ -18,14 +18,13 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from kiosk import audit, events
-from kiosk.catalogue.model import Catalogue, LocalizedText, as_dict
+from kiosk import events
+from kiosk.catalogue.model import Catalogue
 from kiosk.clock import Clock, business_day, utc_now
 from kiosk.db.database import Database
-from kiosk.db.models import CounterRow, ServiceRow, Ticket, Visit
+from kiosk.db.models import CounterRow, Ticket, Visit
 from kiosk.i18n import N_
 from kiosk.settings import Settings
-from kiosk.staff import StaffMember
 from kiosk.ticket import Priority, TicketStatus
 
 
@@ -350,40 +349,6 @@ class Desk:
             called_at=None,
             started_at=None,
             recall_count=0,
-        )
-
-
-def pause_service(
-    db: Database,
-    actor: StaffMember,
-    slug: str,
-    reason: LocalizedText | None,
-    alternative: LocalizedText | None = None,
-    *,
-    kiosk_id: str,
-    clock: Clock = utc_now,
-) -> None:
-    """Pause a service (``reason`` given) or resume it (``reason`` None); every kiosk sees
-    it at its next catalogue check. Staff and managers may do this; it is audited."""
-    with db.session() as session:
-        row = session.get(ServiceRow, slug)
-        if row is None:
-            raise DeskError(N_("There is no such service."))
-        if reason is not None and not all(str(v).strip() for v in reason.values()):
-            raise DeskError(N_("Give the reason in every language."))
-        row.paused = reason is not None
-        row.pause_reason = as_dict(reason) if reason else None
-        row.pause_alternative = as_dict(alternative) if alternative else None
-        session.add(row)
-        events.bump(session, events.CATALOGUE_VERSION)
-        audit.append(
-            session,
-            at=clock(),
-            kiosk_id=kiosk_id,
-            actor=actor.actor,
-            action="service.pause" if reason else "service.resume",
-            target=f"service:{slug}",
-            detail={"reason": row.pause_reason, "alternative": row.pause_alternative},
         )
 
 

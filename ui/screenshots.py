@@ -208,7 +208,7 @@ def _seed_queue(backend: Backend) -> None:
     one service paused (as a counter would)."""
     from datetime import UTC, datetime
 
-    from kiosk.desk import pause_service
+    from kiosk.pause import pause_service
     from kiosk.reception import VisitInput
     from kiosk.ticket import PrintStatus
 

@@ -221,7 +221,7 @@ def test_pause_shows_on_every_kiosk_and_refuses_tickets(
     db: Database, settings: Settings, clock: FakeClock, reception: Reception
 ) -> None:
     from kiosk.audit import AuditLog
-    from kiosk.desk import pause_service
+    from kiosk.pause import pause_service
     from kiosk.reception import ServiceUnavailable
     from kiosk.staff import StaffDirectory
 

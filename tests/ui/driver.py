@@ -229,7 +229,7 @@ class Kiosk:
         self, slug: str, reason: LocalizedText | None, alternative: LocalizedText | None = None
     ) -> None:
         """Pause (or, with ``reason=None``, resume) a service as a counter would, elsewhere."""
-        from kiosk.desk import pause_service
+        from kiosk.pause import pause_service
 
         assert self.window.settings is not None
         kiosk_id = self.window.settings.kiosk.id

@@ -97,7 +97,7 @@ def test_spoken_calls_wait_for_each_other(
 def test_waiting_counts_estimates_and_pauses(
     qtbot: QtBot, branch: Branch, make_display: Display
 ) -> None:
-    from kiosk.desk import pause_service
+    from kiosk.pause import pause_service
 
     display = make_display(refresh_ms=100)
     assert text(display, "display.wait_open_account") == "0 waiting · no wait"

@@ -228,7 +228,7 @@ class CounterDesk(QObject):
 
     def pause(self, slug: str, reason: Any, alternative: Any) -> None:
         """Pause a service (``reason`` given) or resume it (``reason`` None)."""
-        from kiosk.desk import pause_service
+        from kiosk.pause import pause_service
 
         if self.staff is None:
             return
