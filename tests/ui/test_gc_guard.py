@@ -37,3 +37,14 @@ def test_collection_happens_on_the_gui_thread(qtbot: QtBot) -> None:
         collector.stop()
     assert gc.isenabled()
     gc.disable()  # as the test session keeps it (tests/conftest.py)
+
+
+def test_what_exists_once_the_app_settled_is_frozen_out_of_collections(qtbot: QtBot) -> None:
+    collector = GuiThreadCollector(interval_ms=5)
+    collector.start()
+    try:
+        qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=2000)
+    finally:
+        collector.stop()
+    assert gc.get_freeze_count() == 0
+    gc.disable()
