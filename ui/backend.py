@@ -73,7 +73,8 @@ def open_backend(
     try:
         # what managers chose in the admin panel (shared by the branch) over the TOML
         branch = BranchSettingsStore(db, settings)
-        settings, hidden = branch.effective(), branch.current().hidden_ticket_sections
+        chosen = branch.current()
+        settings, hidden = branch.effective(chosen), chosen.hidden_ticket_sections
     except DatabaseUnavailable as exc:
         raise StartupError(
             f"The database cannot be read ({settings.database_url}): {exc}"
