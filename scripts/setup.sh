@@ -34,8 +34,32 @@ if command -v dpkg-query >/dev/null 2>&1; then
   fi
 fi
 
-PYTHON=${PYTHON:-python3}
+# Python 3.12 or newer: None, True and False are immortal there, so a C extension
+# that drops a reference to them (PySide6 6.12.0 did, once per Signal.emit) cannot
+# abort the kiosk in the middle of a business day.
+supported() { "$1" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; }
+find_python() {
+  local candidate
+  local pyenv_root
+  pyenv_root=$(pyenv root 2>/dev/null || true)
+  for candidate in ${PYTHON:-} python3.13 python3.12 python3 \
+    $(ls -d "${pyenv_root:-/nonexistent}"/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do
+    if command -v "$candidate" >/dev/null 2>&1 && supported "$candidate"; then
+      echo "$candidate"; return 0
+    fi
+  done
+  return 1
+}
+if [[ -x .venv/bin/python ]] && ! supported .venv/bin/python; then
+  echo "Replacing .venv: it was made with $(.venv/bin/python --version), the kiosk needs 3.12 or newer."
+  rm -rf .venv
+fi
 if [[ ! -x .venv/bin/python ]]; then
+  if ! PYTHON=$(find_python); then
+    echo "The kiosk needs Python 3.12 or newer (python3.12 or python3.13 on PATH, or PYTHON=/path/to/python)." >&2
+    echo "  Debian 13 / Ubuntu 24.04: sudo apt-get install python3 python3-venv" >&2
+    exit 1
+  fi
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
