@@ -23,6 +23,7 @@ from kiosk.db.database import DatabaseUnavailable
 from kiosk.i18n import N_
 from kiosk.records import Records
 from kiosk.staff import PermissionDenied, PinRejected, StaffDirectory, StaffError
+from ui.worker import JobGroup
 
 if TYPE_CHECKING:
     from datetime import tzinfo
@@ -67,7 +68,7 @@ class AdminContext(QObject):
         self.branch = BranchSettingsStore(db, settings, clock)
         self.records = Records(db, settings, clock)
         self.audit = AuditLog(db, kiosk_id, clock)
-        self._jobs: set[Job] = set()
+        self._jobs = JobGroup(worker)
 
     # -- who -------------------------------------------------------------------------------
     @property
@@ -104,19 +105,14 @@ class AdminContext(QObject):
         if member is None:
             on_error(PermissionDenied(NOT_SIGNED_IN))
             return None
-        job = self.worker.run(lambda: fn(member), on_done, on_error)
-        self._jobs.add(job)
-        job.job_did_finish.connect(lambda: self._jobs.discard(job))
-        return job
+        return self._jobs.run(lambda: fn(member), on_done, on_error)
 
     @property
     def busy(self) -> bool:
-        return bool(self._jobs)
+        return self._jobs.busy
 
     def discard_jobs(self) -> None:
-        for job in list(self._jobs):
-            job.discard()
-        self._jobs.clear()
+        self._jobs.discard()
 
     # -- messages --------------------------------------------------------------------------
     def error_lines(self, error: BaseException) -> list[str]:

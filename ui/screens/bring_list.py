@@ -17,7 +17,7 @@ from ui.language import Language
 from ui.router import Router
 from ui.screens.base import ScreenBase
 from ui.widgets import centered_column, label, make_button, scroll_area
-from ui.worker import Job, Worker
+from ui.worker import JobGroup, Worker
 
 if TYPE_CHECKING:
     from kiosk.catalogue.model import Service
@@ -73,7 +73,7 @@ class BringListScreen(ScreenBase):
         self._service: Service | None = None
         self._missing: set[str] = set()
         self._printed: bool | None = None
-        self._jobs: list[Job] = []
+        self._jobs = JobGroup(worker)
         self.return_timer = QTimer(self)
         self.return_timer.setSingleShot(True)
         self.return_timer.setInterval(return_ms)
@@ -109,28 +109,22 @@ class BringListScreen(ScreenBase):
         self._printed = None
         visit = session.visit_input(self.language.locale, service)
         session.finished = True
-        self._jobs.append(
-            self._worker.run(lambda: self._reception.record_visit(visit, "list_printed"))
-        )
+        self._jobs.run(lambda: self._reception.record_visit(visit, "list_printed"))
         blocks = list_blocks(service, self._missing, self.loc, self._branch)
         printer = self._printer
         if printer is None:
             self._printed = False
         else:
-            self._jobs.append(
-                self._worker.run(
-                    lambda: printer.print_blocks(blocks, f"{service.slug}-list"),
-                    lambda outcome: self._print_answered(bool(outcome.printed)),
-                    lambda _error: self._print_answered(False),
-                )
+            self._jobs.run(
+                lambda: printer.print_blocks(blocks, f"{service.slug}-list"),
+                lambda outcome: self._print_answered(bool(outcome.printed)),
+                lambda _error: self._print_answered(False),
             )
         self.return_timer.start()
         self.retranslate()
 
     def leave(self) -> None:
-        for job in self._jobs:
-            job.discard()
-        self._jobs = []
+        self._jobs.discard()
         self.return_timer.stop()
 
     def reset(self) -> None:

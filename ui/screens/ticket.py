@@ -26,7 +26,7 @@ from ui.screens.availability import GENERAL_ENQUIRY, enquiry_offered, refused_te
 from ui.screens.base import ScreenBase
 from ui.screens.ticket_view import TicketView
 from ui.widgets import centered_column, make_button, scroll_area
-from ui.worker import Job, Worker
+from ui.worker import JobGroup, Worker
 
 if TYPE_CHECKING:
     from kiosk.reception import Reception
@@ -66,7 +66,7 @@ class TicketScreen(ScreenBase):
         self._refused: tuple[str, str] | None = None
         """(reason, service slug) when the service refused the ticket."""
         self._offer_enquiry = False
-        self._jobs: list[Job] = []
+        self._jobs = JobGroup(worker)
         self._preview: QPixmap | None = None
 
         self.fallback_timer = QTimer(self)
@@ -113,16 +113,10 @@ class TicketScreen(ScreenBase):
         self.qr.clear()
         self._state = "issuing"
         self._show_state()
-        self._jobs.append(
-            self._worker.run(
-                lambda: self._reception.take_ticket(visit), self._issued, self._not_issued
-            )
-        )
+        self._jobs.run(lambda: self._reception.take_ticket(visit), self._issued, self._not_issued)
 
     def leave(self) -> None:
-        for job in self._jobs:
-            job.discard()
-        self._jobs = []
+        self._jobs.discard()
         self.fallback_timer.stop()
         self.return_timer.stop()
 
@@ -147,16 +141,14 @@ class TicketScreen(ScreenBase):
                 status, problem = PrintStatus.NONE, self._kiosk.printer_state or "unknown"
             self._state = "print_failed" if status is PrintStatus.FAILED else "on_screen"
             self._show_state()
-            self._jobs.append(
-                self._worker.run(
-                    lambda: self._reception.set_print_status(ticket.ticket_id, status, problem)
-                )
+            self._jobs.run(
+                lambda: self._reception.set_print_status(ticket.ticket_id, status, problem)
             )
             return
         self._state = "printing"
         self._show_state()
         self.fallback_timer.start()
-        self._jobs.append(self._worker.run(lambda: self._print(ticket), self._print_answered))
+        self._jobs.run(lambda: self._print(ticket), self._print_answered)
 
     def _print(self, ticket: TicketData) -> PrintOutcome:
         """On the worker: print, then store what happened (the outcome is the truth)."""

@@ -1,0 +1,65 @@
+"""A few hundred customers in one process: nothing piles up, nothing is over-released.
+
+The kiosk once aborted after about 200 journeys (a C extension released ``True``
+and ``None`` it never owned) and grew by ~20 MiB per 1,000 journeys (every
+background job lived for ever). ``benchmarks/bench_soak.py`` runs the same
+journeys ten thousand times and prints the figures.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.i18n import Catalogs
+
+from .soak import Sample, sample, soak_kiosk
+
+WARM_UP = 40
+JOURNEYS = 200
+
+
+def test_hundreds_of_journeys_leave_nothing_behind(
+    qtbot: QtBot, tmp_path: Path, catalogs: Catalogs
+) -> None:
+    with soak_kiosk(tmp_path, catalogs, qtbot) as soak:
+        for _ in range(WARM_UP):
+            soak.journey()
+        soak.kiosk.window.worker.wait_for_done(5000)
+        first = sample(WARM_UP, soak.kiosk.window)
+        for _ in range(JOURNEYS):
+            soak.journey()
+        soak.kiosk.window.worker.wait_for_done(5000)
+        qtbot.waitUntil(lambda: not soak.kiosk.window.worker.busy)
+        last = sample(WARM_UP + JOURNEYS, soak.kiosk.window)
+        endings = dict(soak.endings)
+
+    # every kind of ending was lived through
+    assert endings.get("ticket printed", 0) > 50, endings
+    assert endings.get("ticket print_failed", 0) + endings.get("ticket on_screen", 0) > 5
+    for ending in ("what to bring", "start over", "idle reset", "staff pad"):
+        assert endings.get(ending, 0) > 0, endings
+
+    assert last.survivors["Job"] == 0, "answered jobs must be freed"
+    assert last.widgets == first.widgets, "screens are filled, not grown"
+    grew = last.gc_objects - first.gc_objects
+    assert grew < 2_000, f"{grew} more Python objects after {JOURNEYS} journeys"
+    blocks = last.python_blocks - first.python_blocks
+    assert blocks < 15 * JOURNEYS, f"{blocks} more memory blocks after {JOURNEYS} journeys"
+    assert_not_over_released(first, last)
+
+
+def assert_not_over_released(first: Sample, last: Sample) -> None:
+    """``None``, ``True`` and ``False`` are never released more often than taken.
+
+    From Python 3.12 on (the kiosk's minimum) they are immortal: the interpreter no
+    longer counts them, but extensions built for the stable ABI of older versions
+    (PySide6 is) still add to the count, so it may rise, harmlessly, with four
+    billion to spare. A fall means a release that was never owned: the bug that
+    aborted Python 3.11 kiosks. (``benchmarks/bench_soak.py --python`` runs the
+    journeys on an interpreter without immortal objects, where the counts must stay
+    exactly flat.)"""
+    names = ("None", "True", "False")
+    for name, before, after in zip(names, first.refcounts, last.refcounts, strict=True):
+        assert after >= before, f"sys.getrefcount({name}) fell by {before - after}"
