@@ -8,7 +8,7 @@ keeps its accessible name equal to the text on screen whenever the text changes
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QPushButton,
     QScrollArea,
+    QScrollBar,
     QScroller,
     QSizePolicy,
     QVBoxLayout,
@@ -174,16 +175,75 @@ def set_current(button: QPushButton, current: bool) -> None:
     repolish(button)
 
 
-def scroll_area(content: QWidget) -> QScrollArea:
+class ScrollPane(QWidget):
+    """A vertical scroll area with its scroll bar beside it, not inside it.
+
+    Qt's accessible interface for a ``QAbstractScrollArea`` lists the viewport and,
+    only while it is visible, the scroll bar's container; its ``child(index)`` does
+    not check the index. The scroll bar is hidden whenever the screen is (and
+    whenever the content fits), so a screen reader that asks again for the child it
+    saw a moment before made Qt read past the list and crash the kiosk. Here the
+    area's own scroll bars are always off, so it has exactly one accessible child,
+    the viewport, on every screen at every moment; the bar a customer sees is an
+    ordinary sibling that follows the area's (hidden) bar both ways.
+    """
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.area = QScrollArea(self)
+        area = self.area
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
+        area.setWidget(content)
+        QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        self.bar = QScrollBar(Qt.Orientation.Vertical, self)
+        self.bar.hide()
+        inner = area.verticalScrollBar()
+        inner.rangeChanged.connect(self._follow_range)
+        inner.valueChanged.connect(self.bar.setValue)
+        self.bar.valueChanged.connect(inner.setValue)
+        area.viewport().installEventFilter(self)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(area, 1)
+        row.addWidget(self.bar, 0)
+
+    def verticalScrollBar(self) -> QScrollBar:
+        """The area's own bar: the one that scrolls (the visible one follows it)."""
+        return self.area.verticalScrollBar()
+
+    def viewport(self) -> QWidget:
+        return self.area.viewport()
+
+    def widget(self) -> QWidget:
+        content = self.area.widget()
+        assert content is not None
+        return content
+
+    def ensureWidgetVisible(self, child: QWidget) -> None:
+        self.area.ensureWidgetVisible(child)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.bar.setPageStep(self.area.viewport().height())
+        return False
+
+    def _follow_range(self, minimum: int, maximum: int) -> None:
+        inner = self.area.verticalScrollBar()
+        self.bar.setRange(minimum, maximum)
+        self.bar.setPageStep(self.area.viewport().height())
+        self.bar.setSingleStep(inner.singleStep())
+        self.bar.setValue(inner.value())
+        self.bar.setVisible(maximum > minimum)
+
+
+def scroll_area(content: QWidget) -> ScrollPane:
     """A vertical scroll area that also scrolls by dragging a finger."""
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
-    area.setWidget(content)
-    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-    return area
+    return ScrollPane(content)
 
 
 def centered_column(max_width: int = 1200) -> tuple[QWidget, QVBoxLayout]:
