@@ -121,34 +121,31 @@ def bare_stack(width: int, height: int) -> QStackedWidget:
 def run(cycles: int, warmup: int, size: str) -> int:
     from tap_timer import TapTimer, format_table
 
-    from kiosk.i18n import Catalogs
     from kiosk.settings import settings_from_mapping
-    from ui.backend import open_backend
-    from ui.language import Language
+    from ui.app import KioskApp, use_on_screen_keyboard
     from ui.look import Look
     from ui.router import Screen
     from ui.screens.questionnaire import QuestionnaireScreen
     from ui.screens.service_detail import ServiceDetailScreen
-    from ui.theme import Theme
-    from ui.window import KioskWindow, Timings
-    from ui.worker import Worker
 
     width, height = (int(v) for v in size.split("x"))
-    app = QApplication.instance() or QApplication([])
-    assert isinstance(app, QApplication)
-    catalogs = Catalogs()
     folder = tempfile.mkdtemp(prefix="bench-taps-")
     settings = settings_from_mapping({"kiosk": {"data_dir": folder}, "printer": {"url": "preview"}})
-    backend = open_backend(settings, catalogs)
-    display = settings.display
-    language = Language(catalogs, display.default_language, display.languages)
     look = Look.from_settings(settings)
-    worker = Worker()
-    window = KioskWindow(look, language, Theme(app, look.high_contrast), worker)
-    window.attach_backend(backend, settings, Timings())
+    use_on_screen_keyboard(look, os.environ)  # as `kiosk run` does
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    kiosk = KioskApp(app, look, settings=settings)  # the real start-up, GC guard included
+    started: list[bool] = []
+    kiosk.app_did_start.connect(lambda: started.append(True))
+    kiosk.app_did_fail.connect(lambda message: sys.exit(message))
+    kiosk.start()
+    window, worker = kiosk.window, kiosk.worker
     window.move(0, 0)
     window.resize(width, height)
-    window.show()
+    while not started:
+        app.processEvents()
+        time.sleep(0.001)
     bare = bare_stack(width, height)
     bare.move(0, 0)
     bare.show()
@@ -251,8 +248,7 @@ def run(cycles: int, warmup: int, size: str) -> int:
             seconds = timer.tap(go, following)
             if measured:
                 samples.setdefault(BARE, []).append(seconds)
-    window.shutdown()
-    backend.close()
+    kiosk.shutdown()
     shutil.rmtree(folder, ignore_errors=True)
     rows = {BARE: samples.pop(BARE), **samples}
     print(f"\ntap → next screen painted, {size}, xcb on {os.environ['DISPLAY']}")
