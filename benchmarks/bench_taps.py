@@ -14,7 +14,9 @@ size switching pages, the baseline the goal is stated against (≤ 2× its p99).
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
+import pstats
 import shutil
 import subprocess
 import sys
@@ -81,10 +83,11 @@ def main() -> int:
     parser.add_argument("--cycles", type=int, default=40, help="journeys measured")
     parser.add_argument("--warmup", type=int, default=3, help="journeys not measured")
     parser.add_argument("--size", default="1080x1920", help="screen and window size")
+    parser.add_argument("--profile", metavar="TRANSITION", help="cProfile these taps, print top")
     args = parser.parse_args()
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     with x_server(args.size):
-        return run(args.cycles, args.warmup, args.size)
+        return run(args.cycles, args.warmup, args.size, args.profile)
 
 
 def bare_stack(width: int, height: int) -> QStackedWidget:
@@ -118,7 +121,7 @@ def bare_stack(width: int, height: int) -> QStackedWidget:
     return stack
 
 
-def run(cycles: int, warmup: int, size: str) -> int:
+def run(cycles: int, warmup: int, size: str, profile: str | None = None) -> int:
     from tap_timer import TapTimer, format_table
 
     from kiosk.settings import settings_from_mapping
@@ -226,6 +229,7 @@ def run(cycles: int, warmup: int, size: str) -> int:
         ("idle reset", idle_tick, page(Screen.WELCOME)),
     ]
     samples: dict[str, list[float]] = {}
+    profiler = cProfile.Profile()
     for cycle in range(warmup + cycles):
         measured = cycle >= warmup
         for kind, action, target in journey:
@@ -234,10 +238,15 @@ def run(cycles: int, warmup: int, size: str) -> int:
                 assert callable(action)
                 action()
                 continue
+            profiling = measured and kind == profile
+            if profiling:
+                profiler.enable()
             if isinstance(action, str):
                 seconds = timer.tap(button(action), target())
             else:
                 seconds = timer.time(action, target())
+            if profiling:
+                profiler.disable()
             if measured:
                 samples.setdefault(kind, []).append(seconds)
             bring_to_front(bare)
@@ -250,6 +259,9 @@ def run(cycles: int, warmup: int, size: str) -> int:
                 samples.setdefault(BARE, []).append(seconds)
     kiosk.shutdown()
     shutil.rmtree(folder, ignore_errors=True)
+    if profile:
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
     rows = {BARE: samples.pop(BARE), **samples}
     print(f"\ntap → next screen painted, {size}, xcb on {os.environ['DISPLAY']}")
     print(format_table(rows, baseline=BARE))
