@@ -94,6 +94,9 @@ class Router(QStackedWidget):
     def current(self) -> Screen | None:
         return self._current
 
+    def current_page(self) -> ScreenBase | None:
+        return self._screens.get(self._current) if self._current is not None else None
+
     def pages(self) -> dict[Screen, ScreenBase]:
         return dict(self._screens)
 
@@ -105,6 +108,7 @@ class Router(QStackedWidget):
         if previous is not None and previous != screen:
             self._screens[previous].leave()
         self._current = screen
+        target.sync_language()  # texts first, so the screen is laid out once
         self.setCurrentWidget(target)
         target.setFocus()  # no focus ring left on the button that was touched
         target.enter()
@@ -122,10 +126,10 @@ class Router(QStackedWidget):
         self.session.wipe()
         for widget in self._screens.values():
             widget.reset()
+        self._current = None  # no screen retranslates now; the welcome screen as it is shown
         if not keep_language:
             self._language.reset()
             if self._theme is not None:
                 self._theme.reset()
-        self._current = None
         self.go(Screen.WELCOME)
         self.session_did_end.emit()

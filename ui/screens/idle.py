@@ -56,7 +56,7 @@ class IdleOverlay(QWidget):
         layout.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         parent.installEventFilter(self)
-        language.language_did_change.connect(self.retranslate)
+        language.language_did_change.connect(self._language_changed)
         self.hide()
         self.retranslate()
 
@@ -64,6 +64,10 @@ class IdleOverlay(QWidget):
         if watched is self._host and event.type() == QEvent.Type.Resize:
             self.setGeometry(self._host.rect())
         return False
+
+    def _language_changed(self, _loc: Localizer) -> None:
+        if self.isVisible():  # else translated when it is next shown
+            self.retranslate()
 
     def show_countdown(self, seconds: int) -> None:
         self._seconds = seconds
