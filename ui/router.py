@@ -1,7 +1,7 @@
 """The one place that switches screens, and the one cleanup that wipes a customer.
 
 Screens never show each other: they call :meth:`Router.go`. Leaving a screen
-calls its ``leave()``, showing one calls ``enter()``; ``screen_did_change`` tells
+calls its ``leave()``, showing one calls ``enter()`` (just before it is shown); ``screen_did_change`` tells
 everyone else (the idle watcher). :meth:`Router.start_over` ends the customer's
 session: it forgets what they entered (answers, ticks, chosen service), resets
 every screen, the language and the contrast, and shows the welcome screen. It
@@ -108,10 +108,13 @@ class Router(QStackedWidget):
         if previous is not None and previous != screen:
             self._screens[previous].leave()
         self._current = screen
-        target.sync_language()  # texts first, so the screen is laid out once
+        # Filled while still hidden, then shown: laid out once, with what it will show.
+        target.sync_language()
+        target.enter()
+        if self._current != screen:
+            return  # enter() sent the customer elsewhere (the service was removed)
         self.setCurrentWidget(target)
         target.setFocus()  # no focus ring left on the button that was touched
-        target.enter()
         if previous != screen:
             self.screen_did_change.emit(screen)
 
