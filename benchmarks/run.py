@@ -16,6 +16,7 @@ HERE = Path(__file__).resolve().parent
 BENCHMARKS = {
     "start-up": ("bench_startup.py", ["--runs", "15"], ["--runs", "5"]),
     "ticket latency": ("bench_ticket.py", ["--runs", "40"], ["--runs", "10"]),
+    "taps": ("bench_taps.py", ["--cycles", "40"], ["--cycles", "5"]),
     "printing": ("bench_printing.py", [], []),
     "queue": ("bench_queue.py", ["--tickets", "200"], ["--tickets", "50"]),
     "display": ("bench_display.py", ["--calls", "30"], ["--calls", "10"]),

@@ -1,7 +1,7 @@
 """The one place that switches screens, and the one cleanup that wipes a customer.
 
 Screens never show each other: they call :meth:`Router.go`. Leaving a screen
-calls its ``leave()``, showing one calls ``enter()``; ``screen_did_change`` tells
+calls its ``leave()``, showing one calls ``enter()`` (just before it is shown); ``screen_did_change`` tells
 everyone else (the idle watcher). :meth:`Router.start_over` ends the customer's
 session: it forgets what they entered (answers, ticks, chosen service), resets
 every screen, the language and the contrast, and shows the welcome screen. It
@@ -94,6 +94,9 @@ class Router(QStackedWidget):
     def current(self) -> Screen | None:
         return self._current
 
+    def current_page(self) -> ScreenBase | None:
+        return self._screens.get(self._current) if self._current is not None else None
+
     def pages(self) -> dict[Screen, ScreenBase]:
         return dict(self._screens)
 
@@ -105,9 +108,13 @@ class Router(QStackedWidget):
         if previous is not None and previous != screen:
             self._screens[previous].leave()
         self._current = screen
+        # Filled while still hidden, then shown: laid out once, with what it will show.
+        target.sync_language()
+        target.enter()
+        if self._current != screen:
+            return  # enter() sent the customer elsewhere (the service was removed)
         self.setCurrentWidget(target)
         target.setFocus()  # no focus ring left on the button that was touched
-        target.enter()
         if previous != screen:
             self.screen_did_change.emit(screen)
 
@@ -122,10 +129,10 @@ class Router(QStackedWidget):
         self.session.wipe()
         for widget in self._screens.values():
             widget.reset()
+        self._current = None  # no screen retranslates now; the welcome screen as it is shown
         if not keep_language:
             self._language.reset()
             if self._theme is not None:
                 self._theme.reset()
-        self._current = None
         self.go(Screen.WELCOME)
         self.session_did_end.emit()

@@ -13,8 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication
 
+from ui.activity import ActivityWatch
 from ui.catalogue_watch import CatalogueWatch
 from ui.database_watch import DatabaseWatch
 from ui.kiosk_state import KioskState
@@ -39,6 +39,7 @@ class KioskRuntime(QObject):
         worker: Worker,
         state: KioskState,
         timings: Timings,
+        activity: ActivityWatch | None = None,
     ) -> None:
         super().__init__(router)
         from kiosk.branch_settings import BranchSettingsStore
@@ -62,21 +63,15 @@ class KioskRuntime(QObject):
             self.printer = PrinterWatch(
                 backend.printer, health, worker, state, timings.printer_check_ms
             )
-        self.staff_idle = StaffIdleWatcher(router, timings.admin_idle_ms or 60_000)
+        self.staff_idle = StaffIdleWatcher(router, timings.admin_idle_ms or 60_000, activity)
         router.screen_will_change.connect(self._screen_will_change)
 
     def start(self) -> None:
         self.catalogue.start()
         if self.printer is not None:
             self.printer.start()
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.staff_idle)
 
     def stop(self) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.staff_idle)
         self.staff_idle.stop()
         self.catalogue.stop()
         self.database.stop()

@@ -1,17 +1,17 @@
 """Admin-mode idle: the staff home signs out after ``admin_idle_seconds`` without a touch.
 
-An application event filter restarts a single-shot timer on every touch, click,
-key or wheel while the staff home is shown. When it fires, ``idle_did_expire``
+The kiosk's :class:`~ui.activity.ActivityWatch` restarts a single-shot timer on
+every touch, click, key or wheel while the staff home is shown. When it fires, ``idle_did_expire``
 tells the window, which wipes what was shown and greets the next customer. (The
 admin panel has its own guard with the same interval.)
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from ui.activity import ActivityWatch
 from ui.router import Router, Screen
-from ui.screens.idle import ACTIVITY
 
 DEFAULT_ADMIN_IDLE_MS = 60_000
 WATCHED = frozenset({Screen.STAFF_HOME})
@@ -20,9 +20,16 @@ WATCHED = frozenset({Screen.STAFF_HOME})
 class StaffIdleWatcher(QObject):
     idle_did_expire = Signal()
 
-    def __init__(self, router: Router, interval_ms: int = DEFAULT_ADMIN_IDLE_MS) -> None:
+    def __init__(
+        self,
+        router: Router,
+        interval_ms: int = DEFAULT_ADMIN_IDLE_MS,
+        activity: ActivityWatch | None = None,
+    ) -> None:
         super().__init__(router)
         self._router = router
+        self.activity = activity or ActivityWatch(self)
+        self.activity.did_see_activity.connect(self._touched)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(interval_ms)
@@ -34,16 +41,17 @@ class StaffIdleWatcher(QObject):
         if self.timer.isActive():
             self.timer.start()
 
-    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
-        if event.type() in ACTIVITY and self.timer.isActive():
+    def _touched(self) -> None:
+        if self.timer.isActive():
             self.timer.start()
-        return False
 
     def _screen_changed(self, screen: Screen) -> None:
         if screen in WATCHED:
             self.timer.start()
         else:
             self.timer.stop()
+        self.activity.want("staff", screen in WATCHED)
 
     def stop(self) -> None:
         self.timer.stop()
+        self.activity.want("staff", False)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.clock import Clock, utc_now
 from ui.banner import StatusBanner
@@ -35,6 +35,7 @@ from ui.worker import Worker
 if TYPE_CHECKING:
     from kiosk.settings import DisplaySection, Settings
     from kiosk.staff import StaffMember
+    from ui.activity import ActivityWatch
     from ui.backend import Backend
     from ui.runtime import KioskRuntime
     from ui.screen_set import Screens
@@ -98,6 +99,7 @@ class KioskWindow(QWidget):
         self.settings: Settings | None = None
         self.overlay: IdleOverlay | None = None
         self.idle: IdleWatcher | None = None
+        self.activity: ActivityWatch | None = None
         self.timings: Timings | None = None
         self.runtime: KioskRuntime | None = None
         self.screens: Screens | None = None
@@ -123,6 +125,7 @@ class KioskWindow(QWidget):
         self, backend: Backend, settings: Settings, timings: Timings | None = None
     ) -> None:
         """Build the screens that need the database, then let customers in."""
+        from ui.activity import ActivityWatch
         from ui.runtime import KioskRuntime
         from ui.screen_set import build_screens
         from ui.screens.idle import IdleOverlay, IdleWatcher
@@ -133,8 +136,9 @@ class KioskWindow(QWidget):
         self.setWindowTitle(branch)
         self.welcome.set_branch_name(branch)
         self.welcome.staff_corner.set_hold_ms(t.long_press_ms)
+        self.activity = activity = ActivityWatch(self)  # one input watcher for both timers
         self.runtime = runtime = KioskRuntime(
-            self.router, backend, settings, self.worker, self.state, t
+            self.router, backend, settings, self.worker, self.state, t, activity
         )
         runtime.catalogue.settings_did_change.connect(self.apply_branch_settings)
         self.screens = screens = build_screens(self, backend, settings, t)
@@ -158,10 +162,8 @@ class KioskWindow(QWidget):
             t.idle_ms,
             t.countdown_s,
             t.idle_tick_ms,
+            activity,
         )
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
         runtime.start()
         self.welcome.set_ready(True)
 
@@ -238,12 +240,11 @@ class KioskWindow(QWidget):
 
     def shutdown(self) -> None:
         """Stop watching input and wait for running jobs (a print may take ~3 s)."""
-        app = QApplication.instance()
-        if app is not None and self.idle is not None:
-            app.removeEventFilter(self.idle)
         if self.idle is not None:
             self.idle.stop()
         if self.runtime is not None:
             self.runtime.stop()
+        if self.activity is not None:
+            self.activity.stop()
         self.lockdown.release()
         self.worker.wait_for_done(10_000)

@@ -77,3 +77,17 @@ def test_a_touch_postpones_the_warning(make_kiosk: Callable[..., Kiosk]) -> None
         kiosk.qtbot.wait(100)
         QTest.mouseClick(kiosk.current(), Qt.MouseButton.LeftButton)
     assert not overlay_visible(kiosk)
+
+
+def test_input_is_watched_only_while_a_timer_waits(kiosk: Kiosk) -> None:
+    activity = kiosk.window.activity
+    assert activity is not None
+    assert not activity.listening  # the welcome screen waits for no one
+    kiosk.start("en")
+    assert activity.listening
+    kiosk.click("answer.topic_accounts")
+    assert not activity.listening  # the next question is built without it
+    kiosk.qtbot.waitUntil(lambda: activity.listening, timeout=2000)
+    kiosk.click("nav.home")
+    kiosk.qtbot.wait(400)
+    assert not activity.listening

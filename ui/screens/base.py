@@ -14,7 +14,8 @@ from ui.widgets import KioskButton, make_button, set_current
 
 class ScreenBase(QWidget):
     """One screen. Subclasses build widgets in ``__init__`` and fill texts in
-    ``retranslate()`` (called now, and on every language change)."""
+    ``retranslate()`` (called now, on a language change while the screen is shown,
+    and — for a screen that was hidden then — just before it is shown again)."""
 
     def __init__(self, language: Language, router: Router) -> None:
         super().__init__()
@@ -25,6 +26,7 @@ class ScreenBase(QWidget):
         self.home_button: KioskButton | None = None
         self.landscape = False
         self._splits: list[QBoxLayout] = []
+        self._language_stale = False
         language.language_did_change.connect(self._language_changed)
 
     @property
@@ -32,7 +34,16 @@ class ScreenBase(QWidget):
         return self.language.loc
 
     def _language_changed(self, _loc: Localizer) -> None:
-        self.retranslate()
+        if self.router.current_page() is self:
+            self.retranslate()
+        else:  # a hidden screen is translated when next shown, not on this tap
+            self._language_stale = True
+
+    def sync_language(self) -> None:
+        """The router is about to show this screen: catch up on a language change."""
+        if self._language_stale:
+            self._language_stale = False
+            self.retranslate()
 
     def retranslate(self) -> None:
         """Re-read every visible string in the current language."""

@@ -1,6 +1,6 @@
 """The "are you still there?" overlay and the idle watcher behind it.
 
-An application event filter notes every touch, click and key. After
+The kiosk's one :class:`~ui.activity.ActivityWatch` notes every touch, click and key. After
 ``idle_ms`` without one (on any screen but the welcome and ticket screens),
 the overlay covers the current screen and counts down ``countdown_s`` seconds
 (≥ 20, WCAG 2.2.1) with "I need more time". At zero the visit is recorded as
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
+from ui.activity import ACTIVITY, ActivityWatch
 from ui.language import Language
 from ui.router import IDLE_WATCHED, Router, Screen
 from ui.widgets import label, make_button
@@ -23,16 +24,7 @@ if TYPE_CHECKING:
     from kiosk.i18n import Localizer
     from kiosk.reception import Reception
 
-ACTIVITY = frozenset(
-    {
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseButtonRelease,
-        QEvent.Type.TouchBegin,
-        QEvent.Type.TouchUpdate,
-        QEvent.Type.KeyPress,
-        QEvent.Type.Wheel,
-    }
-)
+__all__ = ["ACTIVITY", "IdleOverlay", "IdleWatcher"]
 
 
 class IdleOverlay(QWidget):
@@ -64,7 +56,7 @@ class IdleOverlay(QWidget):
         layout.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         parent.installEventFilter(self)
-        language.language_did_change.connect(self.retranslate)
+        language.language_did_change.connect(self._language_changed)
         self.hide()
         self.retranslate()
 
@@ -72,6 +64,10 @@ class IdleOverlay(QWidget):
         if watched is self._host and event.type() == QEvent.Type.Resize:
             self.setGeometry(self._host.rect())
         return False
+
+    def _language_changed(self, _loc: Localizer) -> None:
+        if self.isVisible():  # else translated when it is next shown
+            self.retranslate()
 
     def show_countdown(self, seconds: int) -> None:
         self._seconds = seconds
@@ -110,8 +106,10 @@ class IdleWatcher(QObject):
         idle_ms: int,
         countdown_s: int,
         tick_ms: int = 1000,
+        activity: ActivityWatch | None = None,
     ) -> None:
         super().__init__(overlay)  # lives and dies with the window
+        self.activity = activity or ActivityWatch(self)
         self.overlay = overlay
         self._language = language
         self._router = router
@@ -128,6 +126,7 @@ class IdleWatcher(QObject):
         self.tick_timer.timeout.connect(self._tick)
         overlay.more_time.clicked.connect(self.more_time)
         router.screen_did_change.connect(self._screen_changed)
+        self.activity.did_see_activity.connect(self._touched)
 
     def set_timings(self, idle_ms: int, countdown_s: int) -> None:
         """New idle settings from a manager; a running wait keeps going with the new length."""
@@ -138,20 +137,24 @@ class IdleWatcher(QObject):
     def warning(self) -> bool:
         return self.overlay.isVisible()
 
-    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
-        if event.type() in ACTIVITY and self.idle_timer.isActive():
+    def _touched(self) -> None:
+        if self.idle_timer.isActive():
             self.idle_timer.start()  # restart the wait
-        return False
 
-    def _screen_changed(self, screen: Screen) -> None:
-        self._stop_countdown()
-        if screen in IDLE_WATCHED:
+    def _wait(self, on: bool) -> None:
+        if on:
             self.idle_timer.start()
         else:
             self.idle_timer.stop()
+        self.activity.want("idle", on)
+
+    def _screen_changed(self, screen: Screen) -> None:
+        self._stop_countdown()
+        self._wait(screen in IDLE_WATCHED)
 
     def warn(self) -> None:
         """Show the countdown now (the idle time is up)."""
+        self.activity.want("idle", False)  # only "I need more time" answers now
         self.remaining = self._countdown_s
         self.overlay.show_countdown(self.remaining)
         self.tick_timer.start()
@@ -167,11 +170,11 @@ class IdleWatcher(QObject):
     def more_time(self) -> None:
         self._stop_countdown()
         if self._router.current in IDLE_WATCHED:
-            self.idle_timer.start()
+            self._wait(True)
 
     def stop(self) -> None:
         """Stop watching (shutdown)."""
-        self.idle_timer.stop()
+        self._wait(False)
         self._stop_countdown()
 
     def _stop_countdown(self) -> None:
@@ -180,7 +183,7 @@ class IdleWatcher(QObject):
 
     def _expire(self) -> None:
         self._stop_countdown()
-        self.idle_timer.stop()
+        self._wait(False)
         session = self._router.session
         if session.started and not session.finished:
             reception = self._reception

@@ -13,7 +13,7 @@ from ui.language import Language
 from ui.router import Router, Screen
 from ui.screens.availability import pause_lines
 from ui.screens.base import ScreenBase
-from ui.widgets import HintButton, centered_column, clear_layout, label, scroll_area
+from ui.widgets import HintButton, centered_column, identify, label, scroll_area
 
 if TYPE_CHECKING:
     from kiosk.reception import Reception
@@ -25,6 +25,7 @@ class QuestionnaireScreen(ScreenBase):
         self._reception = reception
         self._question: Question | None = None
         self.answer_buttons: dict[str, HintButton] = {}
+        self._pool: list[HintButton] = []
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -60,9 +61,7 @@ class QuestionnaireScreen(ScreenBase):
         self._show(journey.question)
 
     def reset(self) -> None:
-        self._question = None
-        clear_layout(self.options_layout)
-        self.answer_buttons = {}
+        self._question = None  # the buttons stay, refilled for the next customer's question
 
     def catalogue_did_change(self) -> None:
         if self._question is not None:
@@ -71,15 +70,32 @@ class QuestionnaireScreen(ScreenBase):
     def _show(self, question: Question) -> None:
         if self._question is None or question.id != self._question.id:
             self._question = question
-            clear_layout(self.options_layout)
-            self.answer_buttons = {}
-            for option in question.options:
-                button = HintButton(f"answer.{option.id}", parent=self)
-                button.clicked.connect(lambda _=False, o=option.id: self.answer(o))
-                self.options_layout.addWidget(button)
-                button.show()
-                self.answer_buttons[option.id] = button
+            self._fill_buttons(question)
         self.retranslate()
+
+    def _fill_buttons(self, question: Question) -> None:
+        """One button per option, from buttons made once: none built or deleted on a tap."""
+        while len(self._pool) < len(question.options):
+            index = len(self._pool)
+            button = HintButton("", parent=self)
+            button.clicked.connect(lambda _=False, i=index: self._answer_row(i))
+            self.options_layout.addWidget(button)
+            self._pool.append(button)
+        self.answer_buttons = {}
+        for index, button in enumerate(self._pool):
+            used = index < len(question.options)
+            if used:
+                option_id = question.options[index].id
+                identify(button, f"answer.{option_id}")
+                self.answer_buttons[option_id] = button
+            else:  # a spare, hidden
+                identify(button, f"answer.spare_{index}")
+            button.setVisible(used)
+
+    def _answer_row(self, index: int) -> None:
+        question = self._question
+        if question is not None and index < len(question.options):
+            self.answer(question.options[index].id)
 
     def retranslate(self) -> None:
         loc = self.loc

@@ -20,7 +20,7 @@ from ui.screens.availability import GENERAL_ENQUIRY, enquiry_offered
 from ui.screens.base import ScreenBase
 from ui.screens.guidance_actions import GuidanceActions
 from ui.screens.priority_choice import PriorityChoice
-from ui.widgets import CheckItem, centered_column, clear_layout, label, scroll_area
+from ui.widgets import CheckItem, centered_column, identify, label, scroll_area
 from ui.worker import Job, Worker
 
 if TYPE_CHECKING:
@@ -58,6 +58,11 @@ class ServiceDetailScreen(ScreenBase):
         self._estimate_job: Job | None = None
         self.material_items: dict[str, CheckItem] = {}
         self.step_labels: list[QLabel] = []
+        self._step_pool: list[QLabel] = []
+        self._item_pool: list[CheckItem] = []
+        self._shown: Service | None = None
+        """The service the rows are filled for (it may outlive the customer's choice)."""
+        self._syncing = False
 
         outer = self.split(QBoxLayout(QBoxLayout.Direction.TopToBottom, self))
         outer.setContentsMargins(0, 0, 0, 0)
@@ -126,13 +131,7 @@ class ServiceDetailScreen(ScreenBase):
         except KeyError:  # removed from the catalogue meanwhile
             self.router.go(Screen.SERVICES)
             return
-        if self._service is None or self._service.slug != slug:
-            self._service = service
-            self._build_checklist(service)
-        self._service = service
-        have = self.router.session.materials_have
-        for material_id, item in self.material_items.items():
-            item.setChecked(material_id in have)
+        self._show_service(service)
         self.priority.sync()
         self.content_area.verticalScrollBar().setValue(0)
         self._estimate = None
@@ -147,16 +146,18 @@ class ServiceDetailScreen(ScreenBase):
             self._estimate_job = None
 
     def reset(self) -> None:
+        """Forget the customer: no ticks, no service (the rows stay, refilled next time)."""
         self._service = None
         self._estimate = None
-        clear_layout(self.materials_layout)
-        clear_layout(self.steps_layout)
-        self.material_items = {}
-        self.step_labels = []
+        self._syncing = True
+        for item in self.material_items.values():
+            item.setChecked(False)
+        self._syncing = False
         self.priority.sync()
 
     def catalogue_did_change(self) -> None:
-        self._service = None  # rebuilt from the new catalogue when next shown
+        self._service = None  # filled from the new catalogue when next shown
+        self._shown = None
 
     def _got_estimate(self, estimate: WaitEstimate) -> None:
         self._estimate = estimate
@@ -166,20 +167,52 @@ class ServiceDetailScreen(ScreenBase):
     def _no_estimate(self, _error: BaseException) -> None:
         self.queue.setText("")
 
-    def _build_checklist(self, service: Service) -> None:
-        clear_layout(self.materials_layout)
-        clear_layout(self.steps_layout)
-        self.material_items = {}
-        self.step_labels = [label() for _ in service.steps]
-        for step_label in self.step_labels:
+    def _show_service(self, service: Service) -> None:
+        """Fill the rows for ``service``: rows are made once, reused and hidden when unused
+        (no widget is built or deleted on a tap), and the ticks follow the session."""
+        if self._shown is not service:
+            self._shown = service
+            self._fill_rows(service)
+        self._service = service
+        have = self.router.session.materials_have
+        self._syncing = True
+        for material_id, item in self.material_items.items():
+            if item.isChecked() != (material_id in have):
+                item.setChecked(material_id in have)
+        self._syncing = False
+
+    def _fill_rows(self, service: Service) -> None:
+        while len(self._step_pool) < len(service.steps):
+            step_label = label()
             self.steps_layout.addWidget(step_label)
-            step_label.show()
-        for material in service.materials:
-            item = CheckItem(f"material.{material.id}", parent=self)
-            item.toggled.connect(lambda on, m=material.id: self._ticked(m, on))
+            self._step_pool.append(step_label)
+        for index, step_label in enumerate(self._step_pool):
+            step_label.setVisible(index < len(service.steps))
+        self.step_labels = self._step_pool[: len(service.steps)]
+        while len(self._item_pool) < len(service.materials):
+            index = len(self._item_pool)
+            item = CheckItem("", parent=self)
+            item.toggled.connect(lambda on, i=index: self._ticked_row(i, on))
             self.materials_layout.addWidget(item)
-            item.show()
-            self.material_items[material.id] = item
+            self._item_pool.append(item)
+        self.material_items = {}
+        self._syncing = True
+        for index, item in enumerate(self._item_pool):
+            used = index < len(service.materials)
+            if used:
+                self.material_items[service.materials[index].id] = item
+                identify(item, f"material.{service.materials[index].id}")
+            else:  # a spare row, hidden: keeps its last texts, never its ticks
+                identify(item, f"material.spare_{index}")
+                item.setChecked(False)
+            item.setVisible(used)
+        self._syncing = False
+
+    def _ticked_row(self, index: int, on: bool) -> None:
+        service = self._shown
+        if self._syncing or service is None or index >= len(service.materials):
+            return
+        self._ticked(service.materials[index].id, on)
 
     def _ticked(self, material_id: str, on: bool) -> None:
         have = self.router.session.materials_have
