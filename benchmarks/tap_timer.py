@@ -35,6 +35,8 @@ class TapTimer(QObject):
         self._painted = False
         self._done_at: float | None = None
         self._last_paint = 0.0
+        self._any_frame = False
+        self._armed = False
         self.unflushed = 0
         """Frames that painted the target outside an ``UpdateRequest`` (an expose)."""
 
@@ -52,16 +54,21 @@ class TapTimer(QObject):
             return False
         if kind == QEvent.Type.UpdateRequest and any(w is watched for w in self._windows):
             watched.event(event)  # paint and flush now, so the time includes both
+            if self._any_frame and self._armed:
+                self._painted = True
             if self._painted and self._done_at is None:
                 self._done_at = time.perf_counter()
             return True
         return False
 
-    def _arm(self, target: QWidget) -> None:
+    def _arm(self, target: QWidget | None) -> None:
         if self._target is not None:
             self._target.removeEventFilter(self)
         self._target = target
-        target.installEventFilter(self)
+        self._any_frame = target is None
+        self._armed = True
+        if target is not None:
+            target.installEventFilter(self)
         self._painted = False
         self._done_at = None
 
@@ -75,13 +82,15 @@ class TapTimer(QObject):
                 raise TimeoutError("the target was never painted")
             if self._done_at is None:
                 time.sleep(0.0002)
-        assert self._target is not None
-        self._target.removeEventFilter(self)
+        if self._target is not None:
+            self._target.removeEventFilter(self)
         self._target = None
+        self._armed = False
         return self._done_at - began
 
-    def tap(self, button: QWidget, target: QWidget, timeout_s: float = 5.0) -> float:
-        """Press and release at ``button``'s centre; seconds until ``target`` is on screen."""
+    def tap(self, button: QWidget, target: QWidget | None, timeout_s: float = 5.0) -> float:
+        """Press and release at ``button``'s centre; seconds until ``target`` is on screen
+        (``None``: until the end of the first frame painted after the tap)."""
         self._arm(target)
         centre = button.rect().center()
         began = time.perf_counter()

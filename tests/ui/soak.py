@@ -39,6 +39,8 @@ from .driver import Kiosk
 LOCALES = ("en", "zh_Hans", "zh_Hant")
 TICKET_ENDINGS = frozenset({"printed", "print_failed", "on_screen", "issue_failed", "refused"})
 #: Timings for a soak: the idle countdown runs in milliseconds when a journey asks for it.
+#: Controls timed together, by the first part of their name.
+TIMED_BY_PREFIX = ("lang.", "answer.", "material.", "service.")
 SOAK_TIMINGS = Timings(idle_ms=600_000, countdown_s=20, idle_tick_ms=2, ticket_return_ms=600_000)
 
 
@@ -160,6 +162,9 @@ class Soak:
         self.clock = clock
         self.endings: Counter[str] = Counter()
         self.journeys = 0
+        self.tap_timer: Any = None
+        """A ``benchmarks.tap_timer.TapTimer`` watching the window, or None."""
+        self.tap_times: dict[str, list[float]] = {}
 
     # -- helpers ---------------------------------------------------------------------------
     def _visible(self, prefix: str) -> list[QAbstractButton]:
@@ -172,7 +177,20 @@ class Soak:
         return sorted(found, key=lambda b: b.objectName())
 
     def _tap(self, button: QAbstractButton) -> None:
-        self.kiosk.click(button.objectName())
+        self.click(button.objectName())
+
+    def click(self, name: str) -> None:
+        """Touch the control ``name``; with a :attr:`tap_timer`, time the tap to the end
+        of the next painted frame (``benchmarks/tap_timer.py``), by kind of control."""
+        timer = self.tap_timer
+        if timer is None:
+            self.kiosk.click(name)
+            return
+        button = self.kiosk.button(name)
+        assert button.isVisible() and button.isEnabled(), name
+        self.kiosk.scroll_to(button)
+        kind = name.split(".")[0] if name.startswith(TIMED_BY_PREFIX) else name
+        self.tap_times.setdefault(kind, []).append(timer.tap(button, None))
 
     # -- one journey -----------------------------------------------------------------------
     def journey(self, journeys_per_day: int = 300) -> str:
@@ -190,19 +208,19 @@ class Soak:
 
     def _staff_visit(self) -> str:
         k = self.kiosk
-        k.click("staff.enter")
+        self.click("staff.enter")
         k.wait_screen(Screen.PIN_PAD)
         k.wait_pad()
-        k.click("pin.cancel")
+        self.click("pin.cancel")
         k.wait_screen(Screen.WELCOME)
         return "staff pad"
 
     def _customer(self, n: int) -> str:
         k = self.kiosk
-        k.click(f"lang.{LOCALES[n % 3]}")
+        self.click(f"lang.{LOCALES[n % 3]}")
         if n % 10 == 4:  # changes their mind about the language on the welcome screen
-            k.click(f"lang.{LOCALES[(n + 1) % 3]}")
-        k.click("welcome.start")
+            self.click(f"lang.{LOCALES[(n + 1) % 3]}")
+        self.click("welcome.start")
         k.wait_screen(Screen.QUESTIONNAIRE)
         depth = 0
         while k.screen is Screen.QUESTIONNAIRE:
@@ -223,15 +241,15 @@ class Soak:
                 self._tap(material)
         choice = n % 10
         if choice == 3 and k.has("ticket.print_list"):
-            k.click("ticket.print_list")
+            self.click("ticket.print_list")
             k.wait_screen(Screen.BRING_LIST)
-            k.click("list.done")
+            self.click("list.done")
             k.wait_screen(Screen.WELCOME)
             return "what to bring"
         if choice == 6:
-            k.click("nav.back")
+            self.click("nav.back")
             k.qtbot.waitUntil(lambda: k.screen is not Screen.SERVICE_DETAIL)
-            k.click("nav.home")
+            self.click("nav.home")
             k.wait_screen(Screen.WELCOME)
             return "start over"
         if choice == 8:
@@ -242,17 +260,17 @@ class Soak:
             return "idle reset"
         take = k.button("ticket.take")
         if not (take.isVisible() and take.isEnabled()):
-            k.click("nav.home")
+            self.click("nav.home")
             k.wait_screen(Screen.WELCOME)
             return "no ticket offered"
         self.printer.refusing = choice == 9
-        k.click("ticket.take")
+        self.click("ticket.take")
         k.wait_screen(Screen.TICKET)
         screen = k.router.page(Screen.TICKET)
         assert isinstance(screen, TicketScreen)
         k.qtbot.waitUntil(lambda: screen.state in TICKET_ENDINGS, timeout=8000)
         ending = f"ticket {screen.state}"
-        k.click("ticket.done")
+        self.click("ticket.done")
         k.wait_screen(Screen.WELCOME)
         return ending
 
