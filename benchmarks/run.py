@@ -15,6 +15,7 @@ HERE = Path(__file__).resolve().parent
 
 BENCHMARKS = {
     "start-up": ("bench_startup.py", ["--runs", "15"], ["--runs", "5"]),
+    "start-up on X": ("bench_startup_x.py", ["--runs", "15"], ["--runs", "5"]),
     "ticket latency": ("bench_ticket.py", ["--runs", "40"], ["--runs", "10"]),
     "taps": ("bench_taps.py", ["--cycles", "40"], ["--cycles", "5"]),
     "printing": ("bench_printing.py", [], []),

@@ -102,10 +102,12 @@ class TicketPrinter:
         self._factory = factory or escpos_factory
         self._lock = threading.Lock()
 
-    def warm_up(self) -> None:
-        """Import python-escpos, load the fonts and logo now (≈0.5 s), not on the first ticket."""
+    def warm_up(self, locales: Sequence[str] = SUPPORTED_LOCALES) -> None:
+        """Import python-escpos, load the logo and the fonts of ``locales`` now, not on
+        the first ticket. Each Chinese face costs ≈13 MiB and ≈50 ms, so the kiosk warms
+        its default language at start and the others when a customer chooses them."""
         escpos_printers()
-        for code in SUPPORTED_LOCALES:
+        for code in locales:
             self.render_bytes(self.layout(sample_ticket(code)))
 
     # -- what is printed ------------------------------------------------------------------

@@ -66,3 +66,6 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e ".[test]"
 .venv/bin/pybabel compile -d translations -D kiosk >/dev/null
+# Bytecode ahead of time: the kiosk's first start (and a read-only install) does
+# not compile the project's modules.
+.venv/bin/python -m compileall -q kiosk ui printing translations assets >/dev/null

@@ -112,6 +112,7 @@ class KioskApp(QObject):
         )
         self.error_dialog: QMessageBox | None = None
         self._painted = False
+        self._warmed: set[str] = set()
 
     def start(self) -> None:
         """Show the welcome screen; the rest opens once it has been painted."""
@@ -150,7 +151,17 @@ class KioskApp(QObject):
         self.window.attach_backend(backend, settings, self._timings)
         self.app_did_start.emit()
         if backend.printer is not None:
-            self.worker.run(backend.printer.warm_up, on_error=lambda _exc: None)
+            self._warm_printer(self.language.locale)
+            self.language.language_did_change.connect(lambda loc: self._warm_printer(loc.locale))
+
+    def _warm_printer(self, locale: str) -> None:
+        """Fonts for ``locale``'s tickets, loaded once, when its first customer arrives."""
+        backend = self.window.backend
+        if locale in self._warmed or backend is None or backend.printer is None:
+            return
+        self._warmed.add(locale)
+        printer = backend.printer
+        self.worker.run(lambda: printer.warm_up((locale,)), on_error=lambda _exc: None)
 
     def _failed(self, error: BaseException) -> None:
         from ui.backend import StartupError

@@ -15,6 +15,7 @@ from kiosk.audit import SYSTEM, AuditLog
 from kiosk.bootstrap import open_database
 from kiosk.db.database import Database
 from kiosk.db.migrate import (
+    HEAD,
     SchemaOutOfDate,
     current_revision,
     ensure_current,
@@ -60,5 +61,25 @@ def test_postgresql_is_upgraded_on_demand(postgres_url: str) -> None:
         ensure_current(db)
         assert _differences(db) == []
         _assert_append_only(db)
+    finally:
+        db.dispose()
+
+
+def test_the_head_constant_is_the_newest_script() -> None:
+    """Start-up compares the stored revision with HEAD instead of reading the scripts."""
+    assert head_revision() == HEAD
+
+
+def test_a_current_sqlite_schema_is_not_migrated_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = settings_from_mapping({"kiosk": {"data_dir": str(tmp_path)}})
+    open_database(settings).dispose()
+    calls: list[object] = []
+    monkeypatch.setattr("kiosk.db.migrate.upgrade", lambda *args: calls.append(args))
+    db = open_database(settings)
+    try:
+        assert current_revision(db) == HEAD
+        assert calls == []
     finally:
         db.dispose()
