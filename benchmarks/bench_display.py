@@ -63,12 +63,12 @@ def main() -> int:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     from kiosk.i18n import Catalogs
-    from ui.console.backend import open_queue_backend
+    from ui.common.language import Language
+    from ui.common.queue_backend import open_queue_backend
+    from ui.common.theme import Theme
+    from ui.common.worker import Worker
     from ui.display.options import DisplayOptions
     from ui.display.window import DisplayWindow
-    from ui.language import Language
-    from ui.theme import Theme
-    from ui.worker import Worker
 
     with tempfile.TemporaryDirectory() as folder:
         backend = open_queue_backend(_config(folder))

@@ -220,7 +220,7 @@ def kiosk_command() -> list[str]:
     installed = Path(sys.executable).parent / "kiosk"
     if installed.exists():
         return [str(installed)]
-    return [sys.executable, "-c", "import sys; from ui.cli import main; sys.exit(main())"]
+    return [sys.executable, "-c", "import sys; from cli.main import main; sys.exit(main())"]
 
 
 def main() -> int:

@@ -125,11 +125,11 @@ def run(cycles: int, warmup: int, size: str, profile: str | None = None) -> int:
     from tap_timer import TapTimer, format_table
 
     from kiosk.settings import settings_from_mapping
-    from ui.app import KioskApp, use_on_screen_keyboard
-    from ui.look import Look
-    from ui.router import Screen
-    from ui.screens.questionnaire import QuestionnaireScreen
-    from ui.screens.service_detail import ServiceDetailScreen
+    from ui.customer.app import KioskApp, use_on_screen_keyboard
+    from ui.customer.look import Look
+    from ui.customer.router import Screen
+    from ui.customer.screens.questionnaire import QuestionnaireScreen
+    from ui.customer.screens.service_detail import ServiceDetailScreen
 
     width, height = (int(v) for v in size.split("x"))
     folder = tempfile.mkdtemp(prefix="bench-taps-")

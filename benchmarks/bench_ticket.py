@@ -28,12 +28,12 @@ from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from kiosk.i18n import Catalogs
 from kiosk.settings import settings_from_mapping
-from ui.backend import open_backend
-from ui.language import Language
-from ui.look import Look
-from ui.theme import Theme
-from ui.window import KioskWindow, Timings
-from ui.worker import Worker
+from ui.common.language import Language
+from ui.common.theme import Theme
+from ui.common.worker import Worker
+from ui.customer.backend import open_backend
+from ui.customer.look import Look
+from ui.customer.window import KioskWindow, Timings
 
 
 class Printer:

@@ -40,7 +40,7 @@ def main() -> int:
         _report_first_paint(window)
         window.show()
         return app.exec()
-    from ui.app import run_for_benchmark
+    from ui.customer.app import run_for_benchmark
 
     return run_for_benchmark(data_dir, _report_first_paint)
 

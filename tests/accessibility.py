@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
-from ui.theme import MIN_TOUCH_PX
+from ui.common.theme import MIN_TOUCH_PX
 
 
 def widget_problems(widget: QWidget, root: QWidget, name_prefix: str = "") -> list[str]:

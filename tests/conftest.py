@@ -26,7 +26,7 @@ def catalogs() -> Catalogs:
 
 @pytest.fixture(autouse=True)
 def _collect_garbage_on_the_gui_thread() -> Iterator[None]:
-    """As the app does (ui/gc_guard.py): no automatic collection, which could run on a
+    """As the app does (ui/common/gc_guard.py): no automatic collection, which could run on a
     worker thread and delete Qt objects there; collect on this (the GUI) thread."""
     gc.disable()
     yield

@@ -22,8 +22,8 @@ from pytestqt.qtbot import QtBot
 from kiosk.clock import Clock, utc_now
 from kiosk.i18n import Catalogs
 from kiosk.settings import Settings, settings_from_mapping
-from ui.backend import Backend, open_backend
-from ui.window import Timings
+from ui.customer.backend import Backend, open_backend
+from ui.customer.window import Timings
 
 from .driver import Kiosk
 

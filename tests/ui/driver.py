@@ -26,15 +26,15 @@ from kiosk.i18n import Catalogs
 from kiosk.reception import TicketSummary
 from kiosk.settings import Settings
 from kiosk.staff import StaffMember
-from ui.backend import Backend
-from ui.language import Language
-from ui.look import Look
-from ui.router import Screen
-from ui.screens.base import ScreenBase
-from ui.screens.pin_pad import PinPadScreen
-from ui.theme import Theme
-from ui.window import KioskWindow, Timings
-from ui.worker import Worker
+from ui.common.language import Language
+from ui.common.theme import Theme
+from ui.common.worker import Worker
+from ui.customer.backend import Backend
+from ui.customer.look import Look
+from ui.customer.router import Screen
+from ui.customer.screens.base import ScreenBase
+from ui.customer.screens.pin_pad import PinPadScreen
+from ui.customer.window import KioskWindow, Timings
 
 W = TypeVar("W", bound=QWidget)
 

@@ -28,10 +28,10 @@ from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QEventLoop
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from kiosk.i18n import Catalogs
-from ui.backend import Backend, open_backend
-from ui.router import Screen
-from ui.screens.ticket import TicketScreen
-from ui.window import Timings
+from ui.customer.backend import Backend, open_backend
+from ui.customer.router import Screen
+from ui.customer.screens.ticket import TicketScreen
+from ui.customer.window import Timings
 
 from .conftest import make_settings
 from .driver import Kiosk

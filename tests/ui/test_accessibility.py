@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.router import Screen
+from ui.customer.router import Screen
 
 from ..accessibility import widget_problems
 from .driver import MANAGER_PIN, Kiosk, texts

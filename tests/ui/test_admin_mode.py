@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QTableWidget
 from kiosk.branch_settings import BranchSettingsStore
 from kiosk.reception import VisitInput
 from ui.admin import AdminPanel
-from ui.router import Screen
-from ui.window import Timings
+from ui.customer.router import Screen
+from ui.customer.window import Timings
 
 from .driver import MANAGER_PIN, Kiosk
 

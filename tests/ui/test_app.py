@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import Catalogs
-from ui.app import EXIT_STARTUP_FAILED, KioskApp
-from ui.look import Look, peek
-from ui.router import Screen
+from ui.customer.app import EXIT_STARTUP_FAILED, KioskApp
+from ui.customer.look import Look, peek
+from ui.customer.router import Screen
 
 from .conftest import make_settings
 
@@ -89,7 +89,7 @@ PROBE = textwrap.dedent(
     import json, sys
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
-    from ui.app import run_for_benchmark
+    from ui.customer.app import run_for_benchmark
 
     HEAVY = ("sqlmodel", "sqlalchemy", "escpos", "pydantic")
     seen = {}
@@ -167,7 +167,7 @@ def test_kiosk_mode_from_the_settings_file(qtbot: QtBot, tmp_path: Path) -> None
 
 
 def test_the_on_screen_keyboard_is_asked_for_unless_turned_off() -> None:
-    from ui.app import use_on_screen_keyboard
+    from ui.customer.app import use_on_screen_keyboard
 
     environ: dict[str, str] = {}
     assert use_on_screen_keyboard(Look(), environ)

@@ -145,7 +145,7 @@ def desktop(tmp_path: Path) -> Iterator[Desktop]:
         log = tmp_path / "kiosk.log"
         with log.open("wb") as out:
             kiosk = subprocess.Popen(
-                [sys.executable, "-m", "ui.cli", "--config", str(config)],
+                [sys.executable, "-m", "cli.main", "--config", str(config)],
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 env=env,

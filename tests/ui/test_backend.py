@@ -7,7 +7,7 @@ from pathlib import Path
 from kiosk.branch_settings import BranchSettingsStore
 from kiosk.i18n import Catalogs
 from kiosk.staff import StaffDirectory
-from ui.backend import open_backend
+from ui.customer.backend import open_backend
 
 from .conftest import CATALOGUE, make_settings
 

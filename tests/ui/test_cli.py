@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from ui.cli import _with_default_command, main
-from ui.screenshots import take_screenshots
+from cli.main import _with_default_command, main
+from ui.customer.screenshots import take_screenshots
 
 from .conftest import CATALOGUE
 
@@ -39,7 +39,7 @@ def test_catalogue_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 def run_kiosk(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
     probe = (
-        "import sys; from ui.cli import main; status = main(sys.argv[1:]); "
+        "import sys; from cli.main import main; status = main(sys.argv[1:]); "
         "print('qt-widgets-loaded' if 'PySide6.QtWidgets' in sys.modules else 'no-qt-widgets'); "
         "sys.exit(status)"
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ui.router import Screen
-from ui.window import Timings
+from ui.customer.router import Screen
+from ui.customer.window import Timings
 
 from .driver import Kiosk
 from .test_journey import ticket_screen

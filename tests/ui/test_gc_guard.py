@@ -7,7 +7,7 @@ import threading
 
 from pytestqt.qtbot import QtBot
 
-from ui.gc_guard import GuiThreadCollector
+from ui.common.gc_guard import GuiThreadCollector
 
 
 class Cycle:

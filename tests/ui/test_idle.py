@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from ui.router import Screen
-from ui.window import Timings
+from ui.customer.router import Screen
+from ui.customer.window import Timings
 
 from .driver import Kiosk
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel
 
 from kiosk.ticket import PrintStatus
 from printing.preview import preview_paths
-from ui.router import Screen
-from ui.screens.ticket import TicketScreen
+from ui.customer.router import Screen
+from ui.customer.screens.ticket import TicketScreen
 
 from .conftest import TcpPrinter
 from .driver import Kiosk
@@ -88,7 +88,7 @@ def test_a_network_printer_receives_the_ticket(
 def test_the_ticket_screen_returns_to_welcome_by_itself(
     make_kiosk: Callable[..., Kiosk],
 ) -> None:
-    from ui.window import Timings
+    from ui.customer.window import Timings
 
     kiosk = make_kiosk(timings=Timings(ticket_return_ms=300))
     take_open_account_ticket(kiosk, "zh_Hans")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from ui.router import Screen
-from ui.theme import FONT_FAMILIES, HIGH_CONTRAST, STANDARD, Palette, contrast_ratio
+from ui.common.theme import FONT_FAMILIES, HIGH_CONTRAST, STANDARD, Palette, contrast_ratio
+from ui.customer.router import Screen
 
 from .driver import Kiosk
 

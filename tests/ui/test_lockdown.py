@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from cli.main import build_parser
 from kiosk.audit import AuditLog
-from ui.cli import build_parser
-from ui.router import Screen
+from ui.customer.router import Screen
 
 from .driver import MANAGER_PIN, Kiosk
 

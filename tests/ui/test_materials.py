@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFrame, QLabel
 
 from printing.preview import preview_paths
-from ui.router import Screen
+from ui.customer.router import Screen
 
 from .driver import Kiosk
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer
 
 from kiosk.ticket import PrintStatus
-from ui.router import Screen
+from ui.customer.router import Screen
 
 from .conftest import TcpPrinter
 from .driver import Kiosk

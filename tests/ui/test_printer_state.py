@@ -22,8 +22,8 @@ from kiosk.health import Health
 from kiosk.reception import VisitInput
 from kiosk.ticket import PrintStatus
 from tests.printing.fake_printer import FakePrinter
-from ui.router import Screen
-from ui.window import Timings
+from ui.customer.router import Screen
+from ui.customer.window import Timings
 
 from .driver import MANAGER_PIN, Kiosk
 from .test_journey import ticket_screen

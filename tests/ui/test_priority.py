@@ -8,7 +8,7 @@ from kiosk.db.models import Ticket
 from kiosk.desk import Desk
 from kiosk.reception import VisitInput
 from kiosk.ticket import Priority
-from ui.router import Screen
+from ui.customer.router import Screen
 
 from .driver import Kiosk
 from .test_journey import ticket_screen

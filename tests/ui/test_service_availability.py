@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QFrame, QLabel
 
 from kiosk.catalogue_admin import CatalogueAdmin
 from kiosk.reception import VisitInput
-from ui.router import Screen
-from ui.widgets import HintButton
-from ui.window import Timings
+from ui.common.widgets import HintButton
+from ui.customer.router import Screen
+from ui.customer.window import Timings
 
 from .driver import Kiosk, texts
 from .test_accessibility import control_problems

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QLabel, QTableWidget
 
 from kiosk.reception import VisitInput
 from kiosk.ticket import PrintStatus
-from ui.long_press import LongPressButton
-from ui.router import Screen
-from ui.window import Timings
+from ui.common.long_press import LongPressButton
+from ui.customer.router import Screen
+from ui.customer.window import Timings
 
 from .conftest import FakeClock
 from .driver import Kiosk

@@ -8,7 +8,7 @@ import weakref
 
 from pytestqt.qtbot import QtBot
 
-from ui.worker import JobGroup, Worker
+from ui.common.worker import JobGroup, Worker
 
 
 class Payload:

@@ -27,9 +27,9 @@ from kiosk.i18n import Catalogs
 from kiosk.settings import Settings, settings_from_mapping
 from kiosk.staff import StaffDirectory, StaffMember
 from ui.admin import AdminPanel
-from ui.language import Language
-from ui.theme import Theme
-from ui.worker import Worker
+from ui.common.language import Language
+from ui.common.theme import Theme
+from ui.common.worker import Worker
 
 CATALOGUE = Path(__file__).parents[1] / "ui" / "catalogue.yaml"
 MANAGER_PIN = "409217"

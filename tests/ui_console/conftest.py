@@ -22,13 +22,13 @@ from kiosk.reception import VisitInput
 from kiosk.settings import Settings, settings_from_mapping
 from kiosk.staff import StaffMember
 from kiosk.ticket import Priority, TicketData
-from ui.console.backend import QueueBackend
+from ui.common.language import Language
+from ui.common.queue_backend import QueueBackend
+from ui.common.theme import Theme
+from ui.common.worker import Worker
 from ui.console.window import ConsoleWindow
 from ui.display.options import DisplayOptions
 from ui.display.window import DisplayWindow
-from ui.language import Language
-from ui.theme import Theme
-from ui.worker import Worker
 
 CATALOGUE = Path(__file__).with_name("catalogue.yaml")
 MANAGER_PIN = "135792"

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from kiosk.ticket import TicketStatus
+from ui.common.theme import contrast_ratio
 from ui.console.window import ConsoleWindow
 from ui.display.style import (
     BOARD_BG,
@@ -29,7 +30,6 @@ from ui.display.style import (
     WARNING_TEXT,
 )
 from ui.display.window import DisplayWindow
-from ui.theme import contrast_ratio
 
 from .conftest import Branch
 from .driver import call_next, click, serve_at, wait_status

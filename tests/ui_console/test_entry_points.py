@@ -99,7 +99,7 @@ def test_bad_settings_or_screen_stop_with_status_2(
 def test_the_kiosk_command_opens_console_and_display(
     qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from ui.cli import main
+    from cli.main import main
 
     config = tmp_path / "kiosk.toml"
     config.write_text("[lobby_display]\ncalls_shown = 0\n", encoding="utf-8")

@@ -19,12 +19,12 @@ from kiosk.db.database import Database
 from kiosk.db.migrate import upgrade
 from kiosk.i18n import Catalogs
 from kiosk.ticket import Priority
-from ui.console.backend import QueueBackend
+from ui.common.language import Language
+from ui.common.queue_backend import QueueBackend
+from ui.common.theme import Theme
+from ui.common.worker import Worker
 from ui.display.options import DisplayOptions
 from ui.display.window import DisplayWindow
-from ui.language import Language
-from ui.theme import Theme
-from ui.worker import Worker
 
 from ..postgres import postgres_url
 from .conftest import CATALOGUE, make_settings

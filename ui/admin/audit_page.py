@@ -30,7 +30,7 @@ from ui.admin.common import (
     show_message,
 )
 from ui.admin.context import AdminContext
-from ui.widgets import label
+from ui.common.widgets import label
 
 ACTIONS: tuple[tuple[str, str], ...] = (
     ("auth.", N_("Sign-ins")),

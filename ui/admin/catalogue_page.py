@@ -25,7 +25,7 @@ from ui.admin.files import open_file_dialog
 from ui.admin.problem_words import Problem, rule_problems
 from ui.admin.questionnaire_view import QuestionnaireView
 from ui.admin.services_view import ServicesView
-from ui.widgets import label, scroll_area, set_current
+from ui.common.widgets import label, scroll_area, set_current
 
 
 def _empty_draft() -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """Small building blocks of the admin pages: named controls, a field with its message,
 and the page base class.
 
-Every control is named with :func:`ui.widgets.identify` (objectName == accessible
+Every control is named with :func:`ui.common.widgets.identify` (objectName == accessible
 identifier). Its accessible name is the text on screen: a button's or check box's
 own text, or, for an input, the label of its field (set on every retranslate).
 """
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.admin.style import CONTROL_PX
-from ui.widgets import KioskButton, identify, label, make_button
+from ui.common.widgets import KioskButton, identify, label, make_button
 
 if TYPE_CHECKING:
     from kiosk.i18n import Localizer
@@ -144,7 +144,7 @@ def message_label(role: str = "field_error") -> QLabel:
 
 
 def show_message(widget: QLabel, text: str, role: str | None = None) -> None:
-    from ui.theme import repolish
+    from ui.common.theme import repolish
 
     widget.setText(text)
     widget.setVisible(bool(text))

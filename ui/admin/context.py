@@ -23,7 +23,7 @@ from kiosk.db.database import DatabaseUnavailable
 from kiosk.i18n import N_
 from kiosk.records import Records
 from kiosk.staff import PermissionDenied, PinRejected, StaffDirectory, StaffError
-from ui.worker import JobGroup
+from ui.common.worker import JobGroup
 
 if TYPE_CHECKING:
     from datetime import tzinfo
@@ -32,8 +32,8 @@ if TYPE_CHECKING:
     from kiosk.i18n import Catalogs, Localizer
     from kiosk.settings import Settings
     from kiosk.staff import StaffMember
-    from ui.language import Language
-    from ui.worker import Job, Worker
+    from ui.common.language import Language
+    from ui.common.worker import Job, Worker
 
 log = logging.getLogger(__name__)
 

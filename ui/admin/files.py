@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ui.widgets import identify
+from ui.common.widgets import identify
 
 DIALOG_NAME = "admin.file_dialog"
 

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
 
 from kiosk.i18n import ENDONYMS, SUPPORTED_LOCALES
 from ui.admin.common import line_edit, message_label, show_message
-from ui.theme import repolish
-from ui.widgets import label
+from ui.common.theme import repolish
+from ui.common.widgets import label
 
 if TYPE_CHECKING:
     from kiosk.i18n import Localizer

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ui.widgets import KioskButton
+from ui.common.widgets import KioskButton
 
 
 class MasterList:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.admin.common import button, card, message_label, show_message
-from ui.widgets import KioskButton, label
+from ui.common.widgets import KioskButton, label
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QFrame, QLabel

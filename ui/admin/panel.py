@@ -33,9 +33,9 @@ from ui.admin.settings_page import SettingsPage
 from ui.admin.staff_page import StaffPage
 from ui.admin.style import admin_stylesheet
 from ui.admin.visits_page import VisitsPage
-from ui.theme import STANDARD
-from ui.widgets import KioskButton, label, scroll_area, set_current
-from ui.worker import Worker
+from ui.common.theme import STANDARD
+from ui.common.widgets import KioskButton, label, scroll_area, set_current
+from ui.common.worker import Worker
 
 if TYPE_CHECKING:
     from kiosk.branch_settings import BranchSettings
@@ -43,8 +43,8 @@ if TYPE_CHECKING:
     from kiosk.i18n import Catalogs, Localizer
     from kiosk.settings import Settings
     from kiosk.staff import StaffMember
-    from ui.language import Language
-    from ui.theme import Theme
+    from ui.common.language import Language
+    from ui.common.theme import Theme
 
 DEFAULT_IDLE_SECONDS = 60
 NAV = (

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 from kiosk.i18n import N_
 from kiosk.pins import PIN_MAX_LENGTH, pin_problems
 from ui.admin.common import message_label, show_message
-from ui.widgets import KioskButton, label, make_button
+from ui.common.widgets import KioskButton, label, make_button
 
 if TYPE_CHECKING:
     from kiosk.i18n import Localizer

@@ -12,7 +12,7 @@ from ui.admin.common import Field, button, combo_box, list_widget
 from ui.admin.master_list import MasterList
 from ui.admin.question_form import QuestionForm, new_question
 from ui.admin.style import CONTROL_PX
-from ui.widgets import label
+from ui.common.widgets import label
 
 if TYPE_CHECKING:
     from kiosk.i18n import Localizer

@@ -11,7 +11,7 @@ from ui.admin.common import button, list_widget
 from ui.admin.master_list import MasterList
 from ui.admin.service_form import ServiceForm, new_service
 from ui.admin.style import CONTROL_PX
-from ui.widgets import label
+from ui.common.widgets import label
 
 if TYPE_CHECKING:
     from kiosk.i18n import Localizer

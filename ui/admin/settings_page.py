@@ -26,7 +26,7 @@ from ui.admin.common import (
     spin_box,
 )
 from ui.admin.context import AdminContext
-from ui.widgets import label, scroll_area
+from ui.common.widgets import label, scroll_area
 
 if TYPE_CHECKING:
     from printing.job import PrintOutcome

@@ -33,7 +33,7 @@ from ui.admin.common import (
 )
 from ui.admin.context import AdminContext
 from ui.admin.pin_entry import PinEntry
-from ui.widgets import label
+from ui.common.widgets import label
 
 COLUMNS = (N_("Number"), N_("Name"), N_("Role"), N_("Active"))
 

@@ -3,12 +3,12 @@
 Admin screens hold forms and tables, so text is smaller than on the customer
 screens (22 px instead of 28 px) but every control stays a touch target of at
 least 56 px (the theme's minimum is 48 px). Colours come from the active
-:class:`~ui.theme.Palette`, so the high-contrast variant applies here too.
+:class:`~ui.common.theme.Palette`, so the high-contrast variant applies here too.
 """
 
 from __future__ import annotations
 
-from ui.theme import MIN_TOUCH_PX, Palette, contrast_ratio
+from ui.common.theme import MIN_TOUCH_PX, Palette, contrast_ratio
 
 CONTROL_PX = MIN_TOUCH_PX + 8
 NAV_PX = 76

@@ -34,7 +34,7 @@ from ui.admin.common import (
 from ui.admin.context import AdminContext
 from ui.admin.files import open_file_dialog
 from ui.admin.visit_detail import PRINT_LABELS, STATUS_LABELS, detail_lines
-from ui.widgets import label
+from ui.common.widgets import label
 
 if TYPE_CHECKING:
     from kiosk.catalogue.model import Catalogue

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 from kiosk.desk import TicketView
 from kiosk.i18n import N_, Localizer
 from kiosk.ticket import TicketStatus
-from ui.widgets import KioskButton, make_button
+from ui.common.widgets import KioskButton, make_button
 
 ACTIONS: dict[str, str] = {
     "call_next": N_("Call next"),

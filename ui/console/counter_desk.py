@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from kiosk.board import EventCursor
 from kiosk.catalogue.model import Catalogue
@@ -20,12 +20,13 @@ from kiosk.clock import Clock
 from kiosk.desk import Desk, DeskError, TicketView
 from kiosk.staff import StaffMember
 from kiosk.ticket import TicketStatus
-from ui.connection import ConnectionMonitor
-from ui.console.backend import QueueBackend
+from ui.common.connection import ConnectionMonitor
+from ui.common.language import Language
+from ui.common.poller import Poller
+from ui.common.queue_backend import QueueBackend
+from ui.common.worker import Worker
 from ui.console.snapshot import CounterSnapshot, read_snapshot
 from ui.console.texts import service_name
-from ui.language import Language
-from ui.worker import Worker
 
 log = logging.getLogger(__name__)
 AT_COUNTER = (TicketStatus.CALLED, TicketStatus.SERVING, TicketStatus.HELD)
@@ -59,12 +60,16 @@ class CounterDesk(QObject):
         self.acting = 0
         self._cursor: EventCursor | None = None
         self._generation = 0
-        self._polling = False
-        self._again = False
-        self._stopped = True
-        self.timer = QTimer(self)
-        self.timer.setInterval(poll_ms)
-        self.timer.timeout.connect(lambda: self.refresh())
+        self._force = False
+        self.poller = Poller(
+            worker,
+            poll_ms,
+            self._make_read,
+            self._polled,
+            self._poll_failed,
+            paused=lambda: monitor.lost,
+            parent=self,
+        )
 
     @property
     def clock(self) -> Clock:
@@ -77,35 +82,35 @@ class CounterDesk(QObject):
     def start(self, counter_id: str, staff: StaffMember, catalogue: Catalogue | None) -> None:
         self.counter_id, self.staff, self.catalogue = counter_id, staff, catalogue
         self.current, self.held, self.waiting = None, {}, []
-        self._stopped = False
-        self.timer.start()
+        self.poller.start()
         self.refresh(force=True)
 
     def stop(self) -> None:
-        self.timer.stop()
-        self._stopped = True
+        self.poller.stop()
         self._generation += 1
 
     # -- reading the queue -----------------------------------------------------------------
     def refresh(self, force: bool = False) -> None:
-        if self._stopped or (self._monitor.lost and not force):
-            return
-        if self._polling:
-            self._again = self._again or force
-            return
-        self._polling = True
+        """Read the queue now (``force``: the whole snapshot, also while the connection
+        is lost)."""
+        if not self.poller.running or (self._monitor.lost and not force):
+            return  # not serving a counter, or the monitor is probing
+        self._force = self._force or force
+        self.poller.check()
+
+    def _make_read(self) -> Callable[[], tuple[EventCursor, CounterSnapshot | None]]:
         backend, cursor, counter = self._backend, self._cursor, self.counter_id
         current = self.current.ticket_id if self.current else None
         held, generation = tuple(self.held), self._generation
+        force, self._force = self._force, False
 
         def read() -> tuple[EventCursor, CounterSnapshot | None]:
             c = cursor or EventCursor(backend.board.newest_event_id())
             return c, read_snapshot(backend, c, counter, current, held, generation, force)
 
-        self._worker.run(read, self._polled, self._poll_failed)
+        return read
 
     def _polled(self, result: Any) -> None:
-        self._polling = False
         self._monitor.succeeded()
         self._cursor, snapshot = result
         if snapshot is not None and snapshot.generation == self._generation and not self.acting:
@@ -115,14 +120,9 @@ class CounterDesk(QObject):
             self.held = {t.ticket_id: t for t in snapshot.held if t.status == TicketStatus.HELD}
             self.state_did_change.emit()
         elif snapshot is not None and not self.acting:
-            self._again = True  # an action ended meanwhile: read again
-        if self._again:
-            self._again = False
-            self.refresh(force=True)
+            self.refresh(force=True)  # an action ended meanwhile: read again
 
     def _poll_failed(self, error: BaseException) -> None:
-        self._polling = False
-        self._again = False
         if not self._monitor.failed(error):
             log.error("reading the queue failed", exc_info=error)
         self.state_did_change.emit()

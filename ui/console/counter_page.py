@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from kiosk.catalogue.model import Catalogue
 from kiosk.desk import CounterInfo
 from kiosk.i18n import Localizer
-from ui.console.texts import service_name
-from ui.widgets import (
+from ui.common.widgets import (
     HintButton,
     centered_column,
     clear_layout,
@@ -17,6 +16,7 @@ from ui.widgets import (
     label,
     scroll_area,
 )
+from ui.console.texts import service_name
 
 
 class CounterPage(QWidget):

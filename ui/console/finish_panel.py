@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.desk import FINISH_OUTCOMES
 from kiosk.i18n import Localizer
+from ui.common.widgets import KioskButton, identify, label, make_button
 from ui.console.texts import OUTCOME_LABELS
-from ui.widgets import KioskButton, identify, label, make_button
 
 NOTE_MAX = 200
 

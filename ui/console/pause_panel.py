@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from kiosk.catalogue.model import Catalogue
 from kiosk.i18n import N_, SUPPORTED_LOCALES, Catalogs, Localizer
-from ui.widgets import identify, label, make_button
+from ui.common.widgets import identify, label, make_button
 
 REASONS = (
     N_("Temporarily unavailable"),

@@ -11,6 +11,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.i18n import Catalogs
+from ui.common.language import Language
+from ui.common.theme import Theme, repolish
+from ui.common.widgets import KioskButton, clear_layout, identify, label, make_button
 from ui.console.action_bar import ActionBar
 from ui.console.counter_desk import CounterDesk
 from ui.console.finish_panel import FinishPanel
@@ -18,9 +21,6 @@ from ui.console.pause_panel import PausePanel
 from ui.console.ticket_panel import TicketPanel
 from ui.console.transfer_panel import TransferPanel
 from ui.console.waiting_list import WaitingList
-from ui.language import Language
-from ui.theme import Theme, repolish
-from ui.widgets import KioskButton, clear_layout, identify, label, make_button
 
 
 class ServingPage(QWidget):

@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import Localizer
-from ui.widgets import KioskButton, centered_column, identify, label, make_button
+from ui.common.widgets import KioskButton, centered_column, identify, label, make_button
 
 MAX_DIGITS = 12
 

@@ -8,7 +8,7 @@ from kiosk.board import EventCursor
 from kiosk.catalogue.model import Catalogue
 from kiosk.desk import DeskError, TicketView
 from kiosk.ticket import TicketStatus
-from ui.console.backend import QueueBackend
+from ui.common.queue_backend import QueueBackend
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ Applied to the console's body widget, so these rules win over the theme's
 
 from __future__ import annotations
 
-from ui.theme import MIN_TOUCH_PX, Palette
+from ui.common.theme import MIN_TOUCH_PX, Palette
 
 
 def console_stylesheet(p: Palette) -> str:

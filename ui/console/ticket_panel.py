@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 from kiosk.catalogue.model import Catalogue
 from kiosk.desk import TicketView
 from kiosk.i18n import Localizer
+from ui.common.theme import repolish
+from ui.common.widgets import identify, label
 from ui.console.texts import (
     PRIORITY_LABELS,
     STATUS_LABELS,
@@ -18,8 +20,6 @@ from ui.console.texts import (
     service_name,
     waited_minutes,
 )
-from ui.theme import repolish
-from ui.widgets import identify, label
 
 
 class TicketPanel(QFrame):

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.catalogue.model import Catalogue
 from kiosk.i18n import Localizer
-from ui.widgets import HintButton, clear_layout, identify, label, make_button, scroll_area
+from ui.common.widgets import HintButton, clear_layout, identify, label, make_button, scroll_area
 
 
 class TransferPanel(QWidget):

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from kiosk.catalogue.model import Catalogue
 from kiosk.desk import TicketView
 from kiosk.i18n import N_, Localizer
+from ui.common.theme import Palette
+from ui.common.widgets import identify
 from ui.console.texts import PRIORITY_LABELS, over_target, service_name, waited_minutes
-from ui.theme import Palette
-from ui.widgets import identify
 
 COLUMNS = (N_("Number"), N_("Service"), N_("Priority"), N_("Waited"), N_("Target"))
 OVER_TARGET_MARK = "⚠"

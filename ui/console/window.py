@@ -1,7 +1,7 @@
 """The counter console: sign in → choose the counter → serve. One window per counter.
 
 Every database call runs on the worker; a lost connection shows the banner and
-is retried by the :class:`~ui.connection.ConnectionMonitor` until the
+is retried by the :class:`~ui.common.connection.ConnectionMonitor` until the
 database answers again.
 """
 
@@ -16,19 +16,19 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLay
 from kiosk.catalogue.model import Catalogue
 from kiosk.i18n import ENDONYMS, Catalogs
 from kiosk.staff import SignInResult, StaffMember
-from ui.connection import ConnectionMonitor
-from ui.console.backend import QueueBackend
-from ui.console.banner import ConnectionBanner
+from ui.common.connection import ConnectionMonitor
+from ui.common.connection_banner import ConnectionBanner
+from ui.common.language import Language
+from ui.common.queue_backend import QueueBackend
+from ui.common.shutdown import drain
+from ui.common.theme import Theme
+from ui.common.widgets import KioskButton, identify, label, make_button, set_current
+from ui.common.worker import Worker
 from ui.console.counter_desk import CounterDesk
 from ui.console.counter_page import CounterPage
 from ui.console.serving import ServingPage
-from ui.console.shutdown import drain
 from ui.console.sign_in import SignInPage
 from ui.console.style import console_stylesheet
-from ui.language import Language
-from ui.theme import Theme
-from ui.widgets import KioskButton, identify, label, make_button, set_current
-from ui.worker import Worker
 
 log = logging.getLogger(__name__)
 

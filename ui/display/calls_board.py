@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLay
 
 from kiosk.board import Event
 from kiosk.i18n import Localizer
-from ui.theme import repolish
-from ui.widgets import identify, label
+from ui.common.theme import repolish
+from ui.common.widgets import identify, label
 
 FRESH_MS = 6000
 

@@ -18,14 +18,14 @@ def run_display(config: Path | None, screen: int | None, fullscreen: bool) -> in
     from PySide6.QtWidgets import QApplication
 
     from kiosk.i18n import Catalogs
-    from ui.backend import StartupError
-    from ui.console.backend import open_queue_backend
+    from ui.common.errors import StartupError
+    from ui.common.gc_guard import GuiThreadCollector
+    from ui.common.language import Language
+    from ui.common.queue_backend import open_queue_backend
+    from ui.common.theme import Theme
+    from ui.common.worker import Worker
     from ui.display.options import DisplayOptions
     from ui.display.window import DisplayWindow
-    from ui.gc_guard import GuiThreadCollector
-    from ui.language import Language
-    from ui.theme import Theme
-    from ui.worker import Worker
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from kiosk.board import Event, EventCursor
 from kiosk.catalogue.model import Catalogue
 from kiosk.reception import WaitEstimate
-from ui.console.backend import QueueBackend
+from ui.common.queue_backend import QueueBackend
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 from kiosk.catalogue.model import Catalogue
 from kiosk.i18n import Localizer
 from kiosk.reception import WaitEstimate
-from ui.theme import repolish
-from ui.widgets import clear_layout, identify, label
+from ui.common.theme import repolish
+from ui.common.widgets import clear_layout, identify, label
 
 
 class WaitingBoard(QFrame):

@@ -8,6 +8,7 @@ counter of the branch shows within a second; each call or recall is announced
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -16,20 +17,21 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QVBoxLayout,
 
 from kiosk.board import CALL_KINDS, EventCursor
 from kiosk.i18n import Catalogs
-from ui.connection import ConnectionMonitor
-from ui.console.backend import QueueBackend
-from ui.console.banner import ConnectionBanner
-from ui.console.shutdown import drain
+from ui.common.connection import ConnectionMonitor
+from ui.common.connection_banner import ConnectionBanner
+from ui.common.language import Language
+from ui.common.poller import Poller
+from ui.common.queue_backend import QueueBackend
+from ui.common.shutdown import drain
+from ui.common.theme import Theme
+from ui.common.widgets import identify, label
+from ui.common.worker import Worker
 from ui.display.announcer import Announcer
 from ui.display.calls_board import CallsBoard
 from ui.display.options import DisplayOptions
 from ui.display.snapshot import BoardSnapshot, read_board
 from ui.display.style import display_stylesheet
 from ui.display.waiting_board import WaitingBoard
-from ui.language import Language
-from ui.theme import Theme
-from ui.widgets import identify, label
-from ui.worker import Worker
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +59,6 @@ class DisplayWindow(QWidget):
         self.announcer = Announcer(catalogs, self.options)
         self.announcer.chime_did_play.connect(self.chime_did_play)
         self._cursor: EventCursor | None = None
-        self._polling = False
         self._force = True
         self.closing = False
         self.body = QWidget()
@@ -89,7 +90,15 @@ class DisplayWindow(QWidget):
         boards.addWidget(self.calls, 3)
         boards.addWidget(self.waiting, 2)
         layout.addLayout(boards, 1)
-        self.poll_timer = self._timer(self.options.poll_ms, self.poll)
+        self.poller = Poller(
+            worker,
+            self.options.poll_ms,
+            self._make_read,
+            self._read,
+            self._failed,
+            paused=lambda: self.monitor.lost,
+            parent=self,
+        )
         self.refresh_timer = self._timer(self.options.refresh_ms, self._force_refresh)
         self.clock_timer = self._timer(1000, self._tick)
         self.rotate_timer = self._timer(self.options.rotate_ms, self._rotate)
@@ -110,7 +119,7 @@ class DisplayWindow(QWidget):
 
     # -- life cycle ------------------------------------------------------------------------
     def start(self) -> None:
-        self.poll_timer.start()
+        self.poller.start()
         self.refresh_timer.start()
         self.clock_timer.start()
         if self.options.rotate_ms > 0 and len(self.options.languages) > 1:
@@ -120,7 +129,8 @@ class DisplayWindow(QWidget):
     def shutdown(self) -> None:
         """Stop polling and announcing, and wait for running jobs (the window is closing)."""
         self.closing = True
-        for timer in (self.poll_timer, self.refresh_timer, self.clock_timer, self.rotate_timer):
+        self.poller.stop()
+        for timer in (self.refresh_timer, self.clock_timer, self.rotate_timer):
             timer.stop()
         self.monitor.stop()
         self.announcer.stop()
@@ -132,16 +142,18 @@ class DisplayWindow(QWidget):
         self.poll()
 
     def poll(self) -> None:
-        if self._polling or self.monitor.lost or self.closing:
+        """Read the queue now (not while the connection is lost: the monitor probes)."""
+        if self.monitor.lost or self.closing:
             return
-        self._polling = True
+        self.poller.check()
+
+    def _make_read(self) -> Callable[[], Any]:
         backend, cursor, force = self.backend, self._cursor, self._force
         shown = self.options.calls_shown
         self._force = False
-        self.worker.run(lambda: read_board(backend, cursor, shown, force), self._read, self._failed)
+        return lambda: read_board(backend, cursor, shown, force)
 
     def _read(self, result: Any) -> None:
-        self._polling = False
         if self.closing:
             return
         self.monitor.succeeded()
@@ -155,9 +167,7 @@ class DisplayWindow(QWidget):
                 self.call_did_show.emit(event.code, counter)
 
     def _failed(self, error: BaseException) -> None:
-        self._polling = False
         self._force = True
-        self.closing = False
         if not self.monitor.failed(error):
             log.error("reading the queue failed", exc_info=error)
 

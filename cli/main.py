@@ -1,0 +1,157 @@
+"""The ``kiosk`` console script.
+
+::
+
+    kiosk [run] [--config PATH] [--fullscreen] [--kiosk [--hide-cursor]]
+                                                     the customer kiosk (default)
+    kiosk catalogue check [FILE ...]                 validate catalogue YAML files
+    kiosk print-test [--printer URL] [--config PATH] print the printer test page
+    kiosk screenshot --out DIR [--locale L ...]      render every screen to PNG files
+    kiosk staff|audit|db|retention …, kiosk catalogue export|import …
+                                                     operations (see kiosk.commands)
+
+Each subcommand imports only what it needs (Qt, SQLModel and python-escpos are
+imported lazily), so ``catalogue check`` and ``print-test`` start quickly and
+never create a ``QApplication``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kiosk.commands import dispatch as dispatch_operation
+from kiosk.commands import register as register_operations
+
+if TYPE_CHECKING:
+    from kiosk.settings import Settings
+
+COMMANDS = (
+    "run",
+    "console",
+    "display",
+    "catalogue",
+    "print-test",
+    "screenshot",
+    "staff",
+    "audit",
+    "db",
+    "retention",
+)
+LOCALES = ("en", "zh_Hans", "zh_Hant")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="Bank lobby reception kiosk: greeting, guidance, queue tickets."
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = commands.add_parser("run", help="run the customer kiosk (the default)")
+    run.add_argument("--config", type=Path, help="settings file (TOML)")
+    run.add_argument("--fullscreen", action="store_true", help="fill the screen")
+    run.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="kiosk mode: full screen, on top, cannot be closed; leaving needs a manager's "
+        "PIN (staff enter by holding the branch name for 2 seconds)",
+    )
+    run.add_argument(
+        "--hide-cursor", action="store_true", help="with --kiosk: hide the mouse cursor"
+    )
+    run.add_argument(
+        "--exit-after-first-paint",
+        action="store_true",
+        help="quit once the welcome screen is painted (start-up benchmarks)",
+    )
+
+    console = commands.add_parser("console", help="the counter console for staff")
+    console.add_argument("--config", type=Path, help="settings file (TOML)")
+    console.add_argument("--counter", help="open this counter straight after sign-in")
+
+    display = commands.add_parser("display", help="the lobby now-serving display")
+    display.add_argument("--config", type=Path, help="settings file (TOML)")
+    display.add_argument("--screen", type=int, help="screen number (0 = the first)")
+    display.add_argument("--fullscreen", action="store_true", help="fill the screen")
+
+    catalogue = commands.add_parser("catalogue", help="service catalogue tools")
+    catalogue_commands = catalogue.add_subparsers(dest="catalogue_command", metavar="ACTION")
+    check = catalogue_commands.add_parser("check", help="validate catalogue YAML files")
+    check.add_argument("files", nargs="*", type=Path, help="default: the built-in catalogue")
+    register_operations(commands, catalogue_commands)
+
+    print_test = commands.add_parser("print-test", help="print the printer test page")
+    print_test.add_argument("--printer", metavar="URL", help="printer URL (default: settings)")
+    print_test.add_argument("--config", type=Path, help="settings file (TOML)")
+
+    shots = commands.add_parser("screenshot", help="render every screen to PNG files")
+    shots.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
+    shots.add_argument(
+        "--locale", action="append", choices=LOCALES, help="language (repeatable; default: all)"
+    )
+    return parser
+
+
+def _with_default_command(argv: list[str]) -> list[str]:
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
+        return ["run", *argv]
+    return argv
+
+
+def _load_settings(config: Path | None) -> Settings | None:
+    from kiosk.settings import SettingsError, load_settings
+
+    try:
+        return load_settings(config)
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)  # noqa: T201 - command-line report
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(_with_default_command(list(sys.argv[1:] if argv is None else argv)))
+    if args.command == "run":
+        from ui.customer.app import run
+
+        return run(
+            args.config, args.fullscreen, args.exit_after_first_paint, args.kiosk, args.hide_cursor
+        )
+    if args.command == "console":
+        from ui.console.main import run_console
+
+        return run_console(args.config, args.counter)
+    if args.command == "display":
+        from ui.display.main import run_display
+
+        return run_display(args.config, args.screen, args.fullscreen)
+    if getattr(args, "handler", None) is not None:
+        return dispatch_operation(args)
+    if args.command == "catalogue":
+        if args.catalogue_command != "check":
+            parser.parse_args(["catalogue", "--help"])
+            return 2
+        from kiosk.catalogue.loader import main as check_catalogue
+
+        return check_catalogue([str(f) for f in args.files])
+    if args.command == "print-test":
+        settings = _load_settings(args.config)
+        if settings is None:
+            return 2
+        from kiosk.i18n import Catalogs
+        from printing.selftest import run_print_test
+
+        return run_print_test(args.printer, settings, Catalogs())
+    if args.command == "screenshot":
+        from ui.customer.screenshots import take_screenshots
+
+        return take_screenshots(args.out, tuple(args.locale or LOCALES))
+    parser.print_help()
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,90 @@
+"""The domain services a counter console or a lobby display works with.
+
+Every method here does database I/O: call them only from a worker job
+(``ui/common/worker.py``), never on the UI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kiosk.board import Board
+from kiosk.clock import Clock, utc_now
+from kiosk.desk import Desk
+from kiosk.reception import Reception
+from kiosk.staff import StaffDirectory
+
+if TYPE_CHECKING:
+    from kiosk.catalogue.model import Catalogue
+    from kiosk.db.database import Database
+    from kiosk.settings import Settings
+
+
+@dataclass
+class QueueBackend:
+    db: Database
+    settings: Settings
+    clock: Clock = utc_now
+    reception: Reception = field(init=False)
+    board: Board = field(init=False)
+    staff: StaffDirectory = field(init=False)
+    _desk: Desk | None = field(init=False, default=None)
+    _desk_catalogue: Catalogue | None = field(init=False, default=None)
+    _lock: threading.Lock = field(init=False, default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        kiosk_id = self.settings.kiosk.id
+        self.reception = Reception(self.db, self.settings, self.clock)
+        self.board = Board(self.db, self.settings, self.clock)
+        self.staff = StaffDirectory(self.db, self.clock, f"console:{kiosk_id}", kiosk_id)
+
+    def refresh(self) -> bool:
+        """Reload the catalogue if a manager or a console changed it; True if it did."""
+        with self._lock:
+            return self.reception.refresh_if_changed()
+
+    def catalogue(self) -> Catalogue:
+        """The catalogue as last loaded (loads it the first time)."""
+        with self._lock:
+            return self.reception.catalogue()
+
+    def desk(self) -> Desk:
+        """A desk over the current catalogue (worker only)."""
+        catalogue = self.catalogue()
+        with self._lock:
+            if self._desk is None or self._desk_catalogue is not catalogue:
+                self._desk = Desk(self.db, self.settings, catalogue, self.clock)
+                self._desk_catalogue = catalogue
+            return self._desk
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def open_queue_backend(config: Path | None) -> QueueBackend:
+    """Settings → database → backend, for ``run_console`` and ``run_display``.
+
+    Raises :class:`ui.common.errors.StartupError` with a message naming what is wrong."""
+    from kiosk.bootstrap import open_database
+    from kiosk.catalogue.loader import CatalogueError
+    from kiosk.db.database import DatabaseUnavailable
+    from kiosk.db.migrate import SchemaOutOfDate
+    from kiosk.settings import SettingsError, load_settings
+    from ui.common.errors import StartupError
+
+    try:
+        settings = load_settings(config)
+    except SettingsError as exc:
+        raise StartupError(str(exc)) from None
+    try:
+        db = open_database(settings)
+    except CatalogueError as exc:
+        raise StartupError("The service catalogue cannot be used:\n" + str(exc)) from None
+    except (DatabaseUnavailable, SchemaOutOfDate) as exc:
+        raise StartupError(
+            f"The database cannot be opened ({settings.database_url}): {exc}"
+        ) from None
+    return QueueBackend(db, settings)

@@ -1,0 +1,268 @@
+"""The composition root: look → window → (after first paint) settings → escpos → backend.
+
+Start-up is staged for a fast first picture. The welcome screen needs only Qt,
+the translations and a :class:`~ui.customer.look.Look` peeked from the settings file,
+so it is painted first. Then, on the worker: the settings are validated
+(pydantic), python-escpos gets its cache, and the database
+(SQLAlchemy/SQLModel), the catalogue, staff and the printer are opened. A
+settings file or catalogue that cannot be used stops start-up with a message
+naming the file and the field: on stderr, in a dialog, and with exit status 2.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, MutableMapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from kiosk.clock import Clock, utc_now
+from kiosk.i18n import Catalogs
+from ui.common.gc_guard import GuiThreadCollector
+from ui.common.language import Language
+from ui.common.theme import Theme
+from ui.common.worker import Worker
+from ui.customer.look import Look, default_config_path, peek
+from ui.customer.window import KioskWindow, Timings
+
+if TYPE_CHECKING:
+    from kiosk.settings import Settings
+    from ui.customer.backend import Backend
+
+EXIT_STARTUP_FAILED = 2
+
+
+def load_and_open(
+    config: Path | None,
+    settings: Settings | Callable[[], Settings] | None,
+    catalogs: Catalogs,
+    catalogue_files: Sequence[Path] | None,
+    clock: Clock,
+) -> tuple[Settings, Backend]:
+    """Validate the settings, prepare python-escpos, open the backend (on the worker)."""
+    from kiosk.settings import SettingsError, load_settings
+    from printing.escpos_env import prepare_escpos
+    from ui.common.errors import StartupError
+    from ui.customer.backend import open_backend
+
+    try:
+        if callable(settings):
+            settings = settings()
+        elif settings is None:
+            settings = load_settings(config)
+    except SettingsError as exc:
+        raise StartupError(str(exc)) from None
+    prepare_escpos(settings.cache_dir)
+    source = str(config or default_config_path())
+    backend = open_backend(settings, catalogs, catalogue_files, clock, source)
+    return backend.settings or settings, backend
+
+
+class KioskApp(QObject):
+    """Builds the window, opens the backend after the first paint, reports failure."""
+
+    app_did_start = Signal()
+    app_did_fail = Signal(str)
+
+    def __init__(
+        self,
+        app: QApplication,
+        look: Look,
+        *,
+        config: Path | None = None,
+        settings: Settings | Callable[[], Settings] | None = None,
+        catalogue_files: Sequence[Path] | None = None,
+        timings: Timings | None = None,
+        clock: Clock = utc_now,
+        exit_app: Callable[[int], None] | None = None,
+        fullscreen: bool = False,
+        lockdown: bool = False,
+        hide_cursor: bool = False,
+        staff_button: bool | None = None,
+    ) -> None:
+        """``lockdown``: kiosk mode (full screen, on top, cannot be closed without a
+        manager's PIN); ``staff_button``: show ``staff.enter`` (default: not in kiosk mode)."""
+        super().__init__()
+        self.app = app
+        self._config = config
+        self._settings = settings
+        self._catalogue_files = catalogue_files
+        self._timings = timings
+        self._exit = exit_app or app.exit
+        self._fullscreen = fullscreen or look.fullscreen
+        self._lockdown = lockdown or look.kiosk_mode
+        self._hide_cursor = hide_cursor or look.hide_cursor
+        self._clock = clock
+        self.catalogs = Catalogs()
+        self.worker = Worker()
+        self.collector = GuiThreadCollector(self)
+        self.collector.start()
+        self.language = Language(self.catalogs, look.default_language, look.languages)
+        self.theme = Theme(app, look.high_contrast)
+        self.window = KioskWindow(
+            look,
+            self.language,
+            self.theme,
+            self.worker,
+            clock,
+            staff_button=_staff_button(staff_button, look, self._lockdown),
+        )
+        self.error_dialog: QMessageBox | None = None
+        self._painted = False
+        self._warmed: set[str] = set()
+
+    def start(self) -> None:
+        """Show the welcome screen; the rest opens once it has been painted."""
+        self.window.welcome.installEventFilter(self)
+        if self._lockdown:
+            self.window.lock_down(self._hide_cursor)
+            return
+        if self._fullscreen:
+            self.window.showFullScreen()
+            return
+        screen = self.app.primaryScreen()
+        size = screen.availableSize() if screen is not None else None
+        self.window.resize(
+            min(1080, size.width()) if size else 1080, min(1920, size.height()) if size else 1920
+        )
+        self.window.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._open)
+        return False
+
+    def _open(self) -> None:
+        config, settings, catalogs = self._config, self._settings, self.catalogs
+        files, clock = self._catalogue_files, self._clock
+        self.worker.run(
+            lambda: load_and_open(config, settings, catalogs, files, clock),
+            self._opened,
+            self._failed,
+        )
+
+    def _opened(self, result: Any) -> None:
+        settings, backend = result
+        self.window.attach_backend(backend, settings, self._timings)
+        self.app_did_start.emit()
+        if backend.printer is not None:
+            self._warm_printer(self.language.locale)
+            self.language.language_did_change.connect(lambda loc: self._warm_printer(loc.locale))
+
+    def _warm_printer(self, locale: str) -> None:
+        """Fonts for ``locale``'s tickets, loaded once, when its first customer arrives."""
+        backend = self.window.backend
+        if locale in self._warmed or backend is None or backend.printer is None:
+            return
+        self._warmed.add(locale)
+        printer = backend.printer
+        self.worker.run(lambda: printer.warm_up((locale,)), on_error=lambda _exc: None)
+
+    def _failed(self, error: BaseException) -> None:
+        from ui.common.errors import StartupError
+
+        message = str(error) if isinstance(error, StartupError) else f"Start-up failed: {error!r}"
+        print(message, file=sys.stderr)  # noqa: T201 - the operator reads it in the log
+        self.app_did_fail.emit(message)
+        dialog = QMessageBox(QMessageBox.Icon.Critical, "Kiosk", message, parent=self.window)
+        dialog.setObjectName("startup.error")
+        dialog.finished.connect(lambda _result: self._exit(EXIT_STARTUP_FAILED))
+        self.error_dialog = dialog
+        dialog.open()
+
+    def shutdown(self) -> None:
+        self.window.shutdown()
+        if self.window.backend is not None:
+            self.window.backend.close()
+        self.collector.stop()
+
+
+def run(
+    config: Path | None = None,
+    fullscreen: bool = False,
+    exit_after_paint: bool = False,
+    kiosk: bool = False,
+    hide_cursor: bool = False,
+) -> int:
+    """``kiosk run``: the customer kiosk. Returns the process exit status.
+
+    ``kiosk``: lockdown (see :mod:`ui.customer.lockdown`); leaving it needs a manager's PIN."""
+    on_welcome = _quit_after_paint if exit_after_paint else None
+    look = peek(config)
+    use_on_screen_keyboard(look, os.environ)
+    app = _application()
+    kiosk_app = KioskApp(
+        app,
+        look,
+        config=config,
+        fullscreen=fullscreen,
+        lockdown=kiosk,
+        hide_cursor=hide_cursor,
+    )
+    return _exec(app, kiosk_app, on_welcome)
+
+
+def run_for_benchmark(data_dir: str, on_welcome: Callable[[QWidget], None]) -> int:
+    """The start-up benchmark's entry: the real start-up with default settings in
+    ``data_dir``; ``on_welcome`` gets the welcome screen before it is shown."""
+
+    def settings() -> Settings:  # validated on the worker, after the first paint
+        from kiosk.settings import settings_from_mapping
+
+        return settings_from_mapping({"kiosk": {"data_dir": data_dir}})
+
+    app = _application()
+    return _exec(app, KioskApp(app, Look(), settings=settings), on_welcome)
+
+
+def use_on_screen_keyboard(look: Look, environ: MutableMapping[str, str]) -> bool:
+    """Ask Qt for its on-screen keyboard (before the application exists), unless the
+    settings turn it off or the machine chose an input method itself."""
+    if not look.on_screen_keyboard or "QT_IM_MODULE" in environ:
+        return False
+    environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
+    return True
+
+
+def _staff_button(asked: bool | None, look: Look, lockdown: bool) -> bool:
+    """Shown when asked for (flag, then settings); by default only outside kiosk mode."""
+    for choice in (asked, look.staff_button):
+        if choice is not None:
+            return choice
+    return not lockdown
+
+
+def _application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("lobby-kiosk")
+    return app
+
+
+def _exec(app: QApplication, kiosk: KioskApp, on_welcome: Callable[[QWidget], None] | None) -> int:
+    if on_welcome is not None:
+        on_welcome(kiosk.window.welcome)
+    kiosk.start()
+    status = app.exec()
+    kiosk.shutdown()
+    return status
+
+
+class _QuitAfterPaint(QObject):
+    """``--exit-after-first-paint``: quit as soon as the welcome screen is painted."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def _quit_after_paint(welcome: QWidget) -> None:
+    welcome.installEventFilter(_QuitAfterPaint(welcome))

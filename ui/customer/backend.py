@@ -1,0 +1,92 @@
+"""The kiosk's services behind the screens: database, reception, staff, printer.
+
+:func:`open_backend` is the slow part of start-up (SQLAlchemy, the schema, the
+catalogue, python-escpos), so the app runs it on the worker after the welcome
+screen is painted. Everything heavy is imported inside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kiosk.clock import Clock, utc_now
+from kiosk.i18n import Catalogs
+from kiosk.settings import Settings
+from ui.common.errors import StartupError
+
+if TYPE_CHECKING:
+    from kiosk.db.database import Database
+    from kiosk.reception import Reception
+    from kiosk.staff import StaffDirectory
+    from printing.job import TicketPrinter
+
+
+@dataclass
+class Backend:
+    db: Database
+    reception: Reception
+    staff: StaffDirectory
+    printer: TicketPrinter | None
+    settings: Settings | None = None
+    """The settings in force: the machine's TOML with the branch's choices over it."""
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def open_backend(
+    settings: Settings,
+    catalogs: Catalogs,
+    catalogue_files: Sequence[Path] | None = None,
+    clock: Clock = utc_now,
+    settings_source: str = "settings",
+) -> Backend:
+    """Open everything the screens need. Raises :class:`StartupError` with a plain message."""
+    from kiosk.bootstrap import open_database
+    from kiosk.branch_settings import BranchSettingsStore
+    from kiosk.catalogue.loader import CatalogueError
+    from kiosk.db.database import DatabaseUnavailable
+    from kiosk.reception import Reception
+    from kiosk.staff import StaffDirectory
+    from printing.backends import PrinterConfigError, parse_printer_url
+    from printing.job import TicketPrinter
+    from printing.layout import TicketSections
+
+    try:
+        parse_printer_url(settings.printer.url, settings.printer)
+    except PrinterConfigError as exc:
+        raise StartupError(f"{settings_source}: printer.url: {exc}") from None
+    try:
+        db = open_database(settings, catalogue_files)
+    except CatalogueError as exc:
+        raise StartupError("The service catalogue cannot be used:\n" + str(exc)) from None
+    except DatabaseUnavailable as exc:
+        raise StartupError(
+            f"The database cannot be opened ({settings.database_url}): {exc}"
+        ) from None
+    try:
+        # what managers chose in the admin panel (shared by the branch) over the TOML
+        branch = BranchSettingsStore(db, settings)
+        chosen = branch.current()
+        settings, hidden = branch.effective(chosen), chosen.hidden_ticket_sections
+    except DatabaseUnavailable as exc:
+        raise StartupError(
+            f"The database cannot be read ({settings.database_url}): {exc}"
+        ) from None
+    reception = Reception(db, settings, clock)
+    try:
+        reception.catalogue()
+    except (CatalogueError, DatabaseUnavailable) as exc:
+        raise StartupError(f"The stored service catalogue cannot be used:\n{exc}") from None
+    printer = TicketPrinter(
+        settings.printer,
+        settings.kiosk.data_dir,
+        catalogs,
+        settings.business.zone,
+        sections=TicketSections(**dict.fromkeys(hidden, False)),
+    )
+    staff = StaffDirectory(db, clock, kiosk_id=settings.kiosk.id)
+    return Backend(db, reception, staff, printer, settings)

@@ -1,0 +1,103 @@
+"""Builds every screen that needs the backend and adds it to the router."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ui.customer.router import Screen
+
+if TYPE_CHECKING:
+    from kiosk.settings import Settings
+    from ui.customer.backend import Backend
+    from ui.customer.screens.admin import AdminScreen
+    from ui.customer.screens.bring_list import BringListScreen
+    from ui.customer.screens.pin_pad import PinPadScreen
+    from ui.customer.screens.questionnaire import QuestionnaireScreen
+    from ui.customer.screens.service_detail import ServiceDetailScreen
+    from ui.customer.screens.services import ServicesScreen
+    from ui.customer.screens.staff_home import StaffHomeScreen
+    from ui.customer.screens.ticket import TicketScreen
+    from ui.customer.window import KioskWindow, Timings
+
+
+@dataclass(frozen=True)
+class Screens:
+    questionnaire: QuestionnaireScreen
+    services: ServicesScreen
+    service_detail: ServiceDetailScreen
+    bring_list: BringListScreen
+    ticket: TicketScreen
+    pin_pad: PinPadScreen
+    staff_home: StaffHomeScreen
+    admin: AdminScreen
+
+
+def build_screens(window: KioskWindow, backend: Backend, settings: Settings, t: Timings) -> Screens:
+    from kiosk.audit import AuditLog
+    from ui.customer.screens.admin import AdminScreen
+    from ui.customer.screens.bring_list import BringListScreen
+    from ui.customer.screens.pin_pad import PinPadScreen
+    from ui.customer.screens.questionnaire import QuestionnaireScreen
+    from ui.customer.screens.service_detail import ServiceDetailScreen
+    from ui.customer.screens.services import ServicesScreen
+    from ui.customer.screens.staff_home import StaffHomeScreen
+    from ui.customer.screens.ticket import TicketScreen
+
+    lang, router, worker, state = window.language, window.router, window.worker, window.state
+    reception, printer = backend.reception, backend.printer
+    branch = settings.kiosk.branch_name
+    screens = Screens(
+        questionnaire=QuestionnaireScreen(lang, router, reception),
+        services=ServicesScreen(lang, router, reception),
+        service_detail=ServiceDetailScreen(lang, router, reception, worker, state),
+        bring_list=BringListScreen(
+            lang, router, reception, worker, printer, branch, t.ticket_return_ms
+        ),
+        ticket=TicketScreen(
+            lang,
+            router,
+            reception,
+            worker,
+            printer,
+            t.ticket_return_ms,
+            t.print_fallback_ms,
+            state,
+        ),
+        pin_pad=PinPadScreen(lang, router, backend.staff, window.clock, t.pin_tick_ms, worker),
+        staff_home=StaffHomeScreen(
+            lang,
+            router,
+            reception,
+            worker,
+            settings.business.zone,
+            state,
+            printer,
+            AuditLog(backend.db, settings.kiosk.id, window.clock),
+            branch,
+        ),
+        admin=AdminScreen(
+            lang,
+            router,
+            db=backend.db,
+            settings=settings,
+            worker=worker,
+            clock=window.clock,
+            theme=window.theme,
+            idle_ms=t.admin_idle_ms,
+        ),
+    )
+    screens.pin_pad.staff_did_sign_in.connect(screens.staff_home.set_member)
+    screens.staff_home.admin_requested.connect(screens.admin.open)
+    for screen, widget in (
+        (Screen.QUESTIONNAIRE, screens.questionnaire),
+        (Screen.SERVICES, screens.services),
+        (Screen.SERVICE_DETAIL, screens.service_detail),
+        (Screen.BRING_LIST, screens.bring_list),
+        (Screen.TICKET, screens.ticket),
+        (Screen.PIN_PAD, screens.pin_pad),
+        (Screen.STAFF_HOME, screens.staff_home),
+        (Screen.ADMIN, screens.admin),
+    ):
+        router.add(screen, widget)
+    return screens

@@ -1,0 +1,94 @@
+"""Admin mode inside the kiosk window: hosts a fresh :class:`~ui.admin.AdminPanel` for
+each opening (staff see the visit records; managers every page).
+
+"Close admin mode" goes back to the staff home, still signed in; signing out
+(the button, the panel's idle timeout, or lost rights) wipes everything and
+greets the next customer.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QVBoxLayout
+
+from ui.common.language import Language
+from ui.customer.router import Router, Screen
+from ui.customer.screens.base import ScreenBase
+
+if TYPE_CHECKING:
+    from kiosk.clock import Clock
+    from kiosk.db.database import Database
+    from kiosk.settings import Settings
+    from kiosk.staff import StaffMember
+    from ui.admin import AdminPanel
+    from ui.common.theme import Theme
+    from ui.common.worker import Worker
+
+
+class AdminScreen(ScreenBase):
+    def __init__(
+        self,
+        language: Language,
+        router: Router,
+        *,
+        db: Database,
+        settings: Settings,
+        worker: Worker,
+        clock: Clock,
+        theme: Theme | None = None,
+        idle_ms: int | None = None,
+    ) -> None:
+        super().__init__(language, router)
+        self._db = db
+        self._settings = settings
+        self._worker = worker
+        self._clock = clock
+        self._theme = theme
+        self._idle_ms = idle_ms
+        self.panel: AdminPanel | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def open(self, member: StaffMember) -> None:
+        """Show a new panel for ``member``."""
+        from ui.admin import AdminPanel
+
+        self._drop()
+        panel = AdminPanel(
+            db=self._db,
+            settings=self._settings,
+            language=self.language,
+            member=member,
+            worker=self._worker,
+            clock=self._clock,
+            theme=self._theme,
+            idle_ms=self._idle_ms,
+        )
+        panel.admin_did_close.connect(self._closed)
+        panel.admin_did_sign_out.connect(self._signed_out)
+        self._layout.addWidget(panel)
+        self.panel = panel
+        self.router.go(Screen.ADMIN)
+
+    def _closed(self) -> None:
+        self.router.go(Screen.STAFF_HOME)
+        self._drop()
+
+    def _signed_out(self) -> None:
+        self.router.start_over()
+
+    def reset(self) -> None:
+        self._drop()
+
+    def _drop(self) -> None:
+        panel, self.panel = self.panel, None
+        if panel is None:
+            return
+        panel.admin_did_close.disconnect(self._closed)
+        panel.admin_did_sign_out.disconnect(self._signed_out)
+        panel.idle.stop()
+        panel.ctx.discard_jobs()
+        panel.hide()
+        panel.setParent(None)
+        panel.deleteLater()

@@ -1,0 +1,223 @@
+"""The ticket: issue it (stored first), print it, and show it large on screen.
+
+Issuing and printing run on the worker. A print that fails, or has not
+answered after :data:`PRINT_FALLBACK_MS`, switches to the "printer is not
+working" message: the ticket is already stored, the customer sees the number
+and the QR code, and the ticket's print status tells staff. In number-on-screen
+mode (the printer reported paper out, cover open or offline before the customer
+came) nothing is sent to the printer and the print status is ``none``. A
+service paused or full at the moment of taking says so, with the alternative.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QVBoxLayout
+
+from kiosk.ticket import PrintStatus, TicketData
+from ui.common.language import Language
+from ui.common.qr import qr_pixmap
+from ui.common.widgets import centered_column, make_button, scroll_area
+from ui.common.worker import JobGroup, Worker
+from ui.customer.router import Router, Screen
+from ui.customer.screens.availability import GENERAL_ENQUIRY, enquiry_offered, refused_text
+from ui.customer.screens.base import ScreenBase
+from ui.customer.screens.ticket_view import TicketView
+from ui.customer.state import KioskState
+
+if TYPE_CHECKING:
+    from kiosk.reception import Reception
+    from printing.job import TicketPrinter
+    from printing.outcome import PrintOutcome
+
+PRINT_FALLBACK_MS = 3000
+
+
+class TicketScreen(ScreenBase):
+    ticket_did_issue = Signal(object)
+    ticket_did_print = Signal(object)
+    """Carries the :class:`~printing.outcome.PrintOutcome` (printed or failed)."""
+    service_did_refuse = Signal(str)
+    """The service turned paused/full/inactive as the ticket was taken (carries the reason)."""
+
+    def __init__(
+        self,
+        language: Language,
+        router: Router,
+        reception: Reception,
+        worker: Worker,
+        printer: TicketPrinter | None,
+        return_ms: int,
+        print_fallback_ms: int = PRINT_FALLBACK_MS,
+        state: KioskState | None = None,
+    ) -> None:
+        super().__init__(language, router)
+        self._reception = reception
+        self._worker = worker
+        self._printer = printer
+        self._kiosk = state or KioskState()
+        self.ticket: TicketData | None = None
+        self._state = "idle"
+        """idle | issuing | printing | printed | print_failed | on_screen | issue_failed |
+        refused"""
+        self._refused: tuple[str, str] | None = None
+        """(reason, service slug) when the service refused the ticket."""
+        self._offer_enquiry = False
+        self._jobs = JobGroup(worker)
+        self._preview: QPixmap | None = None
+
+        self.fallback_timer = QTimer(self)
+        self.fallback_timer.setSingleShot(True)
+        self.fallback_timer.setInterval(print_fallback_ms)
+        self.fallback_timer.timeout.connect(self._printer_silent)
+        self.return_timer = QTimer(self)
+        self.return_timer.setSingleShot(True)
+        self.return_timer.setInterval(return_ms)
+        self.return_timer.timeout.connect(self.router.start_over)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        page, column = centered_column(1700)
+        self.view = TicketView(self)
+        self.split(self.view.body)
+        self.view.enquiry_button.clicked.connect(self._enquiry)
+        self.code = self.view.code
+        self.qr = self.view.qr
+        column.addWidget(self.view)
+        column.addStretch(1)
+        self.content_area = scroll_area(page)
+        outer.addWidget(self.content_area, 1)
+        bottom, bottom_column = centered_column()
+        self.done_button = make_button("ticket.done", self, role="primary")
+        self.done_button.clicked.connect(lambda: self.router.start_over())
+        bottom_column.addWidget(self.done_button)
+        outer.addWidget(bottom, 0)
+        self._show_state()
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+    # -- life cycle ------------------------------------------------------------------------
+    def enter(self) -> None:
+        session = self.router.session
+        catalogue = self._reception.catalogue()
+        slug = session.service_slug
+        service = next((s for s in catalogue.services if s.slug == slug), None)  # gone: refused
+        visit = session.visit_input(self.language.locale, service)
+        self.ticket = None
+        self._preview = None
+        self.qr.clear()
+        self._state = "issuing"
+        self._show_state()
+        self._jobs.run(lambda: self._reception.take_ticket(visit), self._issued, self._not_issued)
+
+    def leave(self) -> None:
+        self._jobs.discard()
+        self.fallback_timer.stop()
+        self.return_timer.stop()
+
+    def reset(self) -> None:
+        self.ticket = None
+        self._preview = None
+        self.qr.clear()
+        self._state = "idle"
+        self._refused = None
+        self._show_state()
+
+    # -- issuing and printing --------------------------------------------------------------
+    def _issued(self, ticket: TicketData) -> None:
+        self.ticket = ticket
+        self.qr.setPixmap(qr_pixmap(ticket.reference, 300))
+        self.router.session.finished = True
+        self.ticket_did_issue.emit(ticket)
+        self.return_timer.start()
+        if self._printer is None or self._kiosk.number_on_screen:
+            status, problem = PrintStatus.FAILED, "config"
+            if self._printer is not None:  # number-on-screen mode: not printed on purpose
+                status, problem = PrintStatus.NONE, self._kiosk.printer_state or "unknown"
+            self._state = "print_failed" if status is PrintStatus.FAILED else "on_screen"
+            self._show_state()
+            self._jobs.run(
+                lambda: self._reception.set_print_status(ticket.ticket_id, status, problem)
+            )
+            return
+        self._state = "printing"
+        self._show_state()
+        self.fallback_timer.start()
+        self._jobs.run(lambda: self._print(ticket), self._print_answered)
+
+    def _print(self, ticket: TicketData) -> PrintOutcome:
+        """On the worker: print, then store what happened (the outcome is the truth)."""
+        assert self._printer is not None
+        outcome = self._printer.print_ticket(ticket)
+        status, problem = outcome.status, str(outcome.problem) if outcome.problem else None
+        if outcome.may_be_incomplete and outcome.state_after is not None:
+            status, problem = PrintStatus.FAILED, str(outcome.state_after)  # for a reprint
+        self._reception.set_print_status(ticket.ticket_id, status, problem)
+        return outcome
+
+    def _print_answered(self, outcome: PrintOutcome) -> None:
+        self.fallback_timer.stop()
+        if outcome.printed and not outcome.may_be_incomplete:
+            self._state = "printed"
+            if outcome.preview_png is not None:
+                self._preview = QPixmap(str(outcome.preview_png))
+        else:
+            self._state = "print_failed"
+        self._show_state()
+        self.ticket_did_print.emit(outcome)
+
+    def _printer_silent(self) -> None:
+        """No answer within the fallback time: tell the customer; mark it failed for staff."""
+        if self._state != "printing" or self.ticket is None:
+            return
+        self._state = "print_failed"
+        self._show_state()
+        ticket_id = self.ticket.ticket_id
+        self._worker.run(
+            lambda: self._reception.set_print_status(ticket_id, PrintStatus.FAILED, "timeout")
+        )
+
+    def _not_issued(self, error: BaseException) -> None:
+        from kiosk.reception import ServiceUnavailable
+
+        self.return_timer.start()
+        if not isinstance(error, ServiceUnavailable):
+            self._state = "issue_failed"
+            self._show_state()
+            return
+        catalogue = self._reception.catalogue()
+        service = next((s for s in catalogue.services if s.slug == error.slug), None)
+        self._offer_enquiry = service is not None and enquiry_offered(catalogue, service)
+        self._refused = (error.reason, error.slug)
+        self._state = "refused"
+        self._show_state()
+        self.service_did_refuse.emit(error.reason)
+
+    def _enquiry(self) -> None:
+        self.router.session.choose_service(GENERAL_ENQUIRY, via_questionnaire=False)
+        self.router.go(Screen.SERVICE_DETAIL)
+
+    # -- texts -----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self._show_state()
+
+    def _refusal_text(self) -> str:
+        """Why the service refused, in the customer's language (the catalogue's words)."""
+        if self._refused is None:
+            return ""
+        reason, slug = self._refused
+        catalogue = self._reception.catalogue()
+        service = next((s for s in catalogue.services if s.slug == slug), None)
+        return refused_text(reason, service, self.loc, self._offer_enquiry)
+
+    def _show_state(self) -> None:
+        loc = self.loc
+        self.done_button.setText(loc.tr("Done"))
+        self.view.show_state(
+            self._state, self.ticket, self._preview, loc, self._refusal_text(), self._offer_enquiry
+        )

@@ -1,0 +1,173 @@
+"""The attract/welcome screen: greeting, language, contrast, start, all services, staff.
+
+Staff enter by holding the branch name (``staff.corner``) for two seconds; the
+visible ``staff.enter`` button can be hidden (kiosk mode). While the printer is
+out of service the screen says numbers are shown on screen instead.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout
+
+from kiosk.i18n import ENDONYMS, SUPPORTED_LOCALES
+from ui.common.language import Language
+from ui.common.long_press import LongPressButton
+from ui.common.theme import Theme
+from ui.common.widgets import centered_column, identify, label, make_button, set_current
+from ui.customer.router import Router, Screen
+from ui.customer.screens.base import ScreenBase
+from ui.customer.state import KioskState
+
+
+class WelcomeScreen(ScreenBase):
+    staff_requested = Signal()
+
+    def __init__(
+        self,
+        language: Language,
+        router: Router,
+        theme: Theme,
+        branch_name: str,
+        state: KioskState | None = None,
+    ):
+        super().__init__(language, router)
+        self._theme = theme
+        self._branch_name = branch_name
+        self._state = state or KioskState()
+        self._staff_button_shown = True
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        page, column = centered_column(1100)
+        outer.addWidget(page)
+
+        self.staff_corner = LongPressButton("staff.corner", parent=self)
+        self.staff_corner.long_pressed.connect(self._staff_held)
+        self.branch = self.staff_corner
+        self.greeting = label("greeting")
+        self.greeting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.intro = label("subtitle")
+        self.intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(self.branch)
+        column.addStretch(2)
+        column.addWidget(self.greeting)
+        column.addWidget(self.intro)
+        column.addStretch(1)
+
+        self.language_prompt = label("muted")
+        self.language_prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(self.language_prompt)
+        languages = QHBoxLayout()
+        languages.setSpacing(20)
+        self.language_buttons = {}
+        for code in SUPPORTED_LOCALES:  # all built; the offered ones shown
+            button = make_button(f"lang.{code}", self, role="lang")
+            button.clicked.connect(lambda _=False, c=code: self.language.set_locale(c))
+            languages.addWidget(button)
+            self.language_buttons[code] = button
+        column.addLayout(languages)
+        language.offer_did_change.connect(self._show_offered_languages)
+        self._show_offered_languages()
+        column.addSpacing(24)
+
+        self.start_button = make_button("welcome.start", self, role="primary")
+        self.start_button.setMinimumHeight(120)
+        self.start_button.clicked.connect(self._start)
+        column.addWidget(self.start_button)
+        self.all_services_button = make_button("services.all", self)
+        self.all_services_button.clicked.connect(self._all_services)
+        column.addWidget(self.all_services_button)
+        self.status = label("muted")
+        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(self.status)
+        self.notice = label("warning")
+        identify(self.notice, "welcome.notice")
+        self.notice.hide()
+        column.addWidget(self.notice)
+        self._state.state_did_change.connect(self._show_notice)
+        column.addStretch(2)
+
+        bottom = QHBoxLayout()
+        self.contrast_button = make_button("welcome.contrast", self, role="small")
+        self.contrast_button.setCheckable(True)
+        self.contrast_button.setChecked(theme.high_contrast)
+        self.contrast_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.contrast_button.toggled.connect(self._theme.set_high_contrast)
+        theme.theme_did_change.connect(self._sync_contrast)
+        bottom.addWidget(self.contrast_button, 0)
+        bottom.addStretch(1)
+        self.staff_button = make_button("staff.enter", self, role="small")
+        self.staff_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.staff_button.clicked.connect(self.staff_requested)
+        bottom.addWidget(self.staff_button, 0)
+        column.addLayout(bottom)
+        self._ready = False
+        self.set_ready(False)
+        self.retranslate()
+
+    def _show_offered_languages(self) -> None:
+        for code, button in self.language_buttons.items():
+            button.setVisible(code in self.language.offered)
+
+    def set_branch_name(self, name: str) -> None:
+        self._branch_name = name
+        self.branch.setText(name)
+
+    def set_ready(self, ready: bool) -> None:
+        """Enable the buttons that need the database once it is open."""
+        self._ready = ready
+        for button in (self.start_button, self.all_services_button, self.staff_button):
+            button.setEnabled(ready)
+        self.status.setVisible(not ready)
+
+    def set_staff_button_visible(self, shown: bool) -> None:
+        """Kiosk mode hides ``staff.enter``; holding ``staff.corner`` still opens the pad."""
+        self._staff_button_shown = shown
+        self.staff_button.setVisible(shown)
+
+    def _staff_held(self) -> None:
+        if self._ready:
+            self.staff_requested.emit()
+
+    def _show_notice(self) -> None:
+        on = self._state.number_on_screen
+        if on:
+            from printing.outcome import customer_notice
+
+            self.notice.setText(customer_notice(self.loc))
+            self.notice.setAccessibleName(self.notice.text())
+        self.notice.setVisible(on)
+
+    def retranslate(self) -> None:
+        loc = self.loc
+        self.branch.setText(self._branch_name)
+        self.greeting.setText(loc.tr("Welcome"))
+        self.intro.setText(
+            loc.tr("Answer a few short questions and we will find the right service for you.")
+        )
+        self.language_prompt.setText(loc.tr("Choose your language"))
+        for code, button in self.language_buttons.items():
+            button.setText(ENDONYMS.get(code, code))
+            set_current(button, code == self.language.locale)
+        self.start_button.setText(loc.tr("Start"))
+        self.all_services_button.setText(loc.tr("See all services"))
+        self.status.setText(loc.tr("Getting ready…"))
+        self._show_notice()
+        self._sync_contrast()
+        self.staff_button.setText(loc.tr("Staff"))
+
+    def _sync_contrast(self) -> None:
+        on = self._theme.high_contrast
+        if self.contrast_button.isChecked() != on:
+            self.contrast_button.setChecked(on)
+        self.contrast_button.setText(
+            self.loc.tr("High contrast: on") if on else self.loc.tr("High contrast: off")
+        )
+
+    def _start(self) -> None:
+        self.router.session.start()
+        self.router.go(Screen.QUESTIONNAIRE)
+
+    def _all_services(self) -> None:
+        self.router.session.start()
+        self.router.go(Screen.SERVICES)

@@ -1,0 +1,1 @@
+"""The kiosk's background watches: catalogue and branch settings, printer, database."""

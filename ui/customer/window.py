@@ -1,0 +1,250 @@
+"""The kiosk window: the status banner, the router with every screen, and the idle
+overlay on top.
+
+The welcome screen exists from the start: it needs only a :class:`~ui.customer.look.Look`
+(branch name, languages, contrast), no database and no validated settings. The
+other screens, the idle overlay and the background watchers
+(:class:`~ui.customer.watches.runtime.KioskRuntime`) are built by :meth:`KioskWindow.attach_backend`
+once the settings are validated and the backend is open. In kiosk mode
+(:meth:`KioskWindow.lock_down`) the window cannot be closed until a manager
+signs in at ``staff.exit_kiosk``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.clock import Clock, utc_now
+from ui.common.language import Language
+from ui.common.theme import Theme
+from ui.common.worker import Worker
+from ui.customer.banner import StatusBanner
+from ui.customer.lockdown import Lockdown
+from ui.customer.look import Look
+from ui.customer.router import Router, Screen
+from ui.customer.screens.welcome import WelcomeScreen
+from ui.customer.session import CustomerSession
+from ui.customer.state import KioskState
+
+if TYPE_CHECKING:
+    from kiosk.settings import DisplaySection, Settings
+    from kiosk.staff import StaffMember
+    from ui.common.activity import ActivityWatch
+    from ui.customer.backend import Backend
+    from ui.customer.screen_set import Screens
+    from ui.customer.screens.idle import IdleOverlay, IdleWatcher
+    from ui.customer.watches.runtime import KioskRuntime
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Timings:
+    """Every timer of the kiosk, in ms (tests shorten them)."""
+
+    idle_ms: int = 60_000
+    countdown_s: int = 30
+    idle_tick_ms: int = 1000
+    ticket_return_ms: int = 30_000
+    print_fallback_ms: int = 3000
+    pin_tick_ms: int = 1000
+    catalogue_check_ms: int = 5000
+    database_retry_ms: int = 3000
+    printer_check_ms: int = 10_000
+    long_press_ms: int = 2000
+    admin_idle_ms: int | None = None
+    """``None``: the branch's ``admin_idle_seconds``."""
+    follow_settings: bool = False
+    """Idle timings follow what a manager saves while the kiosk runs (not in tests that
+    chose their own)."""
+
+    @classmethod
+    def from_settings(cls, display: DisplaySection) -> Timings:
+        return cls(
+            idle_ms=display.idle_seconds * 1000,
+            countdown_s=display.idle_countdown_seconds,
+            ticket_return_ms=display.ticket_return_seconds * 1000,
+            follow_settings=True,
+        )
+
+
+class KioskWindow(QWidget):
+    kiosk_did_exit = Signal()
+    """A manager left kiosk mode: the window closed."""
+
+    def __init__(
+        self,
+        look: Look,
+        language: Language,
+        theme: Theme,
+        worker: Worker,
+        clock: Clock = utc_now,
+        *,
+        staff_button: bool = True,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("kioskWindow")
+        self.setWindowTitle(look.branch_name)
+        self.language = language
+        self.theme = theme
+        self.worker = worker
+        self.clock = clock
+        self.backend: Backend | None = None
+        self.settings: Settings | None = None
+        self.overlay: IdleOverlay | None = None
+        self.idle: IdleWatcher | None = None
+        self.activity: ActivityWatch | None = None
+        self.timings: Timings | None = None
+        self.runtime: KioskRuntime | None = None
+        self.screens: Screens | None = None
+        self.state = KioskState()
+        self.lockdown = Lockdown(self)
+        self.session = CustomerSession(clock)
+        self.router = Router(self.session, language, theme)
+        self.banner = StatusBanner(language, self.state)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.router, 1)
+        self.welcome = WelcomeScreen(language, self.router, theme, look.branch_name, self.state)
+        self.welcome.set_staff_button_visible(staff_button)
+        self.welcome.staff_requested.connect(lambda: self.router.go(Screen.PIN_PAD))
+        self.router.add(Screen.WELCOME, self.welcome)
+        language.language_did_change.connect(lambda loc: theme.set_locale(loc.locale))
+        theme.set_locale(language.locale)
+        theme.attach(self)
+
+    def attach_backend(
+        self, backend: Backend, settings: Settings, timings: Timings | None = None
+    ) -> None:
+        """Build the screens that need the database, then let customers in."""
+        from ui.common.activity import ActivityWatch
+        from ui.customer.screen_set import build_screens
+        from ui.customer.screens.idle import IdleOverlay, IdleWatcher
+        from ui.customer.watches.runtime import KioskRuntime
+
+        self.backend, self.settings = backend, settings
+        t = self.timings = timings or Timings.from_settings(settings.display)
+        branch = settings.kiosk.branch_name
+        self.setWindowTitle(branch)
+        self.welcome.set_branch_name(branch)
+        self.welcome.staff_corner.set_hold_ms(t.long_press_ms)
+        self.activity = activity = ActivityWatch(self)  # one input watcher for both timers
+        self.runtime = runtime = KioskRuntime(
+            self.router, backend, settings, self.worker, self.state, t, activity
+        )
+        runtime.catalogue.settings_did_change.connect(self.apply_branch_settings)
+        self.screens = screens = build_screens(self, backend, settings, t)
+        if runtime.printer is not None:
+            screens.ticket.ticket_did_print.connect(runtime.printer.note_outcome)
+            screens.staff_home.print_did_finish.connect(runtime.printer.note_outcome)
+            screens.staff_home.printer_check_requested.connect(runtime.printer.check)
+        screens.ticket.service_did_refuse.connect(lambda _reason: runtime.catalogue.check())
+        screens.pin_pad.staff_did_sign_in.connect(lambda _member: runtime.load_admin_idle())
+        screens.pin_pad.manager_did_confirm.connect(self._exit_kiosk)
+        screens.staff_home.exit_kiosk_requested.connect(self._confirm_exit)
+        screens.staff_home.set_kiosk_mode(self.lockdown.active)
+        runtime.staff_idle.idle_did_expire.connect(lambda: self.router.start_over())
+        self.overlay = IdleOverlay(self, self.language)
+        self.idle = IdleWatcher(
+            self.overlay,
+            self.language,
+            self.router,
+            backend.reception,
+            self.worker,
+            t.idle_ms,
+            t.countdown_s,
+            t.idle_tick_ms,
+            activity,
+        )
+        runtime.start()
+        self.welcome.set_ready(True)
+
+    # -- kiosk mode ------------------------------------------------------------------------
+    def lock_down(self, hide_cursor: bool = False) -> None:
+        """Full screen, frameless, on top; closing keys and close requests refused."""
+        self.lockdown.hide_cursor = hide_cursor
+        self.lockdown.engage()
+        if self.screens is not None:
+            self.screens.staff_home.set_kiosk_mode(True)
+
+    def _confirm_exit(self) -> None:
+        from ui.customer.screens.pin_texts import EXIT_KIOSK
+
+        assert self.screens is not None
+        self.screens.pin_pad.request(EXIT_KIOSK)
+        self.router.go(Screen.PIN_PAD)
+
+    def _exit_kiosk(self, member: StaffMember) -> None:
+        """A manager confirmed: audit ``kiosk.exit``, then unlock and close."""
+        from kiosk.audit import AuditLog
+
+        assert self.backend is not None and self.settings is not None
+        kiosk_id = self.settings.kiosk.id
+        audit = AuditLog(self.backend.db, kiosk_id, self.clock)
+        self.worker.run(
+            lambda: audit.record(member.actor, "kiosk.exit", f"kiosk:{kiosk_id}"),
+            lambda _done: self._leave_kiosk(),
+            lambda error: self._leave_kiosk(error),
+        )
+
+    def _leave_kiosk(self, error: BaseException | None = None) -> None:
+        if error is not None:
+            log.error("kiosk.exit could not be audited", exc_info=error)
+        self.lockdown.release()
+        self.router.start_over()
+        self.close()
+        self.kiosk_did_exit.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.lockdown.active:
+            self.lockdown.refuse("close")
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        changed = event.type() == QEvent.Type.WindowStateChange
+        if changed and self.lockdown.active and not self.isFullScreen():
+            QTimer.singleShot(0, self.showFullScreen)  # minimised or restored: back
+
+    def apply_branch_settings(self, settings: Settings, hidden_sections: tuple[str, ...]) -> None:
+        """Settings a manager saved while this kiosk runs: the branch name, the business
+        day, the languages offered, the idle timings, the printer and the ticket's
+        sections apply at once."""
+        from printing.layout import TicketSections
+
+        self.settings = settings
+        branch = settings.kiosk.branch_name
+        self.setWindowTitle(branch)
+        self.welcome.set_branch_name(branch)
+        display = settings.display
+        self.language.set_offered(tuple(display.languages), display.default_language)
+        if self.idle is not None and self.timings is not None and self.timings.follow_settings:
+            t = Timings.from_settings(settings.display)
+            self.idle.set_timings(t.idle_ms, t.countdown_s)
+        if self.backend is None:
+            return
+        self.backend.reception.use_settings(settings)
+        if self.backend.printer is not None:
+            self.backend.printer.printer = settings.printer
+            self.backend.printer.sections = TicketSections(**dict.fromkeys(hidden_sections, False))
+
+    def shutdown(self) -> None:
+        """Stop watching input and wait for running jobs (a print may take ~3 s)."""
+        if self.idle is not None:
+            self.idle.stop()
+        if self.runtime is not None:
+            self.runtime.stop()
+        if self.activity is not None:
+            self.activity.stop()
+        self.lockdown.release()
+        self.worker.wait_for_done(10_000)
