@@ -59,6 +59,10 @@ class Board:
         self._settings = settings
         self._clock = clock
 
+    def use_settings(self, settings: Settings) -> None:
+        """The branch's settings changed (the business day's reset hour among them)."""
+        self._settings = settings
+
     def newest_event_id(self) -> int:
         with self._db.session() as session:
             newest = session.exec(select(func.max(QueueEvent.id))).one()

@@ -176,6 +176,12 @@ class BranchSettingsStore:
             }
         )
 
+    def in_force(self) -> tuple[Settings, tuple[str, ...]]:
+        """What a machine of the branch starts with: the effective settings, and the
+        ticket sections managers hid."""
+        chosen = self.current()
+        return self.effective(chosen), tuple(chosen.hidden_ticket_sections)
+
     def refresh_if_changed(self) -> BranchSettings | None:
         """The branch's settings when a manager changed them since the last call (on any
         machine); None otherwise. One primary-key read: call it on a timer."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import tzinfo
 from pathlib import Path
 
@@ -88,6 +88,10 @@ class TicketSections:
     follow_up: bool = True
     qr: bool = True
     footer: bool = True
+
+    def hidden(self) -> tuple[str, ...]:
+        """The sections turned off, by name (as managers store them)."""
+        return tuple(f.name for f in fields(self) if not getattr(self, f.name))
 
 
 def people_ahead_text(count: int, loc: Localizer) -> str:

@@ -240,7 +240,7 @@ class Kiosk:
         """Wait, after the block, until the kiosk's own check picked up its change."""
         runtime = self.window.runtime
         assert runtime is not None
-        watch = runtime.catalogue
+        watch = runtime.branch_watch
         before = watch.changes
         yield
         watch.check()  # as the timer would, a little later

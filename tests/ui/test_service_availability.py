@@ -56,7 +56,7 @@ def test_a_paused_service_says_why_and_resumes_without_restart(
     runtime = kiosk.window.runtime
     assert runtime is not None
     kiosk.pause("lost_card", REASON, ALTERNATIVE)  # at a counter; the kiosk's timer sees it
-    kiosk.qtbot.waitUntil(lambda: runtime.catalogue.changes == 1, timeout=3000)
+    kiosk.qtbot.waitUntil(lambda: runtime.branch_watch.changes == 1, timeout=3000)
 
     kiosk.click("lang.zh_Hant")
     kiosk.click("services.all")
@@ -77,7 +77,7 @@ def test_a_paused_service_says_why_and_resumes_without_restart(
     assert not kiosk.has("ticket.take")
 
     kiosk.pause("lost_card", None)  # resumed
-    kiosk.qtbot.waitUntil(lambda: runtime.catalogue.changes == 2, timeout=3000)
+    kiosk.qtbot.waitUntil(lambda: runtime.branch_watch.changes == 2, timeout=3000)
     assert not kiosk.has("ticket.take")  # the customer's screen is not changed under them
     kiosk.click("nav.back")
     kiosk.wait_screen(Screen.QUESTIONNAIRE)

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from kiosk.catalogue.model import Catalogue
     from kiosk.db.database import Database
     from kiosk.settings import Settings
+    from ui.common.branch_watch import BranchWatch
+    from ui.common.settings_in_force import SettingsInForce
+    from ui.common.worker import Worker
 
 
 @dataclass
@@ -40,6 +43,14 @@ class QueueBackend:
         self.reception = Reception(self.db, self.settings, self.clock)
         self.board = Board(self.db, self.settings, self.clock)
         self.staff = StaffDirectory(self.db, self.clock, f"console:{kiosk_id}", kiosk_id)
+
+    def use_settings(self, settings: Settings) -> None:
+        """The branch's settings changed (business day, queue rules, branch name)."""
+        with self._lock:
+            self.settings = settings
+            self.reception.use_settings(settings)
+            self.board.use_settings(settings)
+            self._desk = None  # the next desk is made with them
 
     def refresh(self) -> bool:
         """Reload the catalogue if a manager or a console changed it; True if it did."""
@@ -64,11 +75,24 @@ class QueueBackend:
         self.db.dispose()
 
 
+def branch_watch(
+    backend: QueueBackend, worker: Worker, settings: SettingsInForce, interval_ms: int
+) -> BranchWatch:
+    """The watch that brings a manager's settings to a console or a display (their
+    queue reads reload the catalogue themselves)."""
+    from kiosk.branch_settings import BranchSettingsStore
+    from ui.common.branch_watch import BranchWatch
+
+    store = BranchSettingsStore(backend.db, backend.settings, backend.clock)
+    return BranchWatch(worker, interval_ms, None, store, settings)
+
+
 def open_queue_backend(config: Path | None) -> QueueBackend:
     """Settings → database → backend, for ``run_console`` and ``run_display``.
 
     Raises :class:`ui.common.errors.StartupError` with a message naming what is wrong."""
     from kiosk.bootstrap import open_database
+    from kiosk.branch_settings import BranchSettingsStore
     from kiosk.catalogue.loader import CatalogueError
     from kiosk.db.database import DatabaseUnavailable
     from kiosk.db.migrate import SchemaOutOfDate
@@ -86,5 +110,12 @@ def open_queue_backend(config: Path | None) -> QueueBackend:
     except (DatabaseUnavailable, SchemaOutOfDate) as exc:
         raise StartupError(
             f"The database cannot be opened ({settings.database_url}): {exc}"
+        ) from None
+    try:
+        # what managers chose in the admin panel, as every kiosk of the branch does
+        settings, _hidden = BranchSettingsStore(db, settings).in_force()
+    except DatabaseUnavailable as exc:
+        raise StartupError(
+            f"The database cannot be read ({settings.database_url}): {exc}"
         ) from None
     return QueueBackend(db, settings)

@@ -15,11 +15,13 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLay
 
 from kiosk.catalogue.model import Catalogue
 from kiosk.i18n import ENDONYMS, Catalogs
+from kiosk.settings import Settings
 from kiosk.staff import SignInResult, StaffMember
 from ui.common.connection import ConnectionMonitor
 from ui.common.connection_banner import ConnectionBanner
 from ui.common.language import Language
-from ui.common.queue_backend import QueueBackend
+from ui.common.queue_backend import QueueBackend, branch_watch
+from ui.common.settings_in_force import SettingsInForce
 from ui.common.shutdown import drain
 from ui.common.theme import Theme
 from ui.common.widgets import KioskButton, identify, label, make_button, set_current
@@ -50,6 +52,7 @@ class ConsoleWindow(QWidget):
         poll_ms: int = 1000,
         retry_ms: int = 3000,
         tick_ms: int = 30_000,
+        settings_check_ms: int = 5000,
     ) -> None:
         super().__init__()
         identify(self, "consoleWindow")
@@ -60,6 +63,9 @@ class ConsoleWindow(QWidget):
         self.counter_id: str | None = None
         self.catalogue: Catalogue | None = None
         self.monitor = ConnectionMonitor(backend.db, worker, retry_ms)
+        self.settings_in_force = SettingsInForce(backend.settings, parent=self)
+        self.settings_in_force.settings_did_change.connect(self._settings_changed)
+        self.branch_watch = branch_watch(backend, worker, self.settings_in_force, settings_check_ms)
         self.desk = CounterDesk(backend, worker, self.monitor, language, poll_ms)
         self.body = QWidget()
         self.body.setObjectName("consoleBody")
@@ -133,6 +139,7 @@ class ConsoleWindow(QWidget):
         self.pages.setCurrentWidget(self.sign_in)
         self.sign_in.reset()
         self.sign_in.setFocus()
+        self.branch_watch.start()
         self._run(self.backend.catalogue, self._catalogue_loaded)
 
     def _catalogue_loaded(self, catalogue: Catalogue) -> None:
@@ -223,9 +230,15 @@ class ConsoleWindow(QWidget):
     def _restyle(self) -> None:
         self.body.setStyleSheet(console_stylesheet(self.theme.palette))
 
+    def _settings_changed(self, settings: Settings) -> None:
+        """A manager saved the branch's settings: the business day, queue rules and the
+        branch name apply at once, as on every kiosk."""
+        self.backend.use_settings(settings)
+        self.retranslate()
+
     def retranslate(self) -> None:
         loc = self.language.loc
-        branch = self.backend.settings.kiosk.branch_name
+        branch = self.settings_in_force.current.kiosk.branch_name
         parts = [loc.tr("Counter console"), branch]
         if self.counter_id is not None:
             parts = [loc.tr("Counter {counter}").format(counter=self.counter_id), branch]
@@ -244,6 +257,7 @@ class ConsoleWindow(QWidget):
     def shutdown(self) -> None:
         """Stop polling and wait for running jobs (the window is closing)."""
         self.closing = True
+        self.branch_watch.stop()
         self.desk.stop()
         self.serving.stop()
         self.monitor.stop()

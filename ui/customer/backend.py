@@ -69,9 +69,7 @@ def open_backend(
         ) from None
     try:
         # what managers chose in the admin panel (shared by the branch) over the TOML
-        branch = BranchSettingsStore(db, settings)
-        chosen = branch.current()
-        settings, hidden = branch.effective(chosen), chosen.hidden_ticket_sections
+        settings, hidden = BranchSettingsStore(db, settings).in_force()
     except DatabaseUnavailable as exc:
         raise StartupError(
             f"The database cannot be read ({settings.database_url}): {exc}"

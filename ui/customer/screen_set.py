@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ui.customer.router import Screen
 
 if TYPE_CHECKING:
-    from kiosk.settings import Settings
+    from ui.common.settings_in_force import SettingsInForce
     from ui.customer.backend import Backend
     from ui.customer.screens.admin import AdminScreen
     from ui.customer.screens.bring_list import BringListScreen
@@ -33,7 +33,9 @@ class Screens:
     admin: AdminScreen
 
 
-def build_screens(window: KioskWindow, backend: Backend, settings: Settings, t: Timings) -> Screens:
+def build_screens(
+    window: KioskWindow, backend: Backend, settings: SettingsInForce, t: Timings
+) -> Screens:
     from kiosk.audit import AuditLog
     from ui.customer.screens.admin import AdminScreen
     from ui.customer.screens.bring_list import BringListScreen
@@ -46,13 +48,12 @@ def build_screens(window: KioskWindow, backend: Backend, settings: Settings, t: 
 
     lang, router, worker, state = window.language, window.router, window.worker, window.state
     reception, printer = backend.reception, backend.printer
-    branch = settings.kiosk.branch_name
     screens = Screens(
         questionnaire=QuestionnaireScreen(lang, router, reception),
         services=ServicesScreen(lang, router, reception),
         service_detail=ServiceDetailScreen(lang, router, reception, worker, state),
         bring_list=BringListScreen(
-            lang, router, reception, worker, printer, branch, t.ticket_return_ms
+            lang, router, reception, worker, printer, settings, t.ticket_return_ms
         ),
         ticket=TicketScreen(
             lang,
@@ -70,11 +71,10 @@ def build_screens(window: KioskWindow, backend: Backend, settings: Settings, t: 
             router,
             reception,
             worker,
-            settings.business.zone,
+            settings,
             state,
             printer,
-            AuditLog(backend.db, settings.kiosk.id, window.clock),
-            branch,
+            AuditLog(backend.db, settings.current.kiosk.id, window.clock),
         ),
         admin=AdminScreen(
             lang,

@@ -184,8 +184,8 @@ def take_screenshots(out: Path, locales: tuple[str, ...]) -> int:
         assert runtime is not None
         if runtime.printer is not None:
             runtime.printer.stop()  # the shots choose the printer's state
-        runtime.catalogue.check()  # the paused service
-        shooter.settle(lambda: runtime.catalogue.changes > 0)
+        runtime.branch_watch.check()  # the paused service
+        shooter.settle(lambda: runtime.branch_watch.changes > 0)
         written = 0
         for orientation, (width, height) in ORIENTATIONS.items():
             window.resize(width, height)

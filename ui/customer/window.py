@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from kiosk.settings import DisplaySection, Settings
     from kiosk.staff import StaffMember
     from ui.common.activity import ActivityWatch
+    from ui.common.settings_in_force import SettingsInForce
     from ui.customer.backend import Backend
     from ui.customer.screen_set import Screens
     from ui.customer.screens.idle import IdleOverlay, IdleWatcher
@@ -96,7 +97,7 @@ class KioskWindow(QWidget):
         self.worker = worker
         self.clock = clock
         self.backend: Backend | None = None
-        self.settings: Settings | None = None
+        self.settings_in_force: SettingsInForce | None = None
         self.overlay: IdleOverlay | None = None
         self.idle: IdleWatcher | None = None
         self.activity: ActivityWatch | None = None
@@ -126,11 +127,15 @@ class KioskWindow(QWidget):
     ) -> None:
         """Build the screens that need the database, then let customers in."""
         from ui.common.activity import ActivityWatch
+        from ui.common.settings_in_force import SettingsInForce
         from ui.customer.screen_set import build_screens
         from ui.customer.screens.idle import IdleOverlay, IdleWatcher
         from ui.customer.watches.runtime import KioskRuntime
 
-        self.backend, self.settings = backend, settings
+        self.backend = backend
+        hidden = backend.printer.sections.hidden() if backend.printer is not None else ()
+        self.settings_in_force = SettingsInForce(settings, hidden, self)
+        self.settings_in_force.settings_did_change.connect(self.apply_branch_settings)
         t = self.timings = timings or Timings.from_settings(settings.display)
         branch = settings.kiosk.branch_name
         self.setWindowTitle(branch)
@@ -138,15 +143,14 @@ class KioskWindow(QWidget):
         self.welcome.staff_corner.set_hold_ms(t.long_press_ms)
         self.activity = activity = ActivityWatch(self)  # one input watcher for both timers
         self.runtime = runtime = KioskRuntime(
-            self.router, backend, settings, self.worker, self.state, t, activity
+            self.router, backend, self.settings_in_force, self.worker, self.state, t, activity
         )
-        runtime.catalogue.settings_did_change.connect(self.apply_branch_settings)
-        self.screens = screens = build_screens(self, backend, settings, t)
+        self.screens = screens = build_screens(self, backend, self.settings_in_force, t)
         if runtime.printer is not None:
             screens.ticket.ticket_did_print.connect(runtime.printer.note_outcome)
             screens.staff_home.print_did_finish.connect(runtime.printer.note_outcome)
             screens.staff_home.printer_check_requested.connect(runtime.printer.check)
-        screens.ticket.service_did_refuse.connect(lambda _reason: runtime.catalogue.check())
+        screens.ticket.service_did_refuse.connect(lambda _reason: runtime.branch_watch.check())
         screens.pin_pad.staff_did_sign_in.connect(lambda _member: runtime.load_admin_idle())
         screens.pin_pad.manager_did_confirm.connect(self._exit_kiosk)
         screens.staff_home.exit_kiosk_requested.connect(self._confirm_exit)
@@ -216,13 +220,19 @@ class KioskWindow(QWidget):
         if changed and self.lockdown.active and not self.isFullScreen():
             QTimer.singleShot(0, self.showFullScreen)  # minimised or restored: back
 
-    def apply_branch_settings(self, settings: Settings, hidden_sections: tuple[str, ...]) -> None:
+    @property
+    def settings(self) -> Settings | None:
+        """The settings in force (None until the backend is open)."""
+        return self.settings_in_force.current if self.settings_in_force is not None else None
+
+    def apply_branch_settings(self, settings: Settings) -> None:
         """Settings a manager saved while this kiosk runs: the branch name, the business
         day, the languages offered, the idle timings, the printer and the ticket's
-        sections apply at once."""
+        sections apply at once (screens read the rest from the settings in force)."""
         from printing.layout import TicketSections
 
-        self.settings = settings
+        assert self.settings_in_force is not None
+        hidden_sections = self.settings_in_force.hidden_sections
         branch = settings.kiosk.branch_name
         self.setWindowTitle(branch)
         self.welcome.set_branch_name(branch)

@@ -17,11 +17,13 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QVBoxLayout,
 
 from kiosk.board import CALL_KINDS, EventCursor
 from kiosk.i18n import Catalogs
+from kiosk.settings import Settings
 from ui.common.connection import ConnectionMonitor
 from ui.common.connection_banner import ConnectionBanner
 from ui.common.language import Language
 from ui.common.poller import Poller
-from ui.common.queue_backend import QueueBackend
+from ui.common.queue_backend import QueueBackend, branch_watch
+from ui.common.settings_in_force import SettingsInForce
 from ui.common.shutdown import drain
 from ui.common.theme import Theme
 from ui.common.widgets import identify, label
@@ -50,10 +52,15 @@ class DisplayWindow(QWidget):
         worker: Worker,
         catalogs: Catalogs,
         options: DisplayOptions | None = None,
+        *,
+        settings_check_ms: int = 5000,
     ) -> None:
         super().__init__()
         identify(self, "displayWindow")
         self.backend, self.language, self.theme, self.worker = backend, language, theme, worker
+        self.settings_in_force = SettingsInForce(backend.settings, parent=self)
+        self.settings_in_force.settings_did_change.connect(self._settings_changed)
+        self.branch_watch = branch_watch(backend, worker, self.settings_in_force, settings_check_ms)
         self.options = options or DisplayOptions.from_settings(backend.settings)
         self.monitor = ConnectionMonitor(backend.db, worker, self.options.retry_ms)
         self.announcer = Announcer(catalogs, self.options)
@@ -120,6 +127,7 @@ class DisplayWindow(QWidget):
     # -- life cycle ------------------------------------------------------------------------
     def start(self) -> None:
         self.poller.start()
+        self.branch_watch.start()
         self.refresh_timer.start()
         self.clock_timer.start()
         if self.options.rotate_ms > 0 and len(self.options.languages) > 1:
@@ -130,6 +138,7 @@ class DisplayWindow(QWidget):
         """Stop polling and announcing, and wait for running jobs (the window is closing)."""
         self.closing = True
         self.poller.stop()
+        self.branch_watch.stop()
         for timer in (self.refresh_timer, self.clock_timer, self.rotate_timer):
             timer.stop()
         self.monitor.stop()
@@ -198,15 +207,22 @@ class DisplayWindow(QWidget):
         index = offered.index(current) if current in offered else -1
         self.language.set_locale(offered[(index + 1) % len(offered)])
 
+    def _settings_changed(self, settings: Settings) -> None:
+        """A manager saved the branch's settings: the business day and the branch name
+        apply at once, as on every kiosk; the waiting counts are read again."""
+        self.backend.use_settings(settings)
+        self.retranslate()
+        self._force_refresh()
+
     def _tick(self) -> None:
-        loc, zone = self.language.loc, self.backend.settings.business.zone
+        loc, zone = self.language.loc, self.settings_in_force.current.business.zone
         now = self.backend.clock()
         self.clock.setText(f"{loc.date(now.astimezone(zone).date())}  {loc.time(now, zone)}")
         self.clock.setAccessibleName(self.clock.text())
 
     def retranslate(self) -> None:
         loc = self.language.loc
-        self.branch.setText(self.backend.settings.kiosk.branch_name)
+        self.branch.setText(self.settings_in_force.current.kiosk.branch_name)
         self.branch.setAccessibleName(self.branch.text())
         self.setWindowTitle(self.branch.text())
         self.banner.retranslate(loc)

@@ -19,9 +19,9 @@ from ui.customer.screens.base import ScreenBase
 if TYPE_CHECKING:
     from kiosk.clock import Clock
     from kiosk.db.database import Database
-    from kiosk.settings import Settings
     from kiosk.staff import StaffMember
     from ui.admin import AdminPanel
+    from ui.common.settings_in_force import SettingsInForce
     from ui.common.theme import Theme
     from ui.common.worker import Worker
 
@@ -33,7 +33,7 @@ class AdminScreen(ScreenBase):
         router: Router,
         *,
         db: Database,
-        settings: Settings,
+        settings: SettingsInForce,
         worker: Worker,
         clock: Clock,
         theme: Theme | None = None,
@@ -57,7 +57,7 @@ class AdminScreen(ScreenBase):
         self._drop()
         panel = AdminPanel(
             db=self._db,
-            settings=self._settings,
+            settings=self._settings.current,  # as they are when a manager opens it
             language=self.language,
             member=member,
             worker=self._worker,

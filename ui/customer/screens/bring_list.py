@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from kiosk.i18n import Localizer
     from kiosk.reception import Reception
     from printing.job import TicketPrinter
+    from ui.common.settings_in_force import SettingsInForce
 
 
 def list_blocks(service: Service, missing: set[str], loc: Localizer, branch: str) -> list[Block]:
@@ -62,14 +63,14 @@ class BringListScreen(ScreenBase):
         reception: Reception,
         worker: Worker,
         printer: TicketPrinter | None,
-        branch_name: str,
+        settings: SettingsInForce,
         return_ms: int,
     ) -> None:
         super().__init__(language, router)
         self._reception = reception
         self._worker = worker
         self._printer = printer
-        self._branch = branch_name
+        self._settings = settings
         self._service: Service | None = None
         self._missing: set[str] = set()
         self._printed: bool | None = None
@@ -110,7 +111,8 @@ class BringListScreen(ScreenBase):
         visit = session.visit_input(self.language.locale, service)
         session.finished = True
         self._jobs.run(lambda: self._reception.record_visit(visit, "list_printed"))
-        blocks = list_blocks(service, self._missing, self.loc, self._branch)
+        branch = self._settings.current.kiosk.branch_name  # as it is now
+        blocks = list_blocks(service, self._missing, self.loc, branch)
         printer = self._printer
         if printer is None:
             self._printed = False

@@ -25,13 +25,12 @@ from ui.customer.screens.ticket_table import TicketTable
 from ui.customer.state import KioskState
 
 if TYPE_CHECKING:
-    from datetime import tzinfo
-
     from kiosk.audit import AuditLog
     from kiosk.reception import Reception, TicketSummary
     from kiosk.staff import StaffMember
     from printing.job import TicketPrinter
     from printing.outcome import PrintOutcome
+    from ui.common.settings_in_force import SettingsInForce
     from ui.customer.staff_jobs import Reprinted
 
 
@@ -49,20 +48,18 @@ class StaffHomeScreen(ScreenBase):
         router: Router,
         reception: Reception,
         worker: Worker,
-        zone: tzinfo,
+        settings: SettingsInForce,
         state: KioskState | None = None,
         printer: TicketPrinter | None = None,
         audit: AuditLog | None = None,
-        branch_name: str = "",
     ) -> None:
         super().__init__(language, router)
         self._reception = reception
         self._worker = worker
-        self._zone = zone
+        self._settings = settings
         self._kiosk = state or KioskState()
         self._printer = printer
         self._audit = audit
-        self._branch = branch_name
         self._member: StaffMember | None = None
         self._job: Job | None = None
         self._action: Job | None = None
@@ -191,7 +188,7 @@ class StaffHomeScreen(ScreenBase):
         printer = self._printer
         if printer is None or self._action is not None:
             return
-        branch, locale = self._branch, self.language.locale
+        branch, locale = self._settings.current.kiosk.branch_name, self.language.locale
         self._say(self.loc.tr("Printing a test page…"))
         self._action = self._worker.run(
             lambda: printer.print_test_page(branch, locale), self._test_printed, self._action_failed
@@ -235,7 +232,9 @@ class StaffHomeScreen(ScreenBase):
     # -- texts -----------------------------------------------------------------------------
     def _fill(self, rows: list[TicketSummary]) -> None:
         loc = self.loc
-        self.table.fill(rows, loc, self._reception.catalogue(), self._zone)
+        self.table.fill(
+            rows, loc, self._reception.catalogue(), self._settings.current.business.zone
+        )
         failed = sum(1 for r in rows if r.print_status is PrintStatus.FAILED)
         summary = loc.ntr("{n} ticket today", "{n} tickets today", len(rows)).format(
             n=loc.number(len(rows))

@@ -10,24 +10,27 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from ui.common.activity import ActivityWatch
+from ui.common.branch_watch import BranchWatch
+from ui.common.settings_in_force import SettingsInForce
 from ui.common.worker import Worker
 from ui.customer.router import CUSTOMER_FLOW, Router, Screen
 from ui.customer.staff_idle import StaffIdleWatcher
 from ui.customer.state import KioskState
-from ui.customer.watches.catalogue import CatalogueWatch
 from ui.customer.watches.database import DatabaseWatch
 
 if TYPE_CHECKING:
     from kiosk.branch_settings import BranchSettings
-    from kiosk.settings import Settings
     from ui.customer.backend import Backend
     from ui.customer.watches.printer import PrinterWatch
     from ui.customer.window import Timings
+
+log = logging.getLogger(__name__)
 
 
 class KioskRuntime(QObject):
@@ -35,7 +38,7 @@ class KioskRuntime(QObject):
         self,
         router: Router,
         backend: Backend,
-        settings: Settings,
+        settings: SettingsInForce,
         worker: Worker,
         state: KioskState,
         timings: Timings,
@@ -48,18 +51,21 @@ class KioskRuntime(QObject):
 
         self._router = router
         self._worker = worker
-        self._settings = settings
         self._admin_idle_ms = timings.admin_idle_ms
-        self.branch = BranchSettingsStore(backend.db, settings)
+        self.branch = BranchSettingsStore(backend.db, settings.current)
         self.catalogue_pending = False
-        self.catalogue = CatalogueWatch(
-            backend.reception, worker, timings.catalogue_check_ms, self.branch
+        self.branch_watch = BranchWatch(
+            worker,
+            timings.catalogue_check_ms,
+            backend.reception.refresh_if_changed,
+            self.branch,
+            settings,
         )
-        self.catalogue.catalogue_did_change.connect(self._catalogue_changed)
+        self.branch_watch.catalogue_did_change.connect(self._catalogue_changed)
         self.database = DatabaseWatch(backend.db, worker, state, timings.database_retry_ms)
         self.printer: PrinterWatch | None = None
         if backend.printer is not None:
-            health = Health(backend.db, settings.kiosk.id)
+            health = Health(backend.db, settings.current.kiosk.id)
             self.printer = PrinterWatch(
                 backend.printer, health, worker, state, timings.printer_check_ms
             )
@@ -67,13 +73,13 @@ class KioskRuntime(QObject):
         router.screen_will_change.connect(self._screen_will_change)
 
     def start(self) -> None:
-        self.catalogue.start()
+        self.branch_watch.start()
         if self.printer is not None:
             self.printer.start()
 
     def stop(self) -> None:
         self.staff_idle.stop()
-        self.catalogue.stop()
+        self.branch_watch.stop()
         self.database.stop()
         if self.printer is not None:
             self.printer.stop()
@@ -83,10 +89,14 @@ class KioskRuntime(QObject):
         if self._admin_idle_ms is not None:
             return
         store = self.branch
-        self._worker.run(store.current, self._admin_idle_loaded, lambda _error: None)
+        self._worker.run(store.current, self._admin_idle_loaded, self._admin_idle_failed)
 
     def _admin_idle_loaded(self, branch: BranchSettings) -> None:
         self.staff_idle.set_interval(branch.admin_idle_seconds * 1000)
+
+    def _admin_idle_failed(self, error: BaseException) -> None:
+        # the staff home keeps the sign-out time it had; a lost database shows its banner
+        log.warning("admin_idle_seconds could not be read: %s", error)
 
     # -- catalogue changes -----------------------------------------------------------------
     def _catalogue_changed(self) -> None:
