@@ -128,7 +128,7 @@ class _Shooter:
 
     def _staff_home(self) -> None:
         """Signed in, a row selected, the printer's paper nearly used up."""
-        from kiosk.staff import StaffMember
+        from kiosk.access import StaffMember
         from ui.router import Screen
         from ui.screens.staff_home import StaffHomeScreen
 

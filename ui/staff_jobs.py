@@ -12,9 +12,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from kiosk.access import StaffMember
     from kiosk.audit import AuditLog
     from kiosk.reception import Reception
-    from kiosk.staff import StaffDirectory, StaffMember
+    from kiosk.staff import StaffDirectory
     from printing.job import TicketPrinter
     from printing.outcome import PrintOutcome
 

@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import pytest
 
+from kiosk.access import PermissionDenied, StaffMember
 from kiosk.audit import AuditLog
 from kiosk.branch_settings import BranchSettingsStore, SettingsRejected
 from kiosk.db.database import Database
 from kiosk.settings import Settings
-from kiosk.staff import PermissionDenied, StaffDirectory, StaffMember
+from kiosk.staff import StaffDirectory
 
 from .conftest import FakeClock
 

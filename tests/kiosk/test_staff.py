@@ -4,10 +4,10 @@ from datetime import timedelta
 
 import pytest
 
+from kiosk.access import PermissionDenied
 from kiosk.db.database import Database
 from kiosk.staff import (
     FAILURES_BEFORE_LOCK,
-    PermissionDenied,
     PinRejected,
     StaffDirectory,
     lock_duration,

@@ -8,11 +8,12 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
+from kiosk.access import PermissionDenied, StaffError, StaffMember
 from kiosk.audit import AuditLog
 from kiosk.db.database import Database
 from kiosk.db.models import Staff
 from kiosk.pins import HOURLY_FAILURE_CAP, register_failure
-from kiosk.staff import PermissionDenied, PinRejected, StaffDirectory, StaffError, StaffMember
+from kiosk.staff import PinRejected, StaffDirectory
 
 from .conftest import FakeClock
 

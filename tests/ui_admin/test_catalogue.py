@@ -10,12 +10,12 @@ import pytest
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QLineEdit
 
+from kiosk.access import StaffMember
 from kiosk.audit import AuditLog
 from kiosk.catalogue_admin import CatalogueAdmin
 from kiosk.db.database import Database
 from kiosk.reception import Reception
 from kiosk.settings import Settings
-from kiosk.staff import StaffMember
 from ui.admin.catalogue_page import CataloguePage
 
 from .conftest import CATALOGUE, Admin

@@ -10,11 +10,11 @@ from pathlib import Path
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox
 
+from kiosk.access import StaffMember
 from kiosk.audit import AuditLog
 from kiosk.branch_settings import BranchSettingsStore
 from kiosk.db.database import Database
 from kiosk.settings import Settings
-from kiosk.staff import StaffMember
 from ui.admin.settings_page import SettingsPage
 
 from .conftest import Admin

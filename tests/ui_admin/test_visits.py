@@ -12,12 +12,12 @@ import pytest
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit
 
+from kiosk.access import StaffMember
 from kiosk.audit import AuditLog
 from kiosk.db.database import Database
 from kiosk.desk import Desk
 from kiosk.reception import Reception, VisitInput
 from kiosk.settings import Settings
-from kiosk.staff import StaffMember
 from ui.admin.visits_page import VisitsPage
 
 from .conftest import Admin, cell

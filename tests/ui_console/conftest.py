@@ -15,12 +15,12 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.access import StaffMember
 from kiosk.bootstrap import open_database
 from kiosk.clock import Clock
 from kiosk.i18n import Catalogs
 from kiosk.reception import VisitInput
 from kiosk.settings import Settings, settings_from_mapping
-from kiosk.staff import StaffMember
 from kiosk.ticket import Priority, TicketData
 from ui.console.backend import QueueBackend
 from ui.console.window import ConsoleWindow

@@ -14,11 +14,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from kiosk.access import StaffMember
 from kiosk.board import EventCursor
 from kiosk.catalogue.model import Catalogue
 from kiosk.clock import Clock
 from kiosk.desk import Desk, DeskError, TicketView
-from kiosk.staff import StaffMember
 from kiosk.ticket import TicketStatus
 from ui.connection import ConnectionMonitor
 from ui.console.backend import QueueBackend

@@ -13,9 +13,10 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.access import StaffMember
 from kiosk.catalogue.model import Catalogue
 from kiosk.i18n import ENDONYMS, Catalogs
-from kiosk.staff import SignInResult, StaffMember
+from kiosk.staff import SignInResult
 from ui.connection import ConnectionMonitor
 from ui.console.backend import QueueBackend
 from ui.console.banner import ConnectionBanner
