@@ -18,8 +18,8 @@ from kiosk.access import StaffMember, require_manager
 from kiosk.clock import Clock, utc_now
 from kiosk.db.database import Database
 from kiosk.db.models import BranchSetting
-from kiosk.i18n import N_
-from kiosk.settings import LocaleCode, PrinterSection, Settings
+from kiosk.i18n import N_, LocaleCode
+from kiosk.settings import PrinterSection, Settings
 
 TicketSection = Literal[
     "logo",

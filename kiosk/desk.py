@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
 from kiosk import events
 from kiosk.catalogue.model import Catalogue
-from kiosk.clock import Clock, business_day, utc_now
+from kiosk.clock import Clock, business_today, utc_now
 from kiosk.db.database import Database
 from kiosk.db.models import CounterRow, Ticket, Visit
 from kiosk.i18n import N_
@@ -74,9 +74,8 @@ class Desk:
         self._catalogue = catalogue
         self._clock = clock
 
-    def _today(self) -> object:
-        business = self._settings.business
-        return business_day(self._clock(), business.zone, business.day_reset_hour)
+    def _today(self) -> date:
+        return business_today(self._settings, self._clock)
 
     # -- counters --------------------------------------------------------------------------
     def set_counter(self, counter_id: str, services: Sequence[str]) -> None:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from kiosk.i18n import SUPPORTED_LOCALES, Catalogs
+from kiosk.i18n import LOCALES, Catalogs
 from kiosk.settings import PrinterSection
 from kiosk.ticket import PrintStatus, TicketData
 from printing.backends import (
@@ -105,7 +105,7 @@ class TicketPrinter:
     def warm_up(self) -> None:
         """Import python-escpos, load the fonts and logo now (≈0.5 s), not on the first ticket."""
         escpos_printers()
-        for code in SUPPORTED_LOCALES:
+        for code in LOCALES:
             self.render_bytes(self.layout(sample_ticket(code)))
 
     # -- what is printed ------------------------------------------------------------------

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from kiosk.i18n import Catalogs
+from kiosk.i18n import LOCALES, Catalogs
 from kiosk.ticket import PrintStatus
 from printing.job import TicketPrinter
 from printing.outcome import PrinterProblem, customer_notice, problem_message
@@ -126,7 +126,7 @@ def test_states_for_the_ui() -> None:
     assert staff == set(PrinterState) - {PrinterState.ONLINE, PrinterState.UNKNOWN}
 
 
-@pytest.mark.parametrize("locale", ["en", "zh_Hans", "zh_Hant"])
+@pytest.mark.parametrize("locale", LOCALES)
 def test_every_state_has_one_plain_line(locale: str, catalogs: Catalogs) -> None:
     loc = catalogs.localizer(locale)
     lines = [problem_message(state, loc) for state in PrinterState]

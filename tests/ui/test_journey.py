@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 
+from kiosk.i18n import LOCALES
 from kiosk.ticket import PrintStatus
 from printing.preview import preview_paths
 from ui.router import Screen
@@ -37,7 +38,7 @@ def take_open_account_ticket(kiosk: Kiosk, locale: str) -> str:
     return kiosk.text("ticket.code")
 
 
-@pytest.mark.parametrize("locale", ["en", "zh_Hans", "zh_Hant"])
+@pytest.mark.parametrize("locale", LOCALES)
 def test_a_customer_gets_a_printed_ticket(
     make_kiosk: Callable[..., Kiosk], tmp_path: Path, locale: str
 ) -> None:
