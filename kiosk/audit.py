@@ -107,33 +107,17 @@ class AuditLog:
                 detail=detail,
             )
 
-    def entries(
-        self,
-        *,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        action: str | None = None,
-        actor_id: int | None = None,
-        limit: int = 1000,
-    ) -> list[AuditEntry]:
-        """Newest first, filtered."""
+    def entries(self, **filters: Any) -> list[AuditEntry]:
+        """Newest first, filtered (``since``, ``until``, ``action`` prefix, ``actor_id``,
+        ``limit``: see :func:`_entries`)."""
         with self._db.session() as session:
-            return _entries(session, since, until, action, actor_id, limit)
+            return _entries(session, **filters)
 
-    def browse(
-        self,
-        actor: StaffMember,
-        *,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        action: str | None = None,
-        actor_id: int | None = None,
-        limit: int = 1000,
-    ) -> list[AuditEntry]:
+    def browse(self, actor: StaffMember, **filters: Any) -> list[AuditEntry]:
         """:meth:`entries` for a person: managers only (checked in the same transaction)."""
         with self._db.session() as session:
             require_manager(actor, session)
-            return _entries(session, since, until, action, actor_id, limit)
+            return _entries(session, **filters)
 
     def verify_as(self, actor: StaffMember) -> list[int]:
         with self._db.session() as session:
@@ -148,11 +132,12 @@ class AuditLog:
 
 def _entries(
     session: Session,
-    since: datetime | None,
-    until: datetime | None,
-    action: str | None,
-    actor_id: int | None,
-    limit: int,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    action: str | None = None,
+    actor_id: int | None = None,
+    limit: int = 1000,
 ) -> list[AuditEntry]:
     query = select(AuditEvent).order_by(col(AuditEvent.id).desc()).limit(limit)
     if since is not None:
