@@ -8,8 +8,7 @@ from kiosk.branch_settings import BranchSettingsStore, SettingsRejected
 from kiosk.db.database import Database
 from kiosk.settings import Settings
 from kiosk.staff import StaffDirectory
-
-from .conftest import FakeClock
+from tests.helpers.clock import FakeClock
 
 
 @pytest.fixture

@@ -15,8 +15,7 @@ from kiosk.db.database import Database
 from kiosk.reception import Reception
 from kiosk.settings import Settings
 from kiosk.staff import StaffDirectory
-
-from .conftest import FakeClock
+from tests.helpers.clock import FakeClock
 
 
 @pytest.fixture

@@ -16,8 +16,7 @@ from kiosk.desk import Desk, DeskError
 from kiosk.reception import Reception, VisitInput
 from kiosk.settings import Settings
 from kiosk.ticket import Priority, TicketStatus
-
-from .conftest import FakeClock
+from tests.helpers.clock import FakeClock
 
 
 @pytest.fixture

@@ -14,8 +14,7 @@ from kiosk.reception import Reception, VisitInput
 from kiosk.records import Records, VisitFilter
 from kiosk.settings import Settings
 from kiosk.staff import StaffDirectory
-
-from .conftest import FakeClock
+from tests.helpers.clock import FakeClock
 
 
 @pytest.fixture

@@ -13,8 +13,7 @@ from kiosk.staff import (
     lock_duration,
     pin_problems,
 )
-
-from .conftest import FakeClock
+from tests.helpers.clock import FakeClock
 
 GOOD_PIN = "409217"
 

@@ -13,6 +13,7 @@ from kiosk.ticket import PrintStatus
 from printing.job import TicketPrinter
 from printing.outcome import PrinterProblem, customer_notice, problem_message
 from printing.status import PrinterState, query_status, state_from_replies, valid_status_byte
+from tests.helpers.printer import STATUS_BYTES
 from tests.printing.devices import (
     FakeSerialPrinter,
     FakeUsbDevice,
@@ -20,7 +21,6 @@ from tests.printing.devices import (
     TwoWayUsbDevice,
     usb_factory,
 )
-from tests.printing.fake_printer import STATUS_BYTES
 from tests.printing.tickets import make_ticket
 
 

@@ -7,7 +7,6 @@ issues tickets through ``Reception.take_ticket``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from kiosk.i18n import Catalogs
 from kiosk.reception import VisitInput
 from kiosk.settings import Settings, settings_from_mapping
 from kiosk.ticket import Priority, TicketData
+from tests.helpers.clock import FakeClock
 from ui.console.backend import QueueBackend
 from ui.console.window import ConsoleWindow
 from ui.display.options import DisplayOptions
@@ -49,19 +49,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/ui_console/" in str(item.path).replace("\\", "/"):
             item.add_marker(pytest.mark.qt_log_ignore(*QT_LOG_IGNORE))
-
-
-class FakeClock:
-    """A clock the test moves by hand (10:00 in Hong Kong)."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, minutes: float) -> None:
-        self.now += timedelta(minutes=minutes)
 
 
 class Branch:
