@@ -57,8 +57,8 @@ def build_action(
     ticket = sample_ticket(locale)
 
     def action() -> int:
-        dummy = escpos_printers().Dummy(profile=printer.printer.profile)
-        render(printer.layout(ticket), dummy, dots, caps, cjk_mode=printer.printer.cjk_mode)
+        dummy = escpos_printers().Dummy(profile=printer.section.profile)
+        render(printer.layout(ticket), dummy, dots, caps, cjk_mode=printer.section.cjk_mode)
         return len(dummy.output)
 
     return action

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.commands import dispatch as dispatch_operation
 from kiosk.commands import register as register_operations
+from kiosk.i18n import LOCALES
 
 if TYPE_CHECKING:
     from kiosk.settings import Settings
@@ -41,7 +42,6 @@ COMMANDS = (
     "db",
     "retention",
 )
-LOCALES = ("en", "zh_Hans", "zh_Hant")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,31 +12,18 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
+from kiosk.access import Actor, StaffMember, require_manager
 from kiosk.clock import Clock, utc_now
 from kiosk.db.database import Database
 from kiosk.db.models import AuditEvent
 
-if TYPE_CHECKING:
-    from kiosk.staff import StaffMember
-
 #: PostgreSQL advisory lock that serialises appends so the chain never forks.
 _CHAIN_LOCK = 0x4B494F534B  # "KIOSK"
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who acts: a signed-in staff member, or the system / command line."""
-
-    id: int | None
-    name: str
-
-
-SYSTEM = Actor(None, "system")
 
 
 @dataclass(frozen=True)
@@ -120,60 +107,60 @@ class AuditLog:
                 detail=detail,
             )
 
-    def entries(
-        self,
-        *,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        action: str | None = None,
-        actor_id: int | None = None,
-        limit: int = 1000,
-    ) -> list[AuditEntry]:
-        """Newest first, filtered."""
-        query = select(AuditEvent).order_by(col(AuditEvent.id).desc()).limit(limit)
-        if since is not None:
-            query = query.where(col(AuditEvent.at) >= since)
-        if until is not None:
-            query = query.where(col(AuditEvent.at) < until)
-        if action:
-            query = query.where(col(AuditEvent.action).startswith(action))
-        if actor_id is not None:
-            query = query.where(AuditEvent.actor_id == actor_id)
+    def entries(self, **filters: Any) -> list[AuditEntry]:
+        """Newest first, filtered (``since``, ``until``, ``action`` prefix, ``actor_id``,
+        ``limit``: see :func:`_entries`)."""
         with self._db.session() as session:
-            return [
-                AuditEntry(
-                    r.id or 0,
-                    r.at,
-                    r.kiosk_id,
-                    r.actor_id,
-                    r.actor_name,
-                    r.action,
-                    r.target,
-                    r.detail,
-                )
-                for r in session.exec(query)
-            ]
+            return _entries(session, **filters)
 
     def browse(self, actor: StaffMember, **filters: Any) -> list[AuditEntry]:
-        """:meth:`entries` for a person: managers only (checked against the database)."""
-        from kiosk.staff import require_manager  # staff imports this module
-
-        require_manager(actor, self._db)
-        return self.entries(**filters)
+        """:meth:`entries` for a person: managers only (checked in the same transaction)."""
+        with self._db.session() as session:
+            require_manager(actor, session)
+            return _entries(session, **filters)
 
     def verify_as(self, actor: StaffMember) -> list[int]:
-        from kiosk.staff import require_manager
-
-        require_manager(actor, self._db)
-        return self.verify()
+        with self._db.session() as session:
+            require_manager(actor, session)
+            return _verify(session)
 
     def verify(self) -> list[int]:
         """Ids of entries whose chain does not match (empty when the trail is intact)."""
-        broken: list[int] = []
-        previous = ""
         with self._db.session() as session:
-            for row in session.exec(select(AuditEvent).order_by(col(AuditEvent.id))):
-                if _digest(previous, row) != row.chain:
-                    broken.append(row.id or 0)
-                previous = row.chain
-        return broken
+            return _verify(session)
+
+
+def _entries(
+    session: Session,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    action: str | None = None,
+    actor_id: int | None = None,
+    limit: int = 1000,
+) -> list[AuditEntry]:
+    query = select(AuditEvent).order_by(col(AuditEvent.id).desc()).limit(limit)
+    if since is not None:
+        query = query.where(col(AuditEvent.at) >= since)
+    if until is not None:
+        query = query.where(col(AuditEvent.at) < until)
+    if action:
+        query = query.where(col(AuditEvent.action).startswith(action))
+    if actor_id is not None:
+        query = query.where(AuditEvent.actor_id == actor_id)
+    return [
+        AuditEntry(
+            r.id or 0, r.at, r.kiosk_id, r.actor_id, r.actor_name, r.action, r.target, r.detail
+        )
+        for r in session.exec(query)
+    ]
+
+
+def _verify(session: Session) -> list[int]:
+    broken: list[int] = []
+    previous = ""
+    for row in session.exec(select(AuditEvent).order_by(col(AuditEvent.id))):
+        if _digest(previous, row) != row.chain:
+            broken.append(row.id or 0)
+        previous = row.chain
+    return broken

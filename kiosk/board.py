@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from kiosk.clock import Clock, business_day, business_day_bounds, utc_now
+from kiosk.clock import Clock, business_day_bounds, business_today, utc_now
 from kiosk.db.database import Database
 from kiosk.db.models import QueueEvent, Ticket
 from kiosk.settings import Settings
@@ -83,7 +83,7 @@ class Board:
     def latest_calls(self, limit: int = 6) -> list[Event]:
         """Today's most recent calls, newest first, one per ticket."""
         business = self._settings.business
-        day = business_day(self._clock(), business.zone, business.day_reset_hour)
+        day = business_today(self._settings, self._clock)
         start, _ = business_day_bounds(day, business.zone, business.day_reset_hour)
         with self._db.session() as session:
             rows = session.exec(
@@ -106,8 +106,7 @@ class Board:
         return calls
 
     def waiting_counts(self) -> dict[str, int]:
-        business = self._settings.business
-        day = business_day(self._clock(), business.zone, business.day_reset_hour)
+        day = business_today(self._settings, self._clock)
         with self._db.session() as session:
             rows = session.exec(
                 select(Ticket.service_slug, func.count())

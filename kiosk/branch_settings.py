@@ -11,15 +11,15 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from kiosk import audit, events
+from kiosk.access import StaffMember, require_manager
 from kiosk.clock import Clock, utc_now
 from kiosk.db.database import Database
 from kiosk.db.models import BranchSetting
-from kiosk.i18n import N_
-from kiosk.settings import LocaleCode, PrinterSection, Settings
-from kiosk.staff import StaffMember, require_manager
+from kiosk.i18n import N_, LocaleCode
+from kiosk.settings import PrinterSection, Settings
 
 TicketSection = Literal[
     "logo",
@@ -108,33 +108,39 @@ class BranchSettingsStore:
         return f"printer_url@{self._settings.kiosk.id}" if name == "printer_url" else name
 
     def current(self) -> BranchSettings:
-        values = _machine_defaults(self._settings)
         with self._db.session() as session:
-            stored = {row.key: row.value for row in session.exec(select(BranchSetting))}
+            return self._current(session)
+
+    def _current(self, session: Session) -> BranchSettings:
+        values = _machine_defaults(self._settings)
+        stored = {row.key: row.value for row in session.exec(select(BranchSetting))}
         for name in BranchSettings.model_fields:
             if self._key(name) in stored:
                 values[name] = stored[self._key(name)]
         return BranchSettings.model_validate(values)
 
     def update(self, actor: StaffMember, **changes: Any) -> BranchSettings:
-        require_manager(actor, self._db)
-        old = self.current()
-        try:
-            new = BranchSettings.model_validate({**old.model_dump(), **changes})
-        except ValidationError as exc:
-            raise SettingsRejected(
-                [
-                    (str(e["loc"][0]), _MESSAGES.get(e["type"], N_("This value cannot be used.")))
-                    for e in exc.errors()
-                ]
-            ) from None
-        if new.default_language not in new.languages:
-            raise SettingsRejected(
-                [("default_language", N_("The default language must be offered."))]
-            )
-        now = self._clock()
-        before, after = old.model_dump(mode="json"), new.model_dump(mode="json")
         with self._db.session() as session:
+            require_manager(actor, session)
+            old = self._current(session)
+            try:
+                new = BranchSettings.model_validate({**old.model_dump(), **changes})
+            except ValidationError as exc:
+                raise SettingsRejected(
+                    [
+                        (
+                            str(e["loc"][0]),
+                            _MESSAGES.get(e["type"], N_("This value cannot be used.")),
+                        )
+                        for e in exc.errors()
+                    ]
+                ) from None
+            if new.default_language not in new.languages:
+                raise SettingsRejected(
+                    [("default_language", N_("The default language must be offered."))]
+                )
+            now = self._clock()
+            before, after = old.model_dump(mode="json"), new.model_dump(mode="json")
             events.bump(session, events.SETTINGS_VERSION)
             for name, value in after.items():
                 if before[name] == value:
@@ -153,7 +159,7 @@ class BranchSettingsStore:
                     target=name,
                     detail={"old": before[name], "new": value},
                 )
-        return new
+            return new
 
     def effective(self, branch: BranchSettings | None = None) -> Settings:
         """The machine settings with the branch's choices laid over them."""

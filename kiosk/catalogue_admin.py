@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import audit, events
+from kiosk.access import StaffMember, require_manager
 from kiosk.catalogue.export import catalogue_to_data, catalogue_to_yaml
 from kiosk.catalogue.loader import load_catalogue
 from kiosk.catalogue.model import Catalogue
@@ -14,7 +15,6 @@ from kiosk.catalogue.validate import catalogue_problems
 from kiosk.clock import Clock, utc_now
 from kiosk.db.catalogue_store import load_stored_catalogue, save_catalogue
 from kiosk.db.database import Database
-from kiosk.staff import StaffMember, require_manager
 
 
 class CatalogueChanged(Exception):
@@ -76,11 +76,11 @@ class CatalogueAdmin:
     ) -> int:
         """Store a new catalogue; returns the new version. Refuses one that breaks a rule,
         and (with ``expected_version``) one edited from a version that is no longer current."""
-        require_manager(actor, self._db)
-        problems = catalogue_problems(catalogue)
-        if problems:
-            raise CatalogueRejected(problems)
         with self._db.session() as session:
+            require_manager(actor, session)
+            problems = catalogue_problems(catalogue)
+            if problems:
+                raise CatalogueRejected(problems)
             if expected_version is not None:
                 # the version row is locked until commit (SQLite: BEGIN IMMEDIATE already
                 # serialises writers), so two editors cannot both pass this check
@@ -107,9 +107,9 @@ class CatalogueAdmin:
         return self.replace(actor, load_catalogue(paths), action="catalogue.import")
 
     def export_yaml(self, actor: StaffMember) -> str:
-        require_manager(actor, self._db)
-        catalogue = self.current()
         with self._db.session() as session:
+            require_manager(actor, session)
+            catalogue = load_stored_catalogue(session)
             audit.append(
                 session,
                 at=self._clock(),

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.settings import Settings
 
 #: Returns the current time, timezone-aware. Tests pass their own.
 Clock = Callable[[], datetime]
@@ -22,6 +26,13 @@ def business_day(moment: datetime, zone: tzinfo, reset_hour: int) -> date:
         raise ValueError("business_day needs a timezone-aware moment")
     local = moment.astimezone(zone)
     return (local - timedelta(hours=reset_hour)).date()
+
+
+def business_today(settings: Settings, clock: Clock) -> date:
+    """Today's business day for the branch: ``clock``'s time in the branch's zone and
+    with its reset hour. Pass ``lambda: moment`` to place a moment already taken."""
+    business = settings.business
+    return business_day(clock(), business.zone, business.day_reset_hour)
 
 
 def business_day_bounds(day: date, zone: tzinfo, reset_hour: int) -> tuple[datetime, datetime]:

@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING, TextIO
 from kiosk.i18n import Catalogs, Localizer, normalize_locale
 
 if TYPE_CHECKING:
+    from kiosk.access import StaffMember
     from kiosk.db.database import Database
-    from kiosk.staff import StaffDirectory, StaffMember
+    from kiosk.staff import StaffDirectory
 
 Handler = Callable[[argparse.Namespace, "Context"], int]
 
@@ -98,7 +99,8 @@ def _new_pin(ctx: Context) -> str | None:
 
 
 def _staff_command(args: argparse.Namespace, ctx: Context) -> int:
-    from kiosk.staff import ROLE_LABELS, PinRejected, StaffError, require_manager
+    from kiosk.access import ROLE_LABELS, StaffError, require_manager
+    from kiosk.staff import PinRejected
 
     actor = _sign_in(ctx, args.actor)
     if actor is None:
@@ -106,7 +108,7 @@ def _staff_command(args: argparse.Namespace, ctx: Context) -> int:
     directory = ctx.staff()
     try:
         if args.staff_command == "list":
-            require_manager(actor)
+            require_manager(actor, None)
             for m in directory.members(actor):
                 state = ctx.loc.tr("active") if m.active else ctx.loc.tr("inactive")
                 ctx.say(f"{m.number}\t{m.name}\t{ctx.loc.tr(ROLE_LABELS[m.role])}\t{state}")
@@ -144,9 +146,9 @@ def _staff_command(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _catalogue_command(args: argparse.Namespace, ctx: Context) -> int:
+    from kiosk.access import StaffError
     from kiosk.catalogue.loader import CatalogueError
     from kiosk.catalogue_admin import CatalogueAdmin, CatalogueRejected
-    from kiosk.staff import StaffError
 
     actor = _sign_in(ctx, args.actor)
     if actor is None:
@@ -171,9 +173,9 @@ def _catalogue_command(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _audit_command(args: argparse.Namespace, ctx: Context) -> int:
+    from kiosk.access import StaffError
     from kiosk.audit import AuditLog
     from kiosk.clock import business_day_bounds
-    from kiosk.staff import StaffError
 
     actor = _sign_in(ctx, args.actor)
     if actor is None:
@@ -212,7 +214,7 @@ def _db_command(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _retention_command(args: argparse.Namespace, ctx: Context) -> int:
-    from kiosk.audit import SYSTEM
+    from kiosk.access import SYSTEM
     from kiosk.branch_settings import BranchSettingsStore
     from kiosk.records import Records
 

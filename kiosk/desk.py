@@ -12,15 +12,15 @@ counters pressing "call next" together never get the same customer; SQLite's
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
 from kiosk import events
 from kiosk.catalogue.model import Catalogue
-from kiosk.clock import Clock, business_day, utc_now
+from kiosk.clock import Clock, business_today, utc_now
 from kiosk.db.database import Database
 from kiosk.db.models import CounterRow, Ticket, Visit
 from kiosk.i18n import N_
@@ -37,7 +37,7 @@ class DeskError(Exception):
 
 
 @dataclass(frozen=True)
-class TicketView:
+class DeskTicket:
     """What a counter console shows of a ticket: what serving needs, nothing personal."""
 
     ticket_id: int
@@ -74,9 +74,8 @@ class Desk:
         self._catalogue = catalogue
         self._clock = clock
 
-    def _today(self) -> object:
-        business = self._settings.business
-        return business_day(self._clock(), business.zone, business.day_reset_hour)
+    def _today(self) -> date:
+        return business_today(self._settings, self._clock)
 
     # -- counters --------------------------------------------------------------------------
     def set_counter(self, counter_id: str, services: Sequence[str]) -> None:
@@ -116,7 +115,7 @@ class Desk:
         return row
 
     # -- reading ---------------------------------------------------------------------------
-    def waiting(self, counter_id: str) -> list[TicketView]:
+    def waiting(self, counter_id: str) -> list[DeskTicket]:
         """Tickets this counter can call, in the order "call next" would take them."""
         with self._db.session() as session:
             counter = self._counter(session, counter_id)
@@ -149,9 +148,9 @@ class Desk:
         return ordered
 
     @staticmethod
-    def _view(session: Session, ticket: Ticket) -> TicketView:
+    def _view(session: Session, ticket: Ticket) -> DeskTicket:
         visit = session.get(Visit, ticket.visit_id)
-        return TicketView(
+        return DeskTicket(
             ticket_id=ticket.id or 0,
             code=ticket.code,
             service_slug=ticket.service_slug,
@@ -166,7 +165,7 @@ class Desk:
             transferred_from=ticket.transferred_from,
         )
 
-    def at_counter(self, counter_id: str) -> list[TicketView]:
+    def at_counter(self, counter_id: str) -> list[DeskTicket]:
         """Today's tickets called, being served or on hold at this counter (so a console
         that signs in again, or restarts, picks up where it was)."""
         with self._db.session() as session:
@@ -183,19 +182,21 @@ class Desk:
             ).all()
             return [self._view(session, t) for t in rows]
 
-    def ticket(self, ticket_id: int) -> TicketView:
+    def ticket(self, ticket_id: int) -> DeskTicket:
         with self._db.session() as session:
             return self._view(session, self._ticket(session, ticket_id))
 
     @staticmethod
-    def _ticket(session: Session, ticket_id: int) -> Ticket:
-        ticket = session.get(Ticket, ticket_id)
+    def _ticket(session: Session, ticket_id: int, lock: bool = False) -> Ticket:
+        """The ticket; with ``lock``, held until commit (``FOR UPDATE`` on PostgreSQL;
+        SQLite's ``BEGIN IMMEDIATE`` already serialises writers)."""
+        ticket = session.get(Ticket, ticket_id, with_for_update=lock)
         if ticket is None:
             raise DeskError(N_("There is no such ticket."))
         return ticket
 
     # -- actions ---------------------------------------------------------------------------
-    def call_next(self, counter_id: str, staff_id: int | None = None) -> TicketView | None:
+    def call_next(self, counter_id: str, staff_id: int | None = None) -> DeskTicket | None:
         """Call the next ticket for this counter, or None when nobody is waiting."""
         with self._db.session() as session:
             counter = self._counter(session, counter_id)
@@ -211,7 +212,7 @@ class Desk:
             session.add(counter)
             return self._call(session, ticket, counter_id, staff_id)
 
-    def call(self, counter_id: str, ticket_id: int, staff_id: int | None = None) -> TicketView:
+    def call(self, counter_id: str, ticket_id: int, staff_id: int | None = None) -> DeskTicket:
         """Call one particular waiting ticket (e.g. an appointment that just arrived)."""
         with self._db.session() as session:
             self._counter(session, counter_id)
@@ -221,7 +222,7 @@ class Desk:
 
     def _call(
         self, session: Session, ticket: Ticket, counter_id: str, staff_id: int | None
-    ) -> TicketView:
+    ) -> DeskTicket:
         now = self._clock()
         ticket.status = TicketStatus.CALLED
         ticket.called_at = now
@@ -244,11 +245,16 @@ class Desk:
         message: str,
         kind: str,
         new_status: TicketStatus | None,
+        check: Callable[[Ticket], None] | None = None,
         **fields: object,
-    ) -> TicketView:
+    ) -> DeskTicket:
+        """Check and change the ticket in one transaction. A field's value may be
+        :data:`_NOW` or a :class:`_FromTicket` computed from the ticket as read here."""
         now = self._clock()
         with self._db.session() as session:
-            ticket = self._ticket(session, ticket_id)
+            ticket = self._ticket(session, ticket_id, lock=True)
+            if check is not None:
+                check(ticket)
             self._require(ticket, allowed, message)
             if (
                 kind == "no_show"
@@ -257,27 +263,33 @@ class Desk:
                 raise DeskError(N_("Recall the customer before marking a no-show."))
             if new_status is not None:
                 ticket.status = new_status
-            for name, value in fields.items():
-                setattr(ticket, name, now if value is _NOW else value)
+            values = {
+                name: now
+                if value is _NOW
+                else value.compute(ticket)
+                if isinstance(value, _FromTicket)
+                else value
+                for name, value in fields.items()
+            }
+            for name, value in values.items():
+                setattr(ticket, name, value)
             session.add(ticket)
             session.flush()
             events.record(session, ticket, kind, now)
             return self._view(session, ticket)
 
-    def recall(self, ticket_id: int) -> TicketView:
+    def recall(self, ticket_id: int) -> DeskTicket:
         """Announce the ticket again; counts towards the no-show allowance."""
-        with self._db.session() as session:
-            recalls = self._ticket(session, ticket_id).recall_count
         return self._change(
             ticket_id,
             (TicketStatus.CALLED,),
             N_("Only a called ticket can be recalled."),
             "recalled",
             None,
-            recall_count=recalls + 1,
+            recall_count=_FromTicket(lambda t: t.recall_count + 1),
         )
 
-    def start(self, ticket_id: int) -> TicketView:
+    def start(self, ticket_id: int) -> DeskTicket:
         return self._change(
             ticket_id,
             (TicketStatus.CALLED,),
@@ -287,7 +299,7 @@ class Desk:
             started_at=_NOW,
         )
 
-    def finish(self, ticket_id: int, outcome: str, note: str | None = None) -> TicketView:
+    def finish(self, ticket_id: int, outcome: str, note: str | None = None) -> DeskTicket:
         if outcome not in FINISH_OUTCOMES:
             raise DeskError(N_("Choose how the visit ended."))
         return self._change(
@@ -301,7 +313,7 @@ class Desk:
             note=(note or "").strip()[:500] or None,
         )
 
-    def no_show(self, ticket_id: int) -> TicketView:
+    def no_show(self, ticket_id: int) -> DeskTicket:
         return self._change(
             ticket_id,
             (TicketStatus.CALLED,),
@@ -311,7 +323,7 @@ class Desk:
             finished_at=_NOW,
         )
 
-    def hold(self, ticket_id: int) -> TicketView:
+    def hold(self, ticket_id: int) -> DeskTicket:
         return self._change(
             ticket_id,
             (TicketStatus.SERVING, TicketStatus.CALLED),
@@ -320,7 +332,7 @@ class Desk:
             TicketStatus.HELD,
         )
 
-    def resume(self, ticket_id: int) -> TicketView:
+    def resume(self, ticket_id: int) -> DeskTicket:
         return self._change(
             ticket_id,
             (TicketStatus.HELD,),
@@ -329,21 +341,23 @@ class Desk:
             TicketStatus.SERVING,
         )
 
-    def transfer(self, ticket_id: int, service_slug: str) -> TicketView:
+    def transfer(self, ticket_id: int, service_slug: str) -> DeskTicket:
         """Send the customer to another service's queue, keeping their arrival time."""
         if service_slug not in {s.slug for s in self._catalogue.services}:
             raise DeskError(N_("There is no such service."))
-        with self._db.session() as session:
-            current = self._ticket(session, ticket_id).service_slug
-        if current == service_slug:
-            raise DeskError(N_("The ticket is already in that queue."))
+
+        def not_there_yet(ticket: Ticket) -> None:
+            if ticket.service_slug == service_slug:
+                raise DeskError(N_("The ticket is already in that queue."))
+
         return self._change(
             ticket_id,
             (TicketStatus.CALLED, TicketStatus.SERVING, TicketStatus.HELD),
             N_("Only a ticket at a counter can be transferred."),
             "transferred",
             TicketStatus.WAITING,
-            transferred_from=current,
+            not_there_yet,
+            transferred_from=_FromTicket(lambda t: t.service_slug),
             service_slug=service_slug,
             counter=None,
             called_at=None,
@@ -357,3 +371,10 @@ class _Now:
 
 
 _NOW = _Now()
+
+
+class _FromTicket:
+    """Marker: set this field to a value computed from the ticket inside the action."""
+
+    def __init__(self, compute: Callable[[Ticket], object]) -> None:
+        self.compute = compute

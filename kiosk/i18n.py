@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, tzinfo
 from functools import cache, cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Literal, cast, get_args
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -31,7 +31,9 @@ if TYPE_CHECKING:
 # painted before any date or number is formatted.
 
 DOMAIN = "kiosk"
-SUPPORTED_LOCALES: tuple[str, str, str] = ("en", "zh_Hans", "zh_Hant")
+#: The languages the kiosk speaks, in the order they are offered.
+LocaleCode = Literal["en", "zh_Hans", "zh_Hant"]
+LOCALES: tuple[LocaleCode, ...] = get_args(LocaleCode)
 FALLBACK_LOCALE = "en"
 
 #: What each language calls itself, for the language buttons (never translated).
@@ -64,7 +66,7 @@ def translations_dir() -> Path:
 def normalize_locale(code: str) -> str:
     """Map any spelling (``zh-TW``, ``zh_Hant_HK``, ``en_US``) to a supported locale."""
     key = code.replace("-", "_").strip()
-    if key in SUPPORTED_LOCALES:
+    if key in LOCALES:
         return key
     lowered = key.lower()
     for prefix in (lowered, "_".join(lowered.split("_")[:2]), lowered.split("_")[0]):

@@ -5,13 +5,13 @@ sees it at its next catalogue check."""
 from __future__ import annotations
 
 from kiosk import audit, events
+from kiosk.access import StaffMember, require_signed_in
 from kiosk.catalogue.model import LocalizedText, as_dict
 from kiosk.clock import Clock, utc_now
 from kiosk.db.database import Database
 from kiosk.db.models import ServiceRow
 from kiosk.desk import DeskError
 from kiosk.i18n import N_
-from kiosk.staff import StaffMember, require_signed_in
 
 
 def pause_service(
@@ -26,8 +26,8 @@ def pause_service(
 ) -> None:
     """Pause a service (``reason`` given) or resume it (``reason`` None); every kiosk sees
     it at its next catalogue check. Staff and managers may do this; it is audited."""
-    require_signed_in(actor, db)
     with db.session() as session:
+        require_signed_in(actor, session)
         row = session.get(ServiceRow, slug)
         if row is None:
             raise DeskError(N_("There is no such service."))

@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 
 from kiosk import events
 from kiosk.catalogue.model import Catalogue, Service
-from kiosk.clock import Clock, business_day, utc_now
+from kiosk.clock import Clock, business_today, utc_now
 from kiosk.db.catalogue_store import load_stored_catalogue
 from kiosk.db.database import Database
 from kiosk.db.models import DailyCounter, Ticket, Visit
@@ -118,8 +118,7 @@ class Reception:
 
     # -- queue -----------------------------------------------------------------------------
     def today(self) -> date:
-        business = self._settings.business
-        return business_day(self._clock(), business.zone, business.day_reset_hour)
+        return business_today(self._settings, self._clock)
 
     def _wait(self, session: Session, service: Service, ahead: int) -> tuple[int, int]:
         average = average_service_minutes(
@@ -155,9 +154,7 @@ class Reception:
         service = self.catalogue().service(visit.service_slug)
         self.check_available(service)
         now = self._clock()
-        day = business_day(
-            now, self._settings.business.zone, self._settings.business.day_reset_hour
-        )
+        day = business_today(self._settings, lambda: now)
         with self._db.session() as session:
             row = self._store_visit(session, visit, now, "ticket")
             number = next_number(session, day, service.prefix)

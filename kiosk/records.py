@@ -11,15 +11,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TextIO
 
-from sqlmodel import col, delete, select
+from sqlmodel import Session, col, delete, select
 
 from kiosk import audit
+from kiosk.access import Actor, StaffMember, require_manager
 from kiosk.clock import Clock, business_day_bounds, utc_now
 from kiosk.db.database import Database
 from kiosk.db.models import QueueEvent, Ticket, Visit
 from kiosk.i18n import N_
 from kiosk.settings import Settings
-from kiosk.staff import StaffMember, require_manager
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,10 @@ class Records:
         self._clock = clock
 
     def find(self, where: VisitFilter, limit: int = 500) -> list[VisitRecord]:
+        with self._db.session() as session:
+            return self._find(session, where, limit)
+
+    def _find(self, session: Session, where: VisitFilter, limit: int) -> list[VisitRecord]:
         business = self._settings.business
         query = select(Visit, Ticket).join(
             Ticket, col(Ticket.visit_id) == col(Visit.id), isouter=True
@@ -113,8 +117,7 @@ class Records:
         if where.code:
             query = query.where(col(Ticket.code) == where.code.strip().upper())
         query = query.order_by(col(Visit.started_at).desc(), col(Visit.id).desc()).limit(limit)
-        with self._db.session() as session:
-            return [self._record(v, t) for v, t in session.exec(query).all()]
+        return [self._record(v, t) for v, t in session.exec(query).all()]
 
     @staticmethod
     def _record(visit: Visit, ticket: Ticket | None) -> VisitRecord:
@@ -149,33 +152,33 @@ class Records:
 
     def export_csv(self, actor: StaffMember, where: VisitFilter, out: TextIO) -> int:
         """Write matching visits as CSV (UTC ISO times); returns the row count."""
-        require_manager(actor, self._db)
-        rows = self.find(where, limit=1_000_000)
-        writer = csv.writer(out)
-        writer.writerow(CSV_COLUMNS)
-        for r in rows:
-            writer.writerow(
-                [
-                    r.visit_id,
-                    r.kiosk_id,
-                    r.locale,
-                    r.arrived_at.isoformat(),
-                    r.outcome,
-                    r.service_slug or "",
-                    " ".join(r.answers),
-                    " ".join(r.materials_missing),
-                    r.code or "",
-                    r.status or "",
-                    r.print_status or "",
-                    r.reprint_count,
-                    *(
-                        m.isoformat() if m else ""
-                        for m in (r.called_at, r.served_at, r.finished_at)
-                    ),
-                    r.counter or "",
-                ]
-            )
         with self._db.session() as session:
+            require_manager(actor, session)
+            rows = self._find(session, where, limit=1_000_000)
+            writer = csv.writer(out)
+            writer.writerow(CSV_COLUMNS)
+            for r in rows:
+                writer.writerow(
+                    [
+                        r.visit_id,
+                        r.kiosk_id,
+                        r.locale,
+                        r.arrived_at.isoformat(),
+                        r.outcome,
+                        r.service_slug or "",
+                        " ".join(r.answers),
+                        " ".join(r.materials_missing),
+                        r.code or "",
+                        r.status or "",
+                        r.print_status or "",
+                        r.reprint_count,
+                        *(
+                            m.isoformat() if m else ""
+                            for m in (r.called_at, r.served_at, r.finished_at)
+                        ),
+                        r.counter or "",
+                    ]
+                )
             audit.append(
                 session,
                 at=self._clock(),
@@ -188,9 +191,9 @@ class Records:
                     "filter": {k: str(v) for k, v in where.__dict__.items() if v},
                 },
             )
-        return len(rows)
+            return len(rows)
 
-    def purge(self, actor: audit.Actor, retention_days: int) -> int:
+    def purge(self, actor: Actor, retention_days: int) -> int:
         """Delete visits, tickets and queue events older than the retention period."""
         cutoff = self._clock() - timedelta(days=retention_days)
         with self._db.session() as session:

@@ -12,15 +12,16 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from kiosk.i18n import LOCALES, LocaleCode
+
 APP_NAME = "lobby-kiosk"
 
-LocaleCode = Literal["en", "zh_Hans", "zh_Hant"]
 CjkMode = Literal["raster", "gb18030", "big5"]
 
 
@@ -95,14 +96,14 @@ class PrinterSection(_Section):
     @field_validator("footer")
     @classmethod
     def _footer_languages(cls, value: dict[str, str]) -> dict[str, str]:
-        unknown = sorted(set(value) - set(get_args(LocaleCode)))
+        unknown = sorted(set(value) - set(LOCALES))
         if unknown:
             raise ValueError(f"languages en, zh_Hans or zh_Hant as keys (not {', '.join(unknown)})")
         return value
 
 
 class DisplaySection(_Section):
-    languages: tuple[LocaleCode, ...] = ("en", "zh_Hans", "zh_Hant")
+    languages: tuple[LocaleCode, ...] = LOCALES
     """Languages offered on the welcome screen, in order."""
     default_language: LocaleCode = "en"
     idle_seconds: Annotated[int, Field(ge=15, le=3600)] = 60

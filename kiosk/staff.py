@@ -1,4 +1,4 @@
-"""Staff accounts: sign-in, roles, and the manager's account management.
+"""Staff accounts: sign-in and the manager's account management.
 
 Each person has a staff number and a PIN. Wrong PINs count against the account
 typed (five in a row lock it for a growing delay, at most 100 an hour) and
@@ -15,7 +15,17 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from kiosk import audit
-from kiosk.audit import Actor
+from kiosk.access import (
+    ROLE_MANAGER,
+    ROLES,
+    SYSTEM,
+    Actor,
+    PermissionDenied,
+    StaffError,
+    StaffMember,
+    require_manager,
+    require_signed_in,
+)
 from kiosk.clock import Clock, utc_now
 from kiosk.db.database import Database
 from kiosk.db.models import PinGuardState, Staff
@@ -34,26 +44,13 @@ from kiosk.pins import (
 
 __all__ = [
     "FAILURES_BEFORE_LOCK",
-    "ROLES",
-    "ROLE_LABELS",
-    "ROLE_MANAGER",
-    "ROLE_STAFF",
-    "PermissionDenied",
     "PinRejected",
     "SignInResult",
     "StaffDirectory",
-    "StaffError",
-    "StaffMember",
     "lock_duration",
     "pin_problems",
-    "require_manager",
-    "require_signed_in",
 ]
 
-ROLE_STAFF = "staff"
-ROLE_MANAGER = "manager"
-ROLES = (ROLE_STAFF, ROLE_MANAGER)
-ROLE_LABELS = {ROLE_STAFF: N_("Staff"), ROLE_MANAGER: N_("Manager")}
 FIRST_MANAGER_NUMBER = "1"
 
 
@@ -61,35 +58,6 @@ class PinRejected(ValueError):
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
         super().__init__("; ".join(problems))
-
-
-class StaffError(ValueError):
-    """A management action that cannot be done; ``message`` is a msgid."""
-
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
-
-
-class PermissionDenied(StaffError):
-    pass
-
-
-@dataclass(frozen=True)
-class StaffMember:
-    id: int
-    name: str
-    role: str
-    number: str = ""
-    active: bool = True
-
-    @property
-    def is_manager(self) -> bool:
-        return self.role == ROLE_MANAGER
-
-    @property
-    def actor(self) -> Actor:
-        return Actor(self.id, self.name)
 
 
 @dataclass(frozen=True)
@@ -103,23 +71,6 @@ def _member(row: Staff) -> StaffMember:
     return StaffMember(
         id=row.id or 0, name=row.name, role=row.role, number=row.number, active=row.active
     )
-
-
-def require_manager(actor: StaffMember, db: Database | None = None) -> None:
-    """Refuse a non-manager. With ``db``, the role is read again from the database, so a
-    manager demoted or deactivated on another machine loses the right at once."""
-    if not actor.is_manager:
-        raise PermissionDenied(N_("Only a manager can do this."))
-    if db is not None:
-        require_signed_in(actor, db, role=ROLE_MANAGER)
-
-
-def require_signed_in(actor: StaffMember, db: Database, role: str | None = None) -> None:
-    """Refuse an account deactivated (or re-roled) since it signed in."""
-    with db.session() as session:
-        row = session.get(Staff, actor.id)
-        if row is None or not row.active or (role is not None and row.role != role):
-            raise PermissionDenied(N_("Your rights have changed. Please sign in again."))
 
 
 class StaffDirectory:
@@ -212,7 +163,7 @@ class StaffDirectory:
                 t for t in (active_lock(guard, now), active_lock(row, now) if row else None) if t
             ]
             if locked:
-                self._audit(session, audit.SYSTEM, "auth.refused_locked", f"staff:{number or '?'}")
+                self._audit(session, SYSTEM, "auth.refused_locked", f"staff:{number or '?'}")
                 return SignInResult(None, max(locked), 0)
             if number is not None:
                 match = row if row is not None and verify_pin(row.pin_hash, pin) else None
@@ -233,18 +184,18 @@ class StaffDirectory:
             if row is not None:
                 session.add(row)
             target = f"staff:{number}" if number else "pad"
-            self._audit(session, audit.SYSTEM, "auth.failed", target)
+            self._audit(session, SYSTEM, "auth.failed", target)
             lock = max((t for t in (pad_lock, account_lock) if t), default=None)
             if lock is not None:
-                self._audit(session, audit.SYSTEM, "auth.locked", target, until=lock.isoformat())
+                self._audit(session, SYSTEM, "auth.locked", target, until=lock.isoformat())
                 return SignInResult(None, lock, 0)
             left = min(attempts_left(guard), attempts_left(row) if row else FAILURES_BEFORE_LOCK)
             return SignInResult(None, None, left)
 
     # -- management (managers only) --------------------------------------------------------
     def members(self, actor: StaffMember, include_inactive: bool = True) -> list[StaffMember]:
-        require_manager(actor, self._db)
         with self._db.session() as session:
+            require_manager(actor, session)
             query = select(Staff).order_by(col(Staff.number))
             if not include_inactive:
                 query = query.where(col(Staff.active))
@@ -265,18 +216,18 @@ class StaffDirectory:
     def add(
         self, actor: StaffMember, *, number: str, name: str, role: str, pin: str
     ) -> StaffMember:
-        require_manager(actor, self._db)
-        number, name = number.strip(), name.strip()
-        if not number.isdigit() or not 1 <= len(number) <= 8:
-            raise StaffError(N_("A staff number has 1 to 8 digits."))
-        if not name:
-            raise StaffError(N_("Enter the staff member's name."))
-        if role not in ROLES:
-            raise StaffError(N_("Choose a role: staff or manager."))
-        problems = pin_problems(pin)
-        if problems:
-            raise PinRejected(problems)
         with self._db.session() as session:
+            require_manager(actor, session)
+            number, name = number.strip(), name.strip()
+            if not number.isdigit() or not 1 <= len(number) <= 8:
+                raise StaffError(N_("A staff number has 1 to 8 digits."))
+            if not name:
+                raise StaffError(N_("Enter the staff member's name."))
+            if role not in ROLES:
+                raise StaffError(N_("Choose a role: staff or manager."))
+            problems = pin_problems(pin)
+            if problems:
+                raise PinRejected(problems)
             if session.exec(select(Staff.id).where(Staff.number == number)).first() is not None:
                 raise StaffError(N_("That staff number is already in use."))
             row = Staff(
@@ -300,8 +251,8 @@ class StaffDirectory:
         return len(rows)
 
     def set_active(self, actor: StaffMember, staff_id: int, active: bool) -> StaffMember:
-        require_manager(actor, self._db)
         with self._db.session() as session:
+            require_manager(actor, session)
             row = self._row(session, staff_id)
             if (
                 not active
@@ -323,10 +274,10 @@ class StaffDirectory:
             return _member(row)
 
     def set_role(self, actor: StaffMember, staff_id: int, role: str) -> StaffMember:
-        require_manager(actor, self._db)
-        if role not in ROLES:
-            raise StaffError(N_("Choose a role: staff or manager."))
         with self._db.session() as session:
+            require_manager(actor, session)
+            if role not in ROLES:
+                raise StaffError(N_("Choose a role: staff or manager."))
             row = self._row(session, staff_id)
             if (
                 row.role == ROLE_MANAGER
@@ -343,12 +294,12 @@ class StaffDirectory:
 
     def reset_pin(self, actor: StaffMember, staff_id: int, pin: str) -> None:
         """A manager sets anyone's PIN; a staff member may change only their own."""
-        if actor.id != staff_id:
-            require_manager(actor, self._db)
-        else:
-            require_signed_in(actor, self._db)
-        problems = pin_problems(pin)
         with self._db.session() as session:
+            if actor.id != staff_id:
+                require_manager(actor, session)
+            else:
+                require_signed_in(actor, session)
+            problems = pin_problems(pin)
             row = self._row(session, staff_id)
             if verify_pin(row.pin_hash, pin) or (
                 row.previous_pin_hash is not None and verify_pin(row.previous_pin_hash, pin)

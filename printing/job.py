@@ -27,7 +27,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from kiosk.i18n import SUPPORTED_LOCALES, Catalogs
+from kiosk.i18n import LOCALES, Catalogs
 from kiosk.settings import PrinterSection
 from kiosk.ticket import PrintStatus, TicketData
 from printing.backends import (
@@ -81,7 +81,7 @@ class TicketPrinter:
 
     def __init__(
         self,
-        printer: PrinterSection,
+        section: PrinterSection,
         data_dir: Path,
         catalogs: Catalogs,
         zone: tzinfo,
@@ -89,7 +89,8 @@ class TicketPrinter:
         factory: DeviceFactory | None = None,
         status_query_seconds: float = QUERY_SECONDS,
     ) -> None:
-        self.printer = printer
+        self.section = section
+        """The ``[printer]`` settings, read at each use (live settings replace it)."""
         self.data_dir = data_dir
         self.catalogs = catalogs
         self.zone = zone
@@ -102,32 +103,32 @@ class TicketPrinter:
         self._factory = factory or escpos_factory
         self._lock = threading.Lock()
 
-    def warm_up(self, locales: Sequence[str] = SUPPORTED_LOCALES) -> None:
+    def warm_up(self, locales: Sequence[str] = LOCALES) -> None:
         """Import python-escpos, load the logo and the fonts of ``locales`` now, not on
         the first ticket. Each Chinese face costs ≈13 MiB and ≈50 ms, so the kiosk warms
         its default language at start and the others when a customer chooses them."""
         escpos_printers()
-        for code in locales:
+        for code in LOCALES:
             self.render_bytes(self.layout(sample_ticket(code)))
 
     # -- what is printed ------------------------------------------------------------------
     def layout(self, ticket: TicketData) -> list[Block]:
         """The ticket's blocks, with the configured logo (else the built-in one) and footer."""
-        loc, logo = self.catalogs.localizer(ticket.locale), self.printer.logo or BUILTIN_LOGO
-        return _build_layout(ticket, loc, self.zone, self.sections, logo, self.printer.footer)
+        loc, logo = self.catalogs.localizer(ticket.locale), self.section.logo or BUILTIN_LOGO
+        return _build_layout(ticket, loc, self.zone, self.sections, logo, self.section.footer)
 
     def compose(self, blocks: Sequence[Block]) -> list[Op]:
-        return compose(blocks, self.printer.paper_dots, self.printer.cjk_mode)
+        return compose(blocks, self.section.paper_dots, self.section.cjk_mode)
 
     def preview_image(self, ticket: TicketData) -> Image.Image:
         """The ticket as it prints, as a white-paper image ``paper_dots`` wide."""
-        return compose_preview(self.compose(self.layout(ticket)), self.printer.paper_dots).image
+        return compose_preview(self.compose(self.layout(ticket)), self.section.paper_dots).image
 
     def render_bytes(self, blocks: Sequence[Block]) -> tuple[bytes, list[Op]]:
         """The exact bytes the printer receives for ``blocks``, and the composed operations."""
         ops = self.compose(blocks)
-        dummy = escpos_printers().Dummy(profile=self.printer.profile)
-        render_ops(ops, dummy, self.printer.paper_dots, caps_for_profile(dummy.profile))
+        dummy = escpos_printers().Dummy(profile=self.section.profile)
+        render_ops(ops, dummy, self.section.paper_dots, caps_for_profile(dummy.profile))
         data: bytes = dummy.output
         return data, ops
 
@@ -179,7 +180,7 @@ class TicketPrinter:
     ) -> list[Block]:
         """Printer URL, profile, paper width, status, then a sample ticket in each language."""
         loc = self.catalogs.localizer(locale)
-        return test_page_blocks(self.printer, self.layout, loc, self.zone, branch_name, state)
+        return test_page_blocks(self.section, self.layout, loc, self.zone, branch_name, state)
 
     # -- status ---------------------------------------------------------------------------
     def check_status(self) -> PrinterState:
@@ -202,17 +203,17 @@ class TicketPrinter:
             return StatusReport(PrinterState.UNKNOWN, detail=repr(exc)), PrinterProblem.UNKNOWN
 
     def _check_now(self, started: float) -> tuple[StatusReport, PrinterProblem | None]:
-        url = self.printer.url
+        url = self.section.url
         try:
-            target = parse_printer_url(url, self.printer)
+            target = parse_printer_url(url, self.section)
             if target.kind == "preview":
                 return StatusReport(PrinterState.ONLINE, detail="preview printer"), None
             if target.kind not in TWO_WAY_KINDS:
                 return StatusReport(PrinterState.UNKNOWN, detail="one-way link"), None
-            device = open_printer(url, self.printer, self.data_dir, self._factory)
+            device = open_printer(url, self.section, self.data_dir, self._factory)
         except PrinterConfigError as exc:
             return StatusReport(PrinterState.UNREACHABLE, detail=str(exc)), PrinterProblem.CONFIG
-        deadline = started + self.printer.timeout_seconds
+        deadline = started + self.section.timeout_seconds
         if not self._lock.acquire(timeout=max(0.0, deadline - time.monotonic())):
             return self.last_status or StatusReport(PrinterState.UNKNOWN, detail="busy"), None
         try:
@@ -242,22 +243,22 @@ class TicketPrinter:
     def _print(
         self, make_blocks: Callable[[], list[Block]], code: str, started: float
     ) -> PrintOutcome:
-        url = self.printer.url
+        url = self.section.url
         try:
-            target = parse_printer_url(url, self.printer)
-            device = open_printer(url, self.printer, self.data_dir, self._factory)
+            target = parse_printer_url(url, self.section)
+            device = open_printer(url, self.section, self.data_dir, self._factory)
             data, ops = self.render_bytes(make_blocks())
         except PrinterConfigError as exc:
             log.warning("Ticket %s not printed: %s", code, exc)
             return failed(PrinterProblem.CONFIG, started, time.monotonic())
-        deadline = time.monotonic() + self.printer.timeout_seconds
+        deadline = time.monotonic() + self.section.timeout_seconds
         if not self._lock.acquire(timeout=max(0.0, deadline - time.monotonic())):
             log.warning("Ticket %s not printed: the previous job still holds %s", code, url)
             return failed(PrinterProblem.TIMEOUT, started, time.monotonic())
         query_s = None
         if target.kind in (*TWO_WAY_KINDS, "preview") and not self._status_silent():
             # leave most of the time for the job
-            query_s = min(self.status_query_seconds, self.printer.timeout_seconds * JOB_QUERY_SHARE)
+            query_s = min(self.status_query_seconds, self.section.timeout_seconds * JOB_QUERY_SHARE)
         try:
             session = run_session(device, target.kind, data, deadline, query_s)
         finally:
@@ -267,7 +268,7 @@ class TicketPrinter:
             # not asked because it stayed silent lately: its state is unknown, say so
             outcome = dataclasses.replace(outcome, state_before=PrinterState.UNKNOWN)
         if outcome.printed and target.kind == "preview":
-            image = compose_preview(ops, self.printer.paper_dots).image
+            image = compose_preview(ops, self.section.paper_dots).image
             png = save_preview(self.data_dir, code, data, image)
             outcome = dataclasses.replace(outcome, preview_png=png)
         return outcome
@@ -287,7 +288,7 @@ class TicketPrinter:
             self._silent_until = time.monotonic() + SILENT_STATUS_BACKOFF_S
 
     def _outcome(self, session: Session, code: str, started: float) -> PrintOutcome:
-        url, sent = self.printer.url, session.progress.sent
+        url, sent = self.section.url, session.progress.sent
         before, after = session.before, session.after
         self._note_answers(before)
         self.last_status = after or before or self.last_status

@@ -59,6 +59,18 @@ class PrintOutcome:
         return self.state_after or self.state_before
 
 
+def print_status(outcome: PrintOutcome) -> tuple[PrintStatus, str | None]:
+    """What to store for a ticket after a print job: its print status and the problem.
+
+    A ticket whose bytes were all taken while the printer then said it cannot print
+    (paper ran out, cover opened mid-ticket) is stored as failed with that state, so
+    staff see it and reprint it.
+    """
+    if outcome.may_be_incomplete and outcome.state_after is not None:
+        return PrintStatus.FAILED, str(outcome.state_after)
+    return outcome.status, str(outcome.problem) if outcome.problem else None
+
+
 _STATE_PROBLEMS = {
     PrinterState.PAPER_OUT: PrinterProblem.PAPER_OUT,
     PrinterState.COVER_OPEN: PrinterProblem.COVER_OPEN,

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 
 from kiosk.catalogue.model import LocalizedText
-from kiosk.i18n import SUPPORTED_LOCALES, Localizer
+from kiosk.i18n import LOCALES, Localizer
 from kiosk.settings import PrinterSection
 from kiosk.ticket import TicketData
 from printing.layout import Block, FeedBlock, RuleBlock, TextBlock, TextSize
@@ -91,7 +91,7 @@ def test_page_blocks(
         status = loc.tr("Status: {status}").format(status=problem_message(state, loc))
         blocks.append(TextBlock(status, lang=lang))
     blocks.append(TextBlock(loc.datetime(now, zone), lang=lang))
-    for code in SUPPORTED_LOCALES:
+    for code in LOCALES:
         sample = sample_ticket(code, branch_name or "Riverside Branch", now)
         blocks += [RuleBlock(), FeedBlock(), *layout(sample), FeedBlock(2)]
     return blocks

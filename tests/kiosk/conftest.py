@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ from kiosk.catalogue.loader import parse_catalogue
 from kiosk.db.catalogue_store import save_catalogue
 from kiosk.db.database import Database
 from kiosk.settings import Settings, settings_from_mapping
+from tests.helpers.clock import FakeClock
 
 
 def t(en: str) -> dict[str, str]:
@@ -101,27 +101,9 @@ def write_catalogue(tmp_path: Path) -> Callable[[dict[str, Any]], Path]:
     return write
 
 
-class FakeClock:
-    """A clock the test moves by hand (a real object, not a mock)."""
-
-    def __init__(self, start: datetime) -> None:
-        self.now = start
-
-    @staticmethod
-    def start() -> datetime:
-        """10:00 on a Monday in Hong Kong."""
-        return datetime(2026, 11, 30, 2, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kwargs: float) -> None:
-        self.now += timedelta(**kwargs)
-
-
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock(FakeClock.start())
+    return FakeClock()
 
 
 @pytest.fixture

@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import pytest
 
+from kiosk.access import PermissionDenied, StaffMember
 from kiosk.audit import AuditLog
 from kiosk.branch_settings import BranchSettingsStore, SettingsRejected
 from kiosk.db.database import Database
 from kiosk.settings import Settings
-from kiosk.staff import PermissionDenied, StaffDirectory, StaffMember
-
-from .conftest import FakeClock
+from kiosk.staff import StaffDirectory
+from tests.helpers.clock import FakeClock
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from kiosk.access import PermissionDenied, StaffMember
 from kiosk.audit import AuditLog
 from kiosk.bootstrap import open_database
 from kiosk.catalogue.export import catalogue_to_yaml
@@ -13,9 +14,8 @@ from kiosk.catalogue_admin import CatalogueAdmin, CatalogueRejected
 from kiosk.db.database import Database
 from kiosk.reception import Reception
 from kiosk.settings import Settings
-from kiosk.staff import PermissionDenied, StaffDirectory, StaffMember
-
-from .conftest import FakeClock
+from kiosk.staff import StaffDirectory
+from tests.helpers.clock import FakeClock
 
 
 @pytest.fixture

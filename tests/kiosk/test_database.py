@@ -14,8 +14,7 @@ from kiosk.db.database import Database, DatabaseUnavailable
 from kiosk.db.models import Ticket
 from kiosk.reception import Reception, VisitInput
 from kiosk.settings import Settings, settings_from_mapping
-
-from .conftest import FakeClock
+from tests.helpers.clock import FakeClock
 
 
 def test_first_run_creates_and_seeds_the_database(settings: Settings) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 import pytest
+from sqlmodel import Session
 
 from kiosk.board import Board, EventCursor
 from kiosk.catalogue.model import LocalizedText
@@ -13,8 +16,7 @@ from kiosk.desk import Desk, DeskError
 from kiosk.reception import Reception, VisitInput
 from kiosk.settings import Settings
 from kiosk.ticket import Priority, TicketStatus
-
-from .conftest import FakeClock
+from tests.helpers.clock import FakeClock
 
 
 @pytest.fixture
@@ -124,6 +126,39 @@ def test_no_show_only_after_recalls(desk: Desk, reception: Reception, clock: Fak
     assert desk.no_show(ticket_id).status == TicketStatus.NO_SHOW
     with pytest.raises(DeskError):
         desk.recall(ticket_id)
+
+
+def _after_each_transaction(
+    monkeypatch: pytest.MonkeyPatch, db: Database, act: Callable[[], object]
+) -> None:
+    """Run ``act`` (once) right after the next transaction of ``db`` commits: another
+    counter acting between two transactions of one action."""
+    opened = db.session
+    pending = [act]
+
+    @contextmanager
+    def session() -> Iterator[Session]:
+        with opened() as inner:
+            yield inner
+        while pending:
+            monkeypatch.setattr(db, "session", opened)
+            pending.pop()()
+
+    monkeypatch.setattr(db, "session", session)
+
+
+def test_two_recalls_at_once_both_count(
+    desk: Desk,
+    reception: Reception,
+    clock: FakeClock,
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ticket_id = issue(reception, clock)
+    desk.call_next("1")
+    _after_each_transaction(monkeypatch, db, lambda: desk.recall(ticket_id))
+    desk.recall(ticket_id)
+    assert desk.ticket(ticket_id).recall_count == 2
 
 
 def test_transfer_keeps_the_arrival_time(

@@ -8,7 +8,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from kiosk.i18n import SUPPORTED_LOCALES, Catalogs, normalize_locale, translations_dir
+from kiosk.i18n import LOCALES, Catalogs, normalize_locale, translations_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -71,7 +71,7 @@ def _source_messages() -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
+@pytest.mark.parametrize("locale", LOCALES)
 def test_every_message_in_the_code_is_translated(locale: str) -> None:
     po = translations_dir() / locale / "LC_MESSAGES" / "kiosk.po"
     with po.open("rb") as handle:
@@ -85,7 +85,7 @@ def test_every_message_in_the_code_is_translated(locale: str) -> None:
     assert not missing, f"{po}: run scripts/i18n.sh update and translate: {sorted(missing)[:10]}"
 
 
-@pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
+@pytest.mark.parametrize("locale", LOCALES)
 def test_msgfmt_accepts_the_catalog(locale: str) -> None:
     po = translations_dir() / locale / "LC_MESSAGES" / "kiosk.po"
     subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(po)], check=True)

@@ -11,7 +11,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 from sqlmodel import SQLModel
 
-from kiosk.audit import SYSTEM, AuditLog
+from kiosk.access import SYSTEM
+from kiosk.audit import AuditLog
 from kiosk.bootstrap import open_database
 from kiosk.db.database import Database
 from kiosk.db.migrate import (

@@ -19,9 +19,10 @@ from kiosk.db.models import Ticket, Visit
 from kiosk.numbering import display_code, next_number
 from kiosk.reception import Reception, VisitInput
 from kiosk.settings import Settings, settings_from_mapping
+from tests.helpers.clock import FakeClock
 
 from ..postgres import postgres_url
-from .conftest import MINI_CATALOGUE, FakeClock
+from .conftest import MINI_CATALOGUE
 
 __all__ = ["postgres_url"]
 

@@ -12,8 +12,9 @@ from kiosk.db.models import Ticket, Visit
 from kiosk.reception import Reception, VisitInput
 from kiosk.settings import Settings
 from kiosk.ticket import PrintStatus, TicketStatus
+from tests.helpers.clock import FakeClock
 
-from .conftest import MINI_CATALOGUE, FakeClock
+from .conftest import MINI_CATALOGUE
 
 
 @pytest.fixture

@@ -6,15 +6,15 @@ from datetime import timedelta
 
 import pytest
 
-from kiosk.audit import SYSTEM, AuditLog
+from kiosk.access import SYSTEM, PermissionDenied, StaffMember
+from kiosk.audit import AuditLog
 from kiosk.db.database import Database
 from kiosk.desk import Desk
 from kiosk.reception import Reception, VisitInput
 from kiosk.records import Records, VisitFilter
 from kiosk.settings import Settings
-from kiosk.staff import PermissionDenied, StaffDirectory, StaffMember
-
-from .conftest import FakeClock
+from kiosk.staff import StaffDirectory
+from tests.helpers.clock import FakeClock
 
 
 @pytest.fixture

@@ -4,17 +4,16 @@ from datetime import timedelta
 
 import pytest
 
+from kiosk.access import PermissionDenied
 from kiosk.db.database import Database
 from kiosk.staff import (
     FAILURES_BEFORE_LOCK,
-    PermissionDenied,
     PinRejected,
     StaffDirectory,
     lock_duration,
     pin_problems,
 )
-
-from .conftest import FakeClock
+from tests.helpers.clock import FakeClock
 
 GOOD_PIN = "409217"
 

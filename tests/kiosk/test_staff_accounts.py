@@ -8,13 +8,13 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
+from kiosk.access import PermissionDenied, StaffError, StaffMember
 from kiosk.audit import AuditLog
 from kiosk.db.database import Database
 from kiosk.db.models import Staff
 from kiosk.pins import HOURLY_FAILURE_CAP, register_failure
-from kiosk.staff import PermissionDenied, PinRejected, StaffDirectory, StaffError, StaffMember
-
-from .conftest import FakeClock
+from kiosk.staff import PinRejected, StaffDirectory
+from tests.helpers.clock import START, FakeClock
 
 MANAGER_PIN = "409217"
 
@@ -121,14 +121,14 @@ def test_unknown_numbers_still_count_against_the_pad(
 
 
 def test_hourly_cap() -> None:
-    record = Staff(number="1", name="x", role="staff", pin_hash="", created_at=FakeClock.start())
-    now = FakeClock.start()
+    record = Staff(number="1", name="x", role="staff", pin_hash="", created_at=START)
+    now = START
     locked = None
     for _ in range(HOURLY_FAILURE_CAP):
         locked = register_failure(record, now)
         record.locked_until = None  # pretend every lock was waited out instantly
         now += timedelta(seconds=1)
-    assert locked == FakeClock.start() + timedelta(hours=1)
+    assert locked == START + timedelta(hours=1)
 
 
 def test_everything_is_audited(

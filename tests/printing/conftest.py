@@ -13,7 +13,7 @@ import pytest
 from kiosk.i18n import Catalogs
 from kiosk.settings import PrinterSection
 from printing.job import TicketPrinter
-from tests.printing.fake_printer import FakePrinter
+from tests.helpers.printer import FakePrinter
 
 __all__ = ["FakePrinter", "section"]
 

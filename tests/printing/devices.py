@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from printing.escpos_env import escpos_printers
-from tests.printing.fake_printer import DLE_EOT, STATUS_BYTES
+from tests.helpers.printer import DLE_EOT, STATUS_BYTES
 
 
 class StatusAnswers:

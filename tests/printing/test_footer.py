@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from kiosk.i18n import Catalogs
+from kiosk.i18n import LOCALES, Catalogs
 from printing import raster
 from printing.compose import RASTER_PX
 from printing.job import TicketPrinter
@@ -27,7 +27,7 @@ def _privacy(catalogs: Catalogs, locale: str) -> str:
     return catalogs.localizer(locale).tr(PRIVACY)
 
 
-@pytest.mark.parametrize("locale", ["en", "zh_Hans", "zh_Hant"])
+@pytest.mark.parametrize("locale", LOCALES)
 def test_custom_footer_comes_before_the_privacy_line(
     locale: str, catalogs: Catalogs, make_printer: Callable[..., TicketPrinter]
 ) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from kiosk.i18n import Catalogs
+from kiosk.i18n import LOCALES, Catalogs
 from kiosk.ticket import PrintStatus
 from printing.backends import ConfigReason, PrinterConfigError, escpos_factory
 from printing.escpos_env import escpos_module
@@ -193,7 +193,7 @@ def test_device_not_found_is_unreachable_or_timeout() -> None:
     assert classify(image_error, True) is PrinterProblem.CONFIG
 
 
-@pytest.mark.parametrize("locale", ["en", "zh_Hans", "zh_Hant"])
+@pytest.mark.parametrize("locale", LOCALES)
 def test_every_problem_has_one_plain_line(locale: str, catalogs: Catalogs) -> None:
     loc = catalogs.localizer(locale)
     lines = [problem_message(problem, loc) for problem in PrinterProblem]

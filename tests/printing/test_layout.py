@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from kiosk.i18n import Catalogs
+from kiosk.i18n import LOCALES, Catalogs
 from printing.layout import (
     QrBlock,
     RuleBlock,
@@ -17,7 +17,7 @@ from printing.layout import (
     build_layout,
     people_ahead_text,
 )
-from tests.printing.tickets import ADDRESS, HINT, LOCALES, PASSPORT, SERVICE, make_ticket
+from tests.printing.tickets import ADDRESS, HINT, PASSPORT, SERVICE, make_ticket
 
 
 @pytest.mark.parametrize("locale", LOCALES)

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from PIL import ImageOps
 
-from kiosk.i18n import Catalogs
-from kiosk.settings import CjkMode, LocaleCode
+from kiosk.i18n import Catalogs, LocaleCode
+from kiosk.settings import CjkMode
 from printing.compose import ImageOp, NativeTextOp, TextOp, columns, compose
 from printing.escpos_env import escpos_printers
 from printing.job import TicketPrinter

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PIL import Image
 
-from kiosk.i18n import Catalogs
+from kiosk.i18n import LOCALES, Catalogs
 from kiosk.settings import CjkMode
 from printing.compose import ImageOp, QrOp, TextOp, compose, qr_image, qr_matrix
 from printing.escpos_env import escpos_printers
@@ -19,7 +19,7 @@ from printing.logo import BUILTIN_LOGO
 from printing.preview import MARGIN_DOTS, compose_preview, render_preview
 from printing.render_escpos import caps_for_profile, render_ops
 from tests.printing.escpos_bytes import raster_images
-from tests.printing.tickets import LOCALES, make_ticket
+from tests.printing.tickets import make_ticket
 
 
 @pytest.mark.parametrize("profile", ["default", "simple"])

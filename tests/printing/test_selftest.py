@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.i18n import Catalogs
+from kiosk.i18n import LOCALES, Catalogs
 from kiosk.settings import Settings, settings_from_mapping
 from printing.samples import sample_ticket
 from printing.selftest import run_print_test
+from tests.helpers.printer import FakePrinter
 from tests.printing.escpos_bytes import qr_payloads, text_lines
-from tests.printing.fake_printer import FakePrinter
-from tests.printing.tickets import LOCALES
 
 
 def make_settings(data_dir: Path, url: str = "preview") -> Settings:

@@ -8,11 +8,12 @@ from typing import Any
 
 import pytest
 
-from kiosk.i18n import Catalogs
+from kiosk.i18n import LOCALES, Catalogs
 from kiosk.ticket import PrintStatus
 from printing.job import TicketPrinter
 from printing.outcome import PrinterProblem, customer_notice, problem_message
 from printing.status import PrinterState, query_status, state_from_replies, valid_status_byte
+from tests.helpers.printer import STATUS_BYTES
 from tests.printing.devices import (
     FakeSerialPrinter,
     FakeUsbDevice,
@@ -20,7 +21,6 @@ from tests.printing.devices import (
     TwoWayUsbDevice,
     usb_factory,
 )
-from tests.printing.fake_printer import STATUS_BYTES
 from tests.printing.tickets import make_ticket
 
 
@@ -126,7 +126,7 @@ def test_states_for_the_ui() -> None:
     assert staff == set(PrinterState) - {PrinterState.ONLINE, PrinterState.UNKNOWN}
 
 
-@pytest.mark.parametrize("locale", ["en", "zh_Hans", "zh_Hant"])
+@pytest.mark.parametrize("locale", LOCALES)
 def test_every_state_has_one_plain_line(locale: str, catalogs: Catalogs) -> None:
     loc = catalogs.localizer(locale)
     lines = [problem_message(state, loc) for state in PrinterState]

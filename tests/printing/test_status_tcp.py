@@ -14,9 +14,9 @@ from printing.layout import people_ahead_text, wait_text
 from printing.logo import BUILTIN_LOGO, logo_strip
 from printing.outcome import PrinterProblem
 from printing.status import PrinterState
+from tests.helpers.printer import FakePrinter
 from tests.printing.devices import ScriptedPrinter
 from tests.printing.escpos_bytes import qr_payloads, raster_images, text_lines
-from tests.printing.fake_printer import FakePrinter
 from tests.printing.tickets import big_ticket, make_ticket
 
 TIMEOUT = 0.5

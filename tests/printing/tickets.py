@@ -8,8 +8,6 @@ from typing import Any
 from kiosk.catalogue.model import LocalizedText
 from kiosk.ticket import TicketData
 
-LOCALES = ("en", "zh_Hans", "zh_Hant")
-
 
 def text(en: str, zh_hans: str, zh_hant: str) -> LocalizedText:
     return {"en": en, "zh_Hans": zh_hans, "zh_Hant": zh_hant}

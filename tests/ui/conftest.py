@@ -8,11 +8,8 @@ PNG in ``tmp_path``) or a TCP listener on 127.0.0.1.
 
 from __future__ import annotations
 
-import contextlib
 import socket
-import threading
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.clock import Clock, utc_now
 from kiosk.i18n import Catalogs
 from kiosk.settings import Settings, settings_from_mapping
+from tests.helpers.printer import FakePrinter
 from ui.customer.backend import Backend, open_backend
 from ui.customer.window import Timings
 
@@ -30,60 +28,18 @@ from .driver import Kiosk
 CATALOGUE = Path(__file__).with_name("catalogue.yaml")
 
 
-class TcpPrinter:
-    """A 'printer' on 127.0.0.1: ``read`` takes every job; ``silent`` accepts and never reads."""
-
-    def __init__(self, mode: str = "read") -> None:
-        self.mode = mode
-        self.listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        if mode == "silent":  # a tiny window, so a job cannot vanish into kernel buffers
-            self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1024)
-        self.listener.bind(("127.0.0.1", 0))
-        self.listener.listen(8)
-        self.port: int = self.listener.getsockname()[1]
-        self.jobs: list[bytes] = []
-        self._held: list[socket.socket] = []
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
-
-    @property
-    def url(self) -> str:
-        return f"tcp://127.0.0.1:{self.port}"
-
-    def _serve(self) -> None:
-        while True:
-            try:
-                conn, _ = self.listener.accept()
-            except OSError:
-                return
-            if self.mode == "silent":
-                self._held.append(conn)
-                continue
-            data = bytearray()
-            with conn:
-                while chunk := conn.recv(65536):
-                    data += chunk
-            self.jobs.append(bytes(data))
-
-    def close(self) -> None:
-        with contextlib.suppress(OSError):
-            self.listener.shutdown(socket.SHUT_RDWR)
-        self.listener.close()
-        for conn in self._held:
-            conn.close()
-        self._thread.join(timeout=2)
-
-
 @pytest.fixture
-def tcp_printer() -> Iterator[TcpPrinter]:
-    printer = TcpPrinter("read")
+def tcp_printer() -> Iterator[FakePrinter]:
+    """Takes every job; never answers a status request."""
+    printer = FakePrinter("read", state="silent")
     yield printer
     printer.close()
 
 
 @pytest.fixture
-def silent_printer() -> Iterator[TcpPrinter]:
-    printer = TcpPrinter("silent")
+def silent_printer() -> Iterator[FakePrinter]:
+    """Accepts and never reads (a tiny window, so a job cannot vanish into kernel buffers)."""
+    printer = FakePrinter("never_read", state="silent", rcvbuf=1024)
     yield printer
     printer.close()
 
@@ -126,19 +82,6 @@ def make_kiosk(qtbot: QtBot, tmp_path: Path, catalogs: Catalogs) -> Iterator[Cal
     for kiosk, backend in built:
         kiosk.window.shutdown()
         backend.close()
-
-
-class FakeClock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)  # 10:00 in Hong Kong
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
 
 
 @pytest.fixture

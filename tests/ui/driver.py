@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
+from kiosk.access import StaffMember
 from kiosk.catalogue.model import LocalizedText
 from kiosk.clock import Clock
 from kiosk.db.models import Visit
 from kiosk.i18n import Catalogs
 from kiosk.reception import TicketSummary
 from kiosk.settings import Settings
-from kiosk.staff import StaffMember
 from ui.common.language import Language
 from ui.common.theme import Theme
 from ui.common.worker import Worker

@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 
+from kiosk.i18n import LOCALES
 from kiosk.ticket import PrintStatus
 from printing.preview import preview_paths
+from tests.helpers.printer import FakePrinter
 from ui.customer.router import Screen
 from ui.customer.screens.ticket import TicketScreen
 
-from .conftest import TcpPrinter
 from .driver import Kiosk
 
 ALL_MATERIALS = ("id_document", "proof_of_address", "photo")
@@ -37,7 +38,7 @@ def take_open_account_ticket(kiosk: Kiosk, locale: str) -> str:
     return kiosk.text("ticket.code")
 
 
-@pytest.mark.parametrize("locale", ["en", "zh_Hans", "zh_Hant"])
+@pytest.mark.parametrize("locale", LOCALES)
 def test_a_customer_gets_a_printed_ticket(
     make_kiosk: Callable[..., Kiosk], tmp_path: Path, locale: str
 ) -> None:
@@ -73,7 +74,7 @@ def test_a_customer_gets_a_printed_ticket(
 
 
 def test_a_network_printer_receives_the_ticket(
-    make_kiosk: Callable[..., Kiosk], tcp_printer: TcpPrinter
+    make_kiosk: Callable[..., Kiosk], tcp_printer: FakePrinter
 ) -> None:
     kiosk = make_kiosk(printer_url=tcp_printer.url)
     code = take_open_account_ticket(kiosk, "zh_Hant")

@@ -8,9 +8,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer
 
 from kiosk.ticket import PrintStatus
+from tests.helpers.printer import FakePrinter
 from ui.customer.router import Screen
 
-from .conftest import TcpPrinter
 from .driver import Kiosk
 from .test_journey import ticket_screen
 
@@ -51,7 +51,7 @@ def test_a_refusing_printer_shows_the_fallback_at_once(
 
 
 def test_a_silent_printer_falls_back_within_three_seconds(
-    make_kiosk: Callable[..., Kiosk], silent_printer: TcpPrinter
+    make_kiosk: Callable[..., Kiosk], silent_printer: FakePrinter
 ) -> None:
     kiosk = make_kiosk(printer_url=silent_printer.url)
     started = start_ticket(kiosk, "zh_Hant")  # a Chinese ticket: ~8 KB of raster text
@@ -70,7 +70,7 @@ def test_a_silent_printer_falls_back_within_three_seconds(
 
 
 def test_the_customer_can_leave_while_the_printer_is_silent(
-    make_kiosk: Callable[..., Kiosk], silent_printer: TcpPrinter
+    make_kiosk: Callable[..., Kiosk], silent_printer: FakePrinter
 ) -> None:
     kiosk = make_kiosk(printer_url=silent_printer.url)
     start_ticket(kiosk, "zh_Hans")

@@ -21,7 +21,7 @@ from kiosk.db.models import Ticket
 from kiosk.health import Health
 from kiosk.reception import VisitInput
 from kiosk.ticket import PrintStatus
-from tests.printing.fake_printer import FakePrinter
+from tests.helpers.printer import FakePrinter
 from ui.customer.router import Screen
 from ui.customer.window import Timings
 

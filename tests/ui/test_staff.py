@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QLabel, QTableWidget
 
 from kiosk.reception import VisitInput
 from kiosk.ticket import PrintStatus
+from tests.helpers.clock import FakeClock
 from ui.common.long_press import LongPressButton
 from ui.customer.router import Screen
 from ui.customer.window import Timings
 
-from .conftest import FakeClock
 from .driver import Kiosk
 
 MANAGER_PIN = "135792"
@@ -120,11 +120,11 @@ def test_wrong_pins_on_any_numbers_lock_the_pad(make_kiosk: Callable[..., Kiosk]
     prompt = kiosk.find("pin.prompt", QLabel)
     assert prompt.text() == "This pad is locked after too many wrong PINs. Try again in 30 seconds."
     assert not kiosk.button("pin.1").isEnabled() and not kiosk.button("pin.ok").isEnabled()
-    clock.advance(12)
+    clock.advance(seconds=12)
     kiosk.qtbot.waitUntil(lambda: "18 seconds" in prompt.text(), timeout=2000)
     assert kiosk.backend.staff.sign_in(MANAGER_PIN, number="1").staff is None
 
-    clock.advance(19)
+    clock.advance(seconds=19)
     kiosk.wait_pad("number")
     assert prompt.text() == "Enter your staff number."
     kiosk.key_in("1")

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from kiosk.access import StaffMember
 from kiosk.bootstrap import open_database
 from kiosk.db.database import Database
 from kiosk.i18n import Catalogs
 from kiosk.settings import Settings, settings_from_mapping
-from kiosk.staff import StaffDirectory, StaffMember
+from kiosk.staff import StaffDirectory
 from ui.admin import AdminPanel
 from ui.common.language import Language
 from ui.common.theme import Theme

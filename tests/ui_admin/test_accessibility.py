@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from kiosk.access import StaffMember
 from kiosk.db.database import Database
 from kiosk.reception import Reception, VisitInput
 from kiosk.settings import Settings
-from kiosk.staff import StaffMember
 
 from ..accessibility import widget_problems
 from .conftest import Admin

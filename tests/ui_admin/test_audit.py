@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import text
 
+from kiosk.access import StaffMember
 from kiosk.db.database import Database
-from kiosk.staff import StaffDirectory, StaffMember
+from kiosk.staff import StaffDirectory
 from ui.admin.audit_page import AuditPage
 
 from .conftest import Admin, cell

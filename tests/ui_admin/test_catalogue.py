@@ -10,12 +10,13 @@ import pytest
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QLineEdit
 
+from kiosk.access import StaffMember
 from kiosk.audit import AuditLog
 from kiosk.catalogue_admin import CatalogueAdmin
 from kiosk.db.database import Database
+from kiosk.i18n import LOCALES
 from kiosk.reception import Reception
 from kiosk.settings import Settings
-from kiosk.staff import StaffMember
 from ui.admin.catalogue_page import CataloguePage
 
 from .conftest import CATALOGUE, Admin
@@ -100,7 +101,7 @@ def _unreachable_service(admin: Admin, page: CataloguePage) -> None:
     type_into(admin, "admin.service.prefix", "Z")
     texts = ["name", "description", "steps.0", "steps.1", "steps.2", "follow_up.0"]
     for field in texts:
-        for code in ("en", "zh_Hans", "zh_Hant"):
+        for code in LOCALES:
             type_into(admin, f"admin.service.{field}.{code}", f"{field} {code}")
 
 

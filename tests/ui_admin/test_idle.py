@@ -7,11 +7,11 @@ from collections.abc import Callable
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QSpinBox
 
+from kiosk.access import StaffMember
 from kiosk.audit import AuditLog
 from kiosk.branch_settings import BranchSettingsStore
 from kiosk.db.database import Database
 from kiosk.settings import Settings
-from kiosk.staff import StaffMember
 from ui.admin.panel import DEFAULT_IDLE_SECONDS
 
 from .conftest import Admin

@@ -9,7 +9,8 @@ from pathlib import Path
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLineEdit
 
-from kiosk.staff import StaffDirectory, StaffMember
+from kiosk.access import StaffMember
+from kiosk.staff import StaffDirectory
 from ui.admin.staff_page import StaffPage
 
 from .conftest import MANAGER_PIN, Admin, cell

@@ -5,35 +5,22 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit
 
+from kiosk.access import StaffMember
 from kiosk.audit import AuditLog
 from kiosk.db.database import Database
 from kiosk.desk import Desk
 from kiosk.reception import Reception, VisitInput
 from kiosk.settings import Settings
-from kiosk.staff import StaffMember
+from tests.helpers.clock import FakeClock
 from ui.admin.visits_page import VisitsPage
 
 from .conftest import Admin, cell
-
-
-class FakeClock:
-    """A clock the test moves by hand (a real object, not a mock)."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)  # 10:00 in Hong Kong
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, minutes: float) -> None:
-        self.now += timedelta(minutes=minutes)
 
 
 @pytest.fixture
@@ -57,13 +44,13 @@ def visits(db: Database, settings: Settings, clock: FakeClock) -> None:
             ("proof_of_address",),
         )
     )
-    clock.advance(5)
+    clock.advance(minutes=5)
     reception.take_ticket(VisitInput("en", clock.now, ("card_lost",), "lost_card"))
     reception.record_visit(VisitInput("en", clock.now, ("topic_accounts",)), "abandoned")
-    clock.advance(3)
+    clock.advance(minutes=3)
     desk.call_next("3")
     desk.start(first.ticket_id)
-    clock.advance(12)
+    clock.advance(minutes=12)
     desk.finish(first.ticket_id, "served")
 
 

@@ -7,7 +7,6 @@ issues tickets through ``Reception.take_ticket``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +14,14 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.access import StaffMember
 from kiosk.bootstrap import open_database
 from kiosk.clock import Clock
 from kiosk.i18n import Catalogs
 from kiosk.reception import VisitInput
 from kiosk.settings import Settings, settings_from_mapping
-from kiosk.staff import StaffMember
 from kiosk.ticket import Priority, TicketData
+from tests.helpers.clock import FakeClock
 from ui.common.language import Language
 from ui.common.queue_backend import QueueBackend
 from ui.common.theme import Theme
@@ -49,19 +49,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/ui_console/" in str(item.path).replace("\\", "/"):
             item.add_marker(pytest.mark.qt_log_ignore(*QT_LOG_IGNORE))
-
-
-class FakeClock:
-    """A clock the test moves by hand (10:00 in Hong Kong)."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, minutes: float) -> None:
-        self.now += timedelta(minutes=minutes)
 
 
 class Branch:

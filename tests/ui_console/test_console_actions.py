@@ -11,10 +11,11 @@ from sqlmodel import select
 
 from kiosk.db.models import Ticket
 from kiosk.ticket import Priority, TicketStatus
+from tests.helpers.clock import FakeClock
 from ui.console.waiting_list import OVER_TARGET_MARK
 from ui.console.window import ConsoleWindow
 
-from .conftest import Branch, FakeClock
+from .conftest import Branch
 from .driver import (
     call_next,
     click,
@@ -179,7 +180,7 @@ def test_tickets_over_their_target_are_marked_in_colour_and_text(
     qtbot: QtBot, branch: Branch, clock: FakeClock, make_console: Console
 ) -> None:
     branch.issue("open_account")  # target 15 minutes
-    clock.advance(8)
+    clock.advance(minutes=8)
     branch.issue("lost_card")  # target 10 minutes
     console = make_console(tick_ms=50)
     serve_at(qtbot, console)
@@ -188,7 +189,7 @@ def test_tickets_over_their_target_are_marked_in_colour_and_text(
     assert table.over == set()
     assert table.row_texts(0) == ["A001", "Open an account", "Normal", "8 minutes", ""]
 
-    clock.advance(8)  # A001 has waited 16 minutes, L001 8
+    clock.advance(minutes=8)  # A001 has waited 16 minutes, L001 8
     qtbot.waitUntil(lambda: len(table.over) == 1)
     late, fine = table.row_texts(0), table.row_texts(1)
     assert late[0] == f"A001 {OVER_TARGET_MARK}"

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from kiosk.i18n import LOCALES
 from kiosk.reception import Reception, ServiceUnavailable, VisitInput
 from ui.console.window import ConsoleWindow
 
@@ -45,8 +46,7 @@ def test_pause_with_a_preset_reason_then_resume(
     assert pause is not None
     catalogs = branch.catalogs
     assert dict(pause.reason) == {
-        code: catalogs.localizer(code).tr("System maintenance")
-        for code in ("en", "zh_Hans", "zh_Hant")
+        code: catalogs.localizer(code).tr("System maintenance") for code in LOCALES
     }
     assert pause.alternative is not None
     assert pause.alternative["en"] == "Please ask at the enquiry counter."

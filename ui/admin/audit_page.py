@@ -14,10 +14,10 @@ from typing import Any
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QTableWidgetItem, QVBoxLayout
 
+from kiosk.access import StaffMember
 from kiosk.audit import AuditEntry
 from kiosk.clock import business_day
 from kiosk.i18n import N_
-from kiosk.staff import StaffMember
 from ui.admin.common import (
     AdminPage,
     Field,

@@ -14,10 +14,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.access import StaffMember
 from kiosk.catalogue.loader import CatalogueError
 from kiosk.catalogue.model import Catalogue
 from kiosk.catalogue_admin import CatalogueChanged, CatalogueRejected
-from kiosk.staff import StaffMember
 from ui.admin.catalogue_draft import draft_from, validate
 from ui.admin.common import AdminPage, button, message_label, show_message
 from ui.admin.context import AdminContext

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.access import PermissionDenied, StaffError
 from kiosk.audit import AuditLog
 from kiosk.branch_settings import BranchSettingsStore
 from kiosk.catalogue_admin import CatalogueAdmin
@@ -22,16 +23,16 @@ from kiosk.clock import Clock, utc_now
 from kiosk.db.database import DatabaseUnavailable
 from kiosk.i18n import N_
 from kiosk.records import Records
-from kiosk.staff import PermissionDenied, PinRejected, StaffDirectory, StaffError
+from kiosk.staff import PinRejected, StaffDirectory
 from ui.common.worker import JobGroup
 
 if TYPE_CHECKING:
     from datetime import tzinfo
 
+    from kiosk.access import StaffMember
     from kiosk.db.database import Database
     from kiosk.i18n import Catalogs, Localizer
     from kiosk.settings import Settings
-    from kiosk.staff import StaffMember
     from ui.common.language import Language
     from ui.common.worker import Job, Worker
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
 
-from kiosk.i18n import ENDONYMS, SUPPORTED_LOCALES
+from kiosk.i18n import ENDONYMS, LOCALES
 from ui.admin.common import line_edit, message_label, show_message
 from ui.common.theme import repolish
 from ui.common.widgets import label
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def empty_text() -> dict[str, str]:
-    return dict.fromkeys(SUPPORTED_LOCALES, "")
+    return dict.fromkeys(LOCALES, "")
 
 
 class LocalizedEdit(QWidget):
@@ -38,11 +38,11 @@ class LocalizedEdit(QWidget):
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
         self.heading = label("field")
-        grid.addWidget(self.heading, 0, 0, 1, len(SUPPORTED_LOCALES))
+        grid.addWidget(self.heading, 0, 0, 1, len(LOCALES))
         self.heading.setVisible(heading)
         self.edits: dict[str, QLineEdit] = {}
         self.captions: dict[str, QWidget] = {}
-        for column, code in enumerate(SUPPORTED_LOCALES):
+        for column, code in enumerate(LOCALES):
             caption = label("hint")
             caption.setText(ENDONYMS[code])
             edit = line_edit(f"{name}.{code}", max_length)
@@ -53,7 +53,7 @@ class LocalizedEdit(QWidget):
             self.edits[code] = edit
             self.captions[code] = caption
         self.message = message_label()
-        grid.addWidget(self.message, 3, 0, 1, len(SUPPORTED_LOCALES))
+        grid.addWidget(self.message, 3, 0, 1, len(LOCALES))
 
     # -- value -----------------------------------------------------------------------------
     def set_value(self, value: Any) -> None:
@@ -118,7 +118,7 @@ class LocalizedEdit(QWidget):
             return
         lines = []
         if missing:
-            names = ", ".join(ENDONYMS[c] for c in SUPPORTED_LOCALES if c in missing)
+            names = ", ".join(ENDONYMS[c] for c in LOCALES if c in missing)
             lines.append(loc.tr("Missing translation: {languages}").format(languages=names))
         lines += [
             f"{ENDONYMS[key]}: {text}" if key else text

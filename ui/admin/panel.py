@@ -21,9 +21,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.access import ROLE_LABELS
 from kiosk.clock import Clock, utc_now
 from kiosk.i18n import ENDONYMS, N_
-from kiosk.staff import ROLE_LABELS
 from ui.admin.audit_page import AuditPage
 from ui.admin.catalogue_page import CataloguePage
 from ui.admin.common import AdminPage, button
@@ -38,11 +38,11 @@ from ui.common.widgets import KioskButton, label, scroll_area, set_current
 from ui.common.worker import Worker
 
 if TYPE_CHECKING:
+    from kiosk.access import StaffMember
     from kiosk.branch_settings import BranchSettings
     from kiosk.db.database import Database
     from kiosk.i18n import Catalogs, Localizer
     from kiosk.settings import Settings
-    from kiosk.staff import StaffMember
     from ui.common.language import Language
     from ui.common.theme import Theme
 

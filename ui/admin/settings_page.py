@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.branch_settings import BranchSettings, SettingsRejected, TicketSection
-from kiosk.i18n import ENDONYMS, N_, SUPPORTED_LOCALES
+from kiosk.i18n import ENDONYMS, LOCALES, N_
 from ui.admin.common import (
     AdminCheckBox,
     AdminPage,
@@ -84,9 +84,11 @@ class SettingsPage(AdminPage):
         self.branch_name = line_edit("admin.settings.branch_name", max_length=120)
         self.printer_url = line_edit("admin.settings.printer_url")
         self.default_language = combo_box("admin.settings.default_language")
-        for code in SUPPORTED_LOCALES:
+        for code in LOCALES:
             self.default_language.addItem(ENDONYMS[code], code)
-        self.languages = {c: check_box(f"admin.settings.languages.{c}") for c in SUPPORTED_LOCALES}
+        self.languages: dict[str, AdminCheckBox] = {
+            c: check_box(f"admin.settings.languages.{c}") for c in LOCALES
+        }
         self.sections = {s: check_box(f"admin.settings.sections.{s}") for s in SECTIONS}
         self.numbers = {key: spin_box(f"admin.settings.{key}") for key in NUMBERS}
         self.fields: dict[str, Field] = {

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from kiosk.access import ROLE_LABELS, ROLE_MANAGER, ROLE_STAFF, StaffMember
 from kiosk.i18n import N_
-from kiosk.staff import ROLE_LABELS, ROLE_MANAGER, ROLE_STAFF, PinRejected, StaffMember
+from kiosk.staff import PinRejected
 from ui.admin.common import (
     AdminPage,
     Field,

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from kiosk.clock import business_day
+from kiosk.clock import business_today
 from kiosk.i18n import N_
 from kiosk.records import VisitFilter, VisitRecord
 from ui.admin.common import (
@@ -101,8 +101,7 @@ class VisitsPage(AdminPage):
 
     # -- filter ----------------------------------------------------------------------------
     def _today(self) -> date:
-        business = self.ctx.settings.business
-        return business_day(self.ctx.clock(), business.zone, business.day_reset_hour)
+        return business_today(self.ctx.settings, self.ctx.clock)
 
     def visit_filter(self) -> VisitFilter:
         since, until = self.since.date().toPython(), self.until.date().toPython()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.i18n import Catalogs, Localizer, normalize_locale
+from kiosk.i18n import LOCALES, Catalogs, Localizer, normalize_locale
 
 
 class Language(QObject):
@@ -25,7 +25,7 @@ class Language(QObject):
         super().__init__()
         self.catalogs = catalogs
         self.default_locale = normalize_locale(default_locale)
-        self.offered = offered or ("en", "zh_Hans", "zh_Hant")
+        self.offered = offered or LOCALES
         self._loc = catalogs.localizer(self.default_locale)
 
     @property

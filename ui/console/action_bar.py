@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from kiosk.desk import TicketView
+from kiosk.desk import DeskTicket
 from kiosk.i18n import N_, Localizer
 from kiosk.ticket import TicketStatus
 from ui.common.widgets import KioskButton, make_button
@@ -47,7 +47,7 @@ class ActionBar(QWidget):
 
     def update_for(
         self,
-        current: TicketView | None,
+        current: DeskTicket | None,
         selected: bool,
         busy: bool,
     ) -> None:

@@ -14,11 +14,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.access import StaffMember
 from kiosk.board import EventCursor
 from kiosk.catalogue.model import Catalogue
 from kiosk.clock import Clock
-from kiosk.desk import Desk, DeskError, TicketView
-from kiosk.staff import StaffMember
+from kiosk.desk import Desk, DeskError, DeskTicket
 from kiosk.ticket import TicketStatus
 from ui.common.connection import ConnectionMonitor
 from ui.common.language import Language
@@ -54,9 +54,9 @@ class CounterDesk(QObject):
         self.counter_id = ""
         self.staff: StaffMember | None = None
         self.catalogue: Catalogue | None = None
-        self.current: TicketView | None = None
-        self.held: dict[int, TicketView] = {}
-        self.waiting: list[TicketView] = []
+        self.current: DeskTicket | None = None
+        self.held: dict[int, DeskTicket] = {}
+        self.waiting: list[DeskTicket] = []
         self.acting = 0
         self._cursor: EventCursor | None = None
         self._generation = 0
@@ -165,7 +165,7 @@ class CounterDesk(QObject):
         self.refresh(force=True)
 
     # -- what each action does to the view -------------------------------------------------
-    def _arrived(self, ticket: TicketView | None) -> str:
+    def _arrived(self, ticket: DeskTicket | None) -> str:
         loc = self._language.loc
         if ticket is None:
             return loc.tr("Nobody is waiting for this counter.")
@@ -174,7 +174,7 @@ class CounterDesk(QObject):
         self.current = ticket
         return loc.tr("{code} called.").format(code=ticket.code)
 
-    def _updated(self, ticket: TicketView | None) -> str:
+    def _updated(self, ticket: DeskTicket | None) -> str:
         if ticket is None:
             return ""
         self.held.pop(ticket.ticket_id, None)
@@ -184,7 +184,7 @@ class CounterDesk(QObject):
         return ""
 
     def _ended(self, message: str) -> Done:
-        def done(ticket: TicketView | None) -> str:
+        def done(ticket: DeskTicket | None) -> str:
             self.current = None
             return message.replace("{code}", ticket.code if ticket else "")
 

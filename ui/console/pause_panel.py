@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.catalogue.model import Catalogue
-from kiosk.i18n import N_, SUPPORTED_LOCALES, Catalogs, Localizer
+from kiosk.i18n import LOCALES, N_, Catalogs, Localizer
 from ui.common.widgets import identify, label, make_button
 
 REASONS = (
@@ -110,8 +110,8 @@ class PausePanel(QWidget):
         index = combo.findText(text, Qt.MatchFlag.MatchExactly)
         msgid = combo.itemData(index, Qt.ItemDataRole.UserRole) if index >= 0 else None
         if isinstance(msgid, str) and msgid:
-            return {code: self._catalogs.localizer(code).tr(msgid) for code in SUPPORTED_LOCALES}
-        return dict.fromkeys(SUPPORTED_LOCALES, text)
+            return {code: self._catalogs.localizer(code).tr(msgid) for code in LOCALES}
+        return dict.fromkeys(LOCALES, text)
 
     def _confirm(self) -> None:
         slug = self.selected_slug()

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from kiosk.board import EventCursor
 from kiosk.catalogue.model import Catalogue
-from kiosk.desk import DeskError, TicketView
+from kiosk.desk import DeskError, DeskTicket
 from kiosk.ticket import TicketStatus
 from ui.common.queue_backend import QueueBackend
 
@@ -14,9 +14,9 @@ from ui.common.queue_backend import QueueBackend
 @dataclass(frozen=True)
 class CounterSnapshot:
     catalogue: Catalogue
-    waiting: list[TicketView]
-    current: TicketView | None
-    held: list[TicketView]
+    waiting: list[DeskTicket]
+    current: DeskTicket | None
+    held: list[DeskTicket]
     generation: int
 
 
@@ -40,7 +40,7 @@ def read_snapshot(
     catalogue = backend.catalogue()
     desk = backend.desk()
 
-    def fetch(ticket_id: int) -> TicketView | None:
+    def fetch(ticket_id: int) -> DeskTicket | None:
         try:
             return desk.ticket(ticket_id)
         except DeskError:

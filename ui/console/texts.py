@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from kiosk.catalogue.model import Catalogue, Service
-from kiosk.desk import TicketView
+from kiosk.desk import DeskTicket
 from kiosk.i18n import N_, Localizer
 from kiosk.ticket import Priority, TicketStatus
 
@@ -48,11 +48,11 @@ def service_name(catalogue: Catalogue | None, slug: str, loc: Localizer) -> str:
         return slug
 
 
-def waited_minutes(ticket: TicketView, now: datetime) -> int:
+def waited_minutes(ticket: DeskTicket, now: datetime) -> int:
     return max(0, int((now - ticket.issued_at).total_seconds() // 60))
 
 
-def over_target(catalogue: Catalogue | None, ticket: TicketView, now: datetime) -> bool:
+def over_target(catalogue: Catalogue | None, ticket: DeskTicket, now: datetime) -> bool:
     """Waiting longer than the service's target (``sla_minutes``)."""
     if catalogue is None:
         return False
@@ -63,7 +63,7 @@ def over_target(catalogue: Catalogue | None, ticket: TicketView, now: datetime) 
     return waited_minutes(ticket, now) >= target
 
 
-def missing_materials(catalogue: Catalogue | None, ticket: TicketView, loc: Localizer) -> list[str]:
+def missing_materials(catalogue: Catalogue | None, ticket: DeskTicket, loc: Localizer) -> list[str]:
     """The missing items as the customer's checklist named them.
 
     The visit's service is the ticket's service or, after a transfer, the one it
@@ -86,7 +86,7 @@ def missing_materials(catalogue: Catalogue | None, ticket: TicketView, loc: Loca
     return names
 
 
-def answer_labels(catalogue: Catalogue | None, ticket: TicketView, loc: Localizer) -> list[str]:
+def answer_labels(catalogue: Catalogue | None, ticket: DeskTicket, loc: Localizer) -> list[str]:
     """The questionnaire answers as the option labels the customer touched."""
     if catalogue is None:
         return list(ticket.answers)

@@ -8,7 +8,7 @@ from datetime import datetime
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.catalogue.model import Catalogue
-from kiosk.desk import TicketView
+from kiosk.desk import DeskTicket
 from kiosk.i18n import Localizer
 from ui.common.theme import repolish
 from ui.common.widgets import identify, label
@@ -53,7 +53,7 @@ class TicketPanel(QFrame):
         ):
             layout.addWidget(widget)
         layout.addStretch(1)
-        self.ticket: TicketView | None = None
+        self.ticket: DeskTicket | None = None
 
     @staticmethod
     def _label(name: str, role: str | None, wrap: bool = True) -> QLabel:
@@ -63,7 +63,7 @@ class TicketPanel(QFrame):
 
     def show_ticket(
         self,
-        ticket: TicketView | None,
+        ticket: DeskTicket | None,
         catalogue: Catalogue | None,
         loc: Localizer,
         now: datetime,

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from kiosk.catalogue.model import Catalogue
-from kiosk.desk import TicketView
+from kiosk.desk import DeskTicket
 from kiosk.i18n import N_, Localizer
 from ui.common.theme import Palette
 from ui.common.widgets import identify
@@ -36,10 +36,10 @@ class WaitingList(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.tickets: list[TicketView] = []
+        self.tickets: list[DeskTicket] = []
         self.over: set[int] = set()
 
-    def selected_ticket(self) -> TicketView | None:
+    def selected_ticket(self) -> DeskTicket | None:
         rows = self.selectionModel().selectedRows()
         if not rows:
             return None
@@ -54,7 +54,7 @@ class WaitingList(QTableWidget):
 
     def show_tickets(
         self,
-        tickets: list[TicketView],
+        tickets: list[DeskTicket],
         catalogue: Catalogue | None,
         loc: Localizer,
         now: datetime,

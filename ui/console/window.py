@@ -13,10 +13,11 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.access import StaffMember
 from kiosk.catalogue.model import Catalogue
 from kiosk.i18n import ENDONYMS, Catalogs
 from kiosk.settings import Settings
-from kiosk.staff import SignInResult, StaffMember
+from kiosk.staff import SignInResult
 from ui.common.connection import ConnectionMonitor
 from ui.common.connection_banner import ConnectionBanner
 from ui.common.language import Language

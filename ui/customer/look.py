@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kiosk.i18n import LOCALES
+
 if TYPE_CHECKING:
     from kiosk.settings import Settings
 
 APP_NAME = "lobby-kiosk"  # = kiosk.settings.APP_NAME (not imported: it loads pydantic)
-LOCALES = ("en", "zh_Hans", "zh_Hant")
 
 
 def default_config_path() -> Path:

@@ -128,7 +128,7 @@ class _Shooter:
 
     def _staff_home(self) -> None:
         """Signed in, a row selected, the printer's paper nearly used up."""
-        from kiosk.staff import StaffMember
+        from kiosk.access import StaffMember
         from ui.customer.router import Screen
         from ui.customer.screens.staff_home import StaffHomeScreen
 

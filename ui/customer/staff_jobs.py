@@ -11,10 +11,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from printing.outcome import print_status
+
 if TYPE_CHECKING:
+    from kiosk.access import StaffMember
     from kiosk.audit import AuditLog
     from kiosk.reception import Reception
-    from kiosk.staff import StaffDirectory, StaffMember
+    from kiosk.staff import StaffDirectory
     from printing.job import TicketPrinter
     from printing.outcome import PrintOutcome
 
@@ -84,8 +87,8 @@ def reprint(
     """Count the reprint, print it once, store what happened, and audit it."""
     ticket = reception.reprint(ticket_id)
     outcome = printer.print_ticket(ticket)
-    problem = str(outcome.problem) if outcome.problem else None
-    reception.set_print_status(ticket_id, outcome.status, problem)
+    status, problem = print_status(outcome)
+    reception.set_print_status(ticket_id, status, problem)
     audit.record(
         member.actor,
         "ticket.reprint",

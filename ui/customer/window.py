@@ -33,8 +33,8 @@ from ui.customer.session import CustomerSession
 from ui.customer.state import KioskState
 
 if TYPE_CHECKING:
+    from kiosk.access import StaffMember
     from kiosk.settings import DisplaySection, Settings
-    from kiosk.staff import StaffMember
     from ui.common.activity import ActivityWatch
     from ui.common.settings_in_force import SettingsInForce
     from ui.customer.backend import Backend
@@ -245,7 +245,7 @@ class KioskWindow(QWidget):
             return
         self.backend.reception.use_settings(settings)
         if self.backend.printer is not None:
-            self.backend.printer.printer = settings.printer
+            self.backend.printer.section = settings.printer
             self.backend.printer.sections = TicketSections(**dict.fromkeys(hidden_sections, False))
 
     def shutdown(self) -> None:

@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kiosk.i18n import LOCALES
+
 if TYPE_CHECKING:
     from kiosk.settings import Settings
 
 
 @dataclass(frozen=True)
 class DisplayOptions:
-    languages: tuple[str, ...] = ("en", "zh_Hans", "zh_Hant")
+    languages: tuple[str, ...] = LOCALES
     """The board's texts rotate through these; calls are spoken in each."""
     speech_engine: str | None = ""
     """QTextToSpeech engine: "" the system's default, "mock" in tests, None: no voice."""

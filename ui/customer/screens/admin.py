@@ -17,9 +17,9 @@ from ui.customer.router import Router, Screen
 from ui.customer.screens.base import ScreenBase
 
 if TYPE_CHECKING:
+    from kiosk.access import StaffMember
     from kiosk.clock import Clock
     from kiosk.db.database import Database
-    from kiosk.staff import StaffMember
     from ui.admin import AdminPanel
     from ui.common.settings_in_force import SettingsInForce
     from ui.common.theme import Theme

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QWidget
 
-from kiosk.i18n import ENDONYMS, SUPPORTED_LOCALES, Localizer
+from kiosk.i18n import ENDONYMS, LOCALES, Localizer
 from ui.common.language import Language
 from ui.common.widgets import KioskButton, make_button, set_current
 from ui.customer.router import Router
@@ -105,7 +105,7 @@ class ScreenBase(QWidget):
         row.setSpacing(12)
         row.addStretch(1)
         self.language_buttons: dict[str, KioskButton] = {}
-        for code in SUPPORTED_LOCALES:  # all built; the offered ones shown
+        for code in LOCALES:  # all built; the offered ones shown
             button = make_button(f"lang.{code}", self, role="small")
             button.setProperty("lang", "true")
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)

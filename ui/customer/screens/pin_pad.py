@@ -28,7 +28,8 @@ from ui.customer.screens.pin_keypad import PinKeypad
 from ui.customer.screens.pin_texts import EXIT_KIOSK, SIGN_IN
 
 if TYPE_CHECKING:
-    from kiosk.staff import StaffDirectory, StaffMember
+    from kiosk.access import StaffMember
+    from kiosk.staff import StaffDirectory
     from ui.customer.staff_jobs import Lock, PadOpening, SignInAnswer
 
 ENTRY_MODES = frozenset({"create", "confirm", "number", "pin"})

@@ -25,9 +25,9 @@ from ui.customer.screens.ticket_table import TicketTable
 from ui.customer.state import KioskState
 
 if TYPE_CHECKING:
+    from kiosk.access import StaffMember
     from kiosk.audit import AuditLog
     from kiosk.reception import Reception, TicketSummary
-    from kiosk.staff import StaffMember
     from printing.job import TicketPrinter
     from printing.outcome import PrintOutcome
     from ui.common.settings_in_force import SettingsInForce

@@ -11,6 +11,7 @@ service paused or full at the moment of taking says so, with the alternative.
 
 from __future__ import annotations
 
+import enum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
@@ -18,6 +19,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.ticket import PrintStatus, TicketData
+from printing.outcome import print_status
 from ui.common.language import Language
 from ui.common.qr import qr_pixmap
 from ui.common.widgets import centered_column, make_button, scroll_area
@@ -34,6 +36,21 @@ if TYPE_CHECKING:
     from printing.outcome import PrintOutcome
 
 PRINT_FALLBACK_MS = 3000
+
+
+class TicketState(enum.StrEnum):
+    """Where the ticket screen is with this customer's ticket."""
+
+    IDLE = "idle"
+    ISSUING = "issuing"
+    PRINTING = "printing"
+    PRINTED = "printed"
+    PRINT_FAILED = "print_failed"
+    ON_SCREEN = "on_screen"
+    """Not printed on purpose: the printer is known to be out of order."""
+    ISSUE_FAILED = "issue_failed"
+    REFUSED = "refused"
+    """The service refused the ticket (paused, daily cap reached)."""
 
 
 class TicketScreen(ScreenBase):
@@ -60,9 +77,7 @@ class TicketScreen(ScreenBase):
         self._printer = printer
         self._kiosk = state or KioskState()
         self.ticket: TicketData | None = None
-        self._state = "idle"
-        """idle | issuing | printing | printed | print_failed | on_screen | issue_failed |
-        refused"""
+        self._state = TicketState.IDLE
         self._refused: tuple[str, str] | None = None
         """(reason, service slug) when the service refused the ticket."""
         self._offer_enquiry = False
@@ -98,7 +113,7 @@ class TicketScreen(ScreenBase):
         self._show_state()
 
     @property
-    def state(self) -> str:
+    def state(self) -> TicketState:
         return self._state
 
     # -- life cycle ------------------------------------------------------------------------
@@ -111,7 +126,7 @@ class TicketScreen(ScreenBase):
         self.ticket = None
         self._preview = None
         self.qr.clear()
-        self._state = "issuing"
+        self._state = TicketState.ISSUING
         self._show_state()
         self._jobs.run(lambda: self._reception.take_ticket(visit), self._issued, self._not_issued)
 
@@ -124,7 +139,7 @@ class TicketScreen(ScreenBase):
         self.ticket = None
         self._preview = None
         self.qr.clear()
-        self._state = "idle"
+        self._state = TicketState.IDLE
         self._refused = None
         self._show_state()
 
@@ -139,13 +154,15 @@ class TicketScreen(ScreenBase):
             status, problem = PrintStatus.FAILED, "config"
             if self._printer is not None:  # number-on-screen mode: not printed on purpose
                 status, problem = PrintStatus.NONE, self._kiosk.printer_state or "unknown"
-            self._state = "print_failed" if status is PrintStatus.FAILED else "on_screen"
+            self._state = (
+                TicketState.PRINT_FAILED if status is PrintStatus.FAILED else TicketState.ON_SCREEN
+            )
             self._show_state()
             self._jobs.run(
                 lambda: self._reception.set_print_status(ticket.ticket_id, status, problem)
             )
             return
-        self._state = "printing"
+        self._state = TicketState.PRINTING
         self._show_state()
         self.fallback_timer.start()
         self._jobs.run(lambda: self._print(ticket), self._print_answered)
@@ -154,28 +171,26 @@ class TicketScreen(ScreenBase):
         """On the worker: print, then store what happened (the outcome is the truth)."""
         assert self._printer is not None
         outcome = self._printer.print_ticket(ticket)
-        status, problem = outcome.status, str(outcome.problem) if outcome.problem else None
-        if outcome.may_be_incomplete and outcome.state_after is not None:
-            status, problem = PrintStatus.FAILED, str(outcome.state_after)  # for a reprint
+        status, problem = print_status(outcome)  # the same rule as a reprint's
         self._reception.set_print_status(ticket.ticket_id, status, problem)
         return outcome
 
     def _print_answered(self, outcome: PrintOutcome) -> None:
         self.fallback_timer.stop()
         if outcome.printed and not outcome.may_be_incomplete:
-            self._state = "printed"
+            self._state = TicketState.PRINTED
             if outcome.preview_png is not None:
                 self._preview = QPixmap(str(outcome.preview_png))
         else:
-            self._state = "print_failed"
+            self._state = TicketState.PRINT_FAILED
         self._show_state()
         self.ticket_did_print.emit(outcome)
 
     def _printer_silent(self) -> None:
         """No answer within the fallback time: tell the customer; mark it failed for staff."""
-        if self._state != "printing" or self.ticket is None:
+        if self._state != TicketState.PRINTING or self.ticket is None:
             return
-        self._state = "print_failed"
+        self._state = TicketState.PRINT_FAILED
         self._show_state()
         ticket_id = self.ticket.ticket_id
         self._worker.run(
@@ -187,14 +202,14 @@ class TicketScreen(ScreenBase):
 
         self.return_timer.start()
         if not isinstance(error, ServiceUnavailable):
-            self._state = "issue_failed"
+            self._state = TicketState.ISSUE_FAILED
             self._show_state()
             return
         catalogue = self._reception.catalogue()
         service = next((s for s in catalogue.services if s.slug == error.slug), None)
         self._offer_enquiry = service is not None and enquiry_offered(catalogue, service)
         self._refused = (error.reason, error.slug)
-        self._state = "refused"
+        self._state = TicketState.REFUSED
         self._show_state()
         self.service_did_refuse.emit(error.reason)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout
 
-from kiosk.i18n import ENDONYMS, SUPPORTED_LOCALES
+from kiosk.i18n import ENDONYMS, LOCALES
 from ui.common.language import Language
 from ui.common.long_press import LongPressButton
 from ui.common.theme import Theme
@@ -60,7 +60,7 @@ class WelcomeScreen(ScreenBase):
         languages = QHBoxLayout()
         languages.setSpacing(20)
         self.language_buttons = {}
-        for code in SUPPORTED_LOCALES:  # all built; the offered ones shown
+        for code in LOCALES:  # all built; the offered ones shown
             button = make_button(f"lang.{code}", self, role="lang")
             button.clicked.connect(lambda _=False, c=code: self.language.set_locale(c))
             languages.addWidget(button)
