@@ -33,7 +33,8 @@ from ui.common.theme import Theme
 from ui.common.worker import Worker
 from ui.customer.backend import open_backend
 from ui.customer.look import Look
-from ui.customer.window import KioskWindow, Timings
+from ui.customer.timings import Timings
+from ui.customer.window import KioskWindow
 
 
 class Printer:

@@ -21,7 +21,7 @@ from kiosk.i18n import Catalogs
 from kiosk.settings import Settings, settings_from_mapping
 from tests.helpers.printer import FakePrinter
 from ui.customer.backend import Backend, open_backend
-from ui.customer.window import Timings
+from ui.customer.timings import Timings
 
 from .driver import Kiosk
 

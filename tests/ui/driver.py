@@ -34,7 +34,8 @@ from ui.customer.look import Look
 from ui.customer.router import Screen
 from ui.customer.screens.base import ScreenBase
 from ui.customer.screens.pin_pad import PinPadScreen
-from ui.customer.window import KioskWindow, Timings
+from ui.customer.timings import Timings
+from ui.customer.window import KioskWindow
 
 W = TypeVar("W", bound=QWidget)
 

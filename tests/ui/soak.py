@@ -31,7 +31,7 @@ from kiosk.i18n import Catalogs
 from ui.customer.backend import Backend, open_backend
 from ui.customer.router import Screen
 from ui.customer.screens.ticket import TicketScreen
-from ui.customer.window import Timings
+from ui.customer.timings import Timings
 
 from .conftest import make_settings
 from .driver import Kiosk

@@ -11,7 +11,7 @@ from kiosk.branch_settings import BranchSettingsStore
 from kiosk.reception import VisitInput
 from ui.admin import AdminPanel
 from ui.customer.router import Screen
-from ui.customer.window import Timings
+from ui.customer.timings import Timings
 
 from .driver import MANAGER_PIN, Kiosk
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ui.customer.router import Screen
-from ui.customer.window import Timings
+from ui.customer.timings import Timings
 
 from .driver import Kiosk
 from .test_journey import ticket_screen

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from ui.customer.router import Screen
-from ui.customer.window import Timings
+from ui.customer.timings import Timings
 
 from .driver import Kiosk
 

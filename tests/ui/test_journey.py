@@ -89,7 +89,7 @@ def test_a_network_printer_receives_the_ticket(
 def test_the_ticket_screen_returns_to_welcome_by_itself(
     make_kiosk: Callable[..., Kiosk],
 ) -> None:
-    from ui.customer.window import Timings
+    from ui.customer.timings import Timings
 
     kiosk = make_kiosk(timings=Timings(ticket_return_ms=300))
     take_open_account_ticket(kiosk, "zh_Hans")

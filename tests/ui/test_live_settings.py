@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from kiosk.branch_settings import BranchSettingsStore
 from kiosk.staff import StaffDirectory
-from ui.customer.window import Timings
+from ui.customer.timings import Timings
 
 from .driver import Kiosk
 

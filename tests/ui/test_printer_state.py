@@ -23,7 +23,7 @@ from kiosk.reception import VisitInput
 from kiosk.ticket import PrintStatus
 from tests.helpers.printer import FakePrinter
 from ui.customer.router import Screen
-from ui.customer.window import Timings
+from ui.customer.timings import Timings
 
 from .driver import MANAGER_PIN, Kiosk
 from .test_journey import ticket_screen

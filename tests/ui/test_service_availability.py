@@ -11,7 +11,7 @@ from kiosk.catalogue_admin import CatalogueAdmin
 from kiosk.reception import VisitInput
 from ui.common.widgets import HintButton
 from ui.customer.router import Screen
-from ui.customer.window import Timings
+from ui.customer.timings import Timings
 
 from .driver import Kiosk, texts
 from .test_accessibility import control_problems

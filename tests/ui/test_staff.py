@@ -15,7 +15,7 @@ from kiosk.ticket import PrintStatus
 from tests.helpers.clock import FakeClock
 from ui.common.long_press import LongPressButton
 from ui.customer.router import Screen
-from ui.customer.window import Timings
+from ui.customer.timings import Timings
 
 from .driver import Kiosk
 

@@ -27,7 +27,8 @@ from ui.common.language import Language
 from ui.common.theme import Theme
 from ui.common.worker import Worker
 from ui.customer.look import Look, default_config_path, peek
-from ui.customer.window import KioskWindow, Timings
+from ui.customer.timings import Timings
+from ui.customer.window import KioskWindow
 
 if TYPE_CHECKING:
     from kiosk.settings import Settings

@@ -14,13 +14,30 @@ import enum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QStackedWidget
+from PySide6.QtWidgets import QStackedWidget, QWidget
 
 if TYPE_CHECKING:
     from ui.common.language import Language
     from ui.common.theme import Theme
-    from ui.customer.screens.base import ScreenBase
     from ui.customer.session import CustomerSession
+
+
+class RoutedPage(QWidget):
+    """What the router knows of a screen: it is told when it is entered, left and
+    reset, and to catch up with the language before it is shown
+    (:class:`~ui.customer.screens.base.P` fills these in)."""
+
+    def sync_language(self) -> None:
+        """Retranslate now if the language changed while this screen was hidden."""
+
+    def enter(self) -> None:
+        """The screen is about to be shown."""
+
+    def leave(self) -> None:
+        """The screen is being hidden."""
+
+    def reset(self) -> None:
+        """The customer's session ended: forget what they entered here."""
 
 
 class Screen(enum.Enum):
@@ -58,7 +75,7 @@ CUSTOMER_FLOW = frozenset(
 )
 
 
-class Router(QStackedWidget):
+class Router[P: RoutedPage](QStackedWidget):
     screen_will_change = Signal(object)
     """Carries the :class:`Screen` about to be shown (before its ``enter()``)."""
     screen_did_change = Signal(object)
@@ -73,10 +90,10 @@ class Router(QStackedWidget):
         self.session = session
         self._language = language
         self._theme = theme
-        self._screens: dict[Screen, ScreenBase] = {}
+        self._screens: dict[Screen, P] = {}
         self._current: Screen | None = None
 
-    def add(self, screen: Screen, widget: ScreenBase) -> None:
+    def add(self, screen: Screen, widget: P) -> None:
         self._screens[screen] = widget
         self.addWidget(widget)
         if self._current is None:
@@ -84,7 +101,7 @@ class Router(QStackedWidget):
             self.setCurrentWidget(widget)
             widget.setFocus()
 
-    def page(self, screen: Screen) -> ScreenBase:
+    def page(self, screen: Screen) -> P:
         return self._screens[screen]
 
     def has(self, screen: Screen) -> bool:
@@ -94,10 +111,10 @@ class Router(QStackedWidget):
     def current(self) -> Screen | None:
         return self._current
 
-    def current_page(self) -> ScreenBase | None:
+    def current_page(self) -> P | None:
         return self._screens.get(self._current) if self._current is not None else None
 
-    def pages(self) -> dict[Screen, ScreenBase]:
+    def pages(self) -> dict[Screen, P]:
         return dict(self._screens)
 
     def go(self, screen: Screen) -> None:

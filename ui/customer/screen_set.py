@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 from ui.customer.router import Screen
 
 if TYPE_CHECKING:
-    from ui.common.settings_in_force import SettingsInForce
-    from ui.customer.backend import Backend
+    from ui.customer.context import KioskContext
     from ui.customer.screens.admin import AdminScreen
     from ui.customer.screens.bring_list import BringListScreen
     from ui.customer.screens.pin_pad import PinPadScreen
@@ -18,7 +17,6 @@ if TYPE_CHECKING:
     from ui.customer.screens.services import ServicesScreen
     from ui.customer.screens.staff_home import StaffHomeScreen
     from ui.customer.screens.ticket import TicketScreen
-    from ui.customer.window import KioskWindow, Timings
 
 
 @dataclass(frozen=True)
@@ -33,9 +31,7 @@ class Screens:
     admin: AdminScreen
 
 
-def build_screens(
-    window: KioskWindow, backend: Backend, settings: SettingsInForce, t: Timings
-) -> Screens:
+def build_screens(ctx: KioskContext) -> Screens:
     from kiosk.audit import AuditLog
     from ui.customer.screens.admin import AdminScreen
     from ui.customer.screens.bring_list import BringListScreen
@@ -46,7 +42,8 @@ def build_screens(
     from ui.customer.screens.staff_home import StaffHomeScreen
     from ui.customer.screens.ticket import TicketScreen
 
-    lang, router, worker, state = window.language, window.router, window.worker, window.state
+    lang, router, worker, state = ctx.language, ctx.router, ctx.worker, ctx.state
+    backend, settings, t, clock = ctx.backend, ctx.settings, ctx.timings, ctx.clock
     reception, printer = backend.reception, backend.printer
     screens = Screens(
         questionnaire=QuestionnaireScreen(lang, router, reception),
@@ -65,7 +62,7 @@ def build_screens(
             t.print_fallback_ms,
             state,
         ),
-        pin_pad=PinPadScreen(lang, router, backend.staff, window.clock, t.pin_tick_ms, worker),
+        pin_pad=PinPadScreen(lang, router, backend.staff, clock, t.pin_tick_ms, worker),
         staff_home=StaffHomeScreen(
             lang,
             router,
@@ -74,7 +71,7 @@ def build_screens(
             settings,
             state,
             printer,
-            AuditLog(backend.db, settings.current.kiosk.id, window.clock),
+            AuditLog(backend.db, settings.current.kiosk.id, clock),
         ),
         admin=AdminScreen(
             lang,
@@ -82,8 +79,8 @@ def build_screens(
             db=backend.db,
             settings=settings,
             worker=worker,
-            clock=window.clock,
-            theme=window.theme,
+            clock=clock,
+            theme=ctx.theme,
             idle_ms=t.admin_idle_ms,
         ),
     )

@@ -161,7 +161,8 @@ def take_screenshots(out: Path, locales: tuple[str, ...]) -> int:
     from ui.common.worker import Worker
     from ui.customer.backend import open_backend
     from ui.customer.look import Look
-    from ui.customer.window import KioskWindow, Timings
+    from ui.customer.timings import Timings
+    from ui.customer.window import KioskWindow
 
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])

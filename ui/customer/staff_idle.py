@@ -11,7 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ui.common.activity import ActivityWatch
-from ui.customer.router import Router, Screen
+from ui.customer.router import Screen
+from ui.customer.screens.base import ScreenRouter
 
 DEFAULT_ADMIN_IDLE_MS = 60_000
 WATCHED = frozenset({Screen.STAFF_HOME})
@@ -22,7 +23,7 @@ class StaffIdleWatcher(QObject):
 
     def __init__(
         self,
-        router: Router,
+        router: ScreenRouter,
         interval_ms: int = DEFAULT_ADMIN_IDLE_MS,
         activity: ActivityWatch | None = None,
     ) -> None:

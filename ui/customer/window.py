@@ -13,7 +13,6 @@ signs in at ``staff.exit_kiosk``.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal
@@ -28,13 +27,15 @@ from ui.customer.banner import StatusBanner
 from ui.customer.lockdown import Lockdown
 from ui.customer.look import Look
 from ui.customer.router import Router, Screen
+from ui.customer.screens.base import ScreenBase
 from ui.customer.screens.welcome import WelcomeScreen
 from ui.customer.session import CustomerSession
 from ui.customer.state import KioskState
+from ui.customer.timings import Timings
 
 if TYPE_CHECKING:
     from kiosk.access import StaffMember
-    from kiosk.settings import DisplaySection, Settings
+    from kiosk.settings import Settings
     from ui.common.activity import ActivityWatch
     from ui.common.settings_in_force import SettingsInForce
     from ui.customer.backend import Backend
@@ -43,36 +44,6 @@ if TYPE_CHECKING:
     from ui.customer.watches.runtime import KioskRuntime
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Timings:
-    """Every timer of the kiosk, in ms (tests shorten them)."""
-
-    idle_ms: int = 60_000
-    countdown_s: int = 30
-    idle_tick_ms: int = 1000
-    ticket_return_ms: int = 30_000
-    print_fallback_ms: int = 3000
-    pin_tick_ms: int = 1000
-    catalogue_check_ms: int = 5000
-    database_retry_ms: int = 3000
-    printer_check_ms: int = 10_000
-    long_press_ms: int = 2000
-    admin_idle_ms: int | None = None
-    """``None``: the branch's ``admin_idle_seconds``."""
-    follow_settings: bool = False
-    """Idle timings follow what a manager saves while the kiosk runs (not in tests that
-    chose their own)."""
-
-    @classmethod
-    def from_settings(cls, display: DisplaySection) -> Timings:
-        return cls(
-            idle_ms=display.idle_seconds * 1000,
-            countdown_s=display.idle_countdown_seconds,
-            ticket_return_ms=display.ticket_return_seconds * 1000,
-            follow_settings=True,
-        )
 
 
 class KioskWindow(QWidget):
@@ -107,7 +78,7 @@ class KioskWindow(QWidget):
         self.state = KioskState()
         self.lockdown = Lockdown(self)
         self.session = CustomerSession(clock)
-        self.router = Router(self.session, language, theme)
+        self.router: Router[ScreenBase] = Router(self.session, language, theme)
         self.banner = StatusBanner(language, self.state)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -128,6 +99,7 @@ class KioskWindow(QWidget):
         """Build the screens that need the database, then let customers in."""
         from ui.common.activity import ActivityWatch
         from ui.common.settings_in_force import SettingsInForce
+        from ui.customer.context import KioskContext
         from ui.customer.screen_set import build_screens
         from ui.customer.screens.idle import IdleOverlay, IdleWatcher
         from ui.customer.watches.runtime import KioskRuntime
@@ -145,7 +117,18 @@ class KioskWindow(QWidget):
         self.runtime = runtime = KioskRuntime(
             self.router, backend, self.settings_in_force, self.worker, self.state, t, activity
         )
-        self.screens = screens = build_screens(self, backend, self.settings_in_force, t)
+        self.context = KioskContext(
+            language=self.language,
+            router=self.router,
+            worker=self.worker,
+            state=self.state,
+            clock=self.clock,
+            theme=self.theme,
+            backend=backend,
+            settings=self.settings_in_force,
+            timings=t,
+        )
+        self.screens = screens = build_screens(self.context)
         if runtime.printer is not None:
             screens.ticket.ticket_did_print.connect(runtime.printer.note_outcome)
             screens.staff_home.print_did_finish.connect(runtime.printer.note_outcome)

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QVBoxLayout
 
 from ui.common.language import Language
-from ui.customer.router import Router, Screen
-from ui.customer.screens.base import ScreenBase
+from ui.customer.router import Screen
+from ui.customer.screens.base import ScreenBase, ScreenRouter
 
 if TYPE_CHECKING:
     from kiosk.access import StaffMember
@@ -30,7 +30,7 @@ class AdminScreen(ScreenBase):
     def __init__(
         self,
         language: Language,
-        router: Router,
+        router: ScreenRouter,
         *,
         db: Database,
         settings: SettingsInForce,

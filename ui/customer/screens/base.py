@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy
 
 from kiosk.i18n import ENDONYMS, LOCALES, Localizer
 from ui.common.language import Language
 from ui.common.widgets import KioskButton, make_button, set_current
-from ui.customer.router import Router
+from ui.customer.router import RoutedPage, Router
 
 
-class ScreenBase(QWidget):
+class ScreenBase(RoutedPage):
     """One screen. Subclasses build widgets in ``__init__`` and fill texts in
     ``retranslate()`` (called now, on a language change while the screen is shown,
     and — for a screen that was hidden then — just before it is shown again)."""
 
-    def __init__(self, language: Language, router: Router) -> None:
+    def __init__(self, language: Language, router: ScreenRouter) -> None:
         super().__init__()
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # takes focus when shown; not a tab stop
         self.language = language
@@ -134,3 +134,7 @@ class ScreenBase(QWidget):
 
     def go_back(self) -> None:
         self.router.start_over()
+
+
+type ScreenRouter = Router[ScreenBase]
+"""The kiosk's router, over its screens."""

@@ -16,8 +16,7 @@ from printing.layout import Align, Block, FeedBlock, RuleBlock, TextBlock, TextS
 from ui.common.language import Language
 from ui.common.widgets import centered_column, label, make_button, scroll_area
 from ui.common.worker import JobGroup, Worker
-from ui.customer.router import Router
-from ui.customer.screens.base import ScreenBase
+from ui.customer.screens.base import ScreenBase, ScreenRouter
 
 if TYPE_CHECKING:
     from kiosk.catalogue.model import Service
@@ -59,7 +58,7 @@ class BringListScreen(ScreenBase):
     def __init__(
         self,
         language: Language,
-        router: Router,
+        router: ScreenRouter,
         reception: Reception,
         worker: Worker,
         printer: TicketPrinter | None,

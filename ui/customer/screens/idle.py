@@ -18,7 +18,8 @@ from ui.common.activity import ACTIVITY, ActivityWatch
 from ui.common.language import Language
 from ui.common.widgets import label, make_button
 from ui.common.worker import Worker
-from ui.customer.router import IDLE_WATCHED, Router, Screen
+from ui.customer.router import IDLE_WATCHED, Screen
+from ui.customer.screens.base import ScreenRouter
 
 if TYPE_CHECKING:
     from kiosk.i18n import Localizer
@@ -100,7 +101,7 @@ class IdleWatcher(QObject):
         self,
         overlay: IdleOverlay,
         language: Language,
-        router: Router,
+        router: ScreenRouter,
         reception: Reception,
         worker: Worker,
         idle_ms: int,

@@ -21,8 +21,8 @@ from kiosk.i18n import N_
 from ui.common.language import Language
 from ui.common.widgets import centered_column, make_button, scroll_area
 from ui.common.worker import Job, Worker
-from ui.customer.router import Router, Screen
-from ui.customer.screens.base import ScreenBase
+from ui.customer.router import Screen
+from ui.customer.screens.base import ScreenBase, ScreenRouter
 from ui.customer.screens.pin_display import PadView, PinDisplay
 from ui.customer.screens.pin_keypad import PinKeypad
 from ui.customer.screens.pin_texts import EXIT_KIOSK, SIGN_IN
@@ -45,7 +45,7 @@ class PinPadScreen(ScreenBase):
     def __init__(
         self,
         language: Language,
-        router: Router,
+        router: ScreenRouter,
         staff: StaffDirectory,
         clock: Clock = utc_now,
         tick_ms: int = 1000,

@@ -11,16 +11,16 @@ from kiosk.catalogue.engine import Journey
 from kiosk.catalogue.model import MAX_ANSWERS, Question
 from ui.common.language import Language
 from ui.common.widgets import HintButton, centered_column, identify, label, scroll_area
-from ui.customer.router import Router, Screen
+from ui.customer.router import Screen
 from ui.customer.screens.availability import pause_lines
-from ui.customer.screens.base import ScreenBase
+from ui.customer.screens.base import ScreenBase, ScreenRouter
 
 if TYPE_CHECKING:
     from kiosk.reception import Reception
 
 
 class QuestionnaireScreen(ScreenBase):
-    def __init__(self, language: Language, router: Router, reception: Reception) -> None:
+    def __init__(self, language: Language, router: ScreenRouter, reception: Reception) -> None:
         super().__init__(language, router)
         self._reception = reception
         self._question: Question | None = None

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 from ui.common.language import Language
 from ui.common.widgets import CheckItem, centered_column, identify, label, scroll_area
 from ui.common.worker import Job, Worker
-from ui.customer.router import Router, Screen
+from ui.customer.router import Screen
 from ui.customer.screens.availability import GENERAL_ENQUIRY, enquiry_offered
-from ui.customer.screens.base import ScreenBase
+from ui.customer.screens.base import ScreenBase, ScreenRouter
 from ui.customer.screens.guidance_actions import GuidanceActions
 from ui.customer.screens.priority_choice import PriorityChoice
 from ui.customer.state import KioskState
@@ -44,7 +44,7 @@ class ServiceDetailScreen(ScreenBase):
     def __init__(
         self,
         language: Language,
-        router: Router,
+        router: ScreenRouter,
         reception: Reception,
         worker: Worker,
         state: KioskState | None = None,

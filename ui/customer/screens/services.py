@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from ui.common.language import Language
 from ui.common.widgets import HintButton, centered_column, clear_layout, label, scroll_area
-from ui.customer.router import Router, Screen
+from ui.customer.router import Screen
 from ui.customer.screens.availability import pause_lines
-from ui.customer.screens.base import ScreenBase
+from ui.customer.screens.base import ScreenBase, ScreenRouter
 
 if TYPE_CHECKING:
     from kiosk.catalogue.model import Service
@@ -20,7 +20,7 @@ COLUMNS = 2
 
 
 class ServicesScreen(ScreenBase):
-    def __init__(self, language: Language, router: Router, reception: Reception) -> None:
+    def __init__(self, language: Language, router: ScreenRouter, reception: Reception) -> None:
         super().__init__(language, router)
         self._reception = reception
         self.service_buttons: dict[str, HintButton] = {}

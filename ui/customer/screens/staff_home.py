@@ -18,8 +18,7 @@ from kiosk.ticket import PrintStatus
 from ui.common.language import Language
 from ui.common.widgets import centered_column, identify, label, make_button
 from ui.common.worker import Job, Worker
-from ui.customer.router import Router
-from ui.customer.screens.base import ScreenBase
+from ui.customer.screens.base import ScreenBase, ScreenRouter
 from ui.customer.screens.printer_indicator import PrinterIndicator
 from ui.customer.screens.ticket_table import TicketTable
 from ui.customer.state import KioskState
@@ -45,7 +44,7 @@ class StaffHomeScreen(ScreenBase):
     def __init__(
         self,
         language: Language,
-        router: Router,
+        router: ScreenRouter,
         reception: Reception,
         worker: Worker,
         settings: SettingsInForce,

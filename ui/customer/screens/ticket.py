@@ -24,9 +24,9 @@ from ui.common.language import Language
 from ui.common.qr import qr_pixmap
 from ui.common.widgets import centered_column, make_button, scroll_area
 from ui.common.worker import JobGroup, Worker
-from ui.customer.router import Router, Screen
+from ui.customer.router import Screen
 from ui.customer.screens.availability import GENERAL_ENQUIRY, enquiry_offered, refused_text
-from ui.customer.screens.base import ScreenBase
+from ui.customer.screens.base import ScreenBase, ScreenRouter
 from ui.customer.screens.ticket_view import TicketView
 from ui.customer.state import KioskState
 
@@ -63,7 +63,7 @@ class TicketScreen(ScreenBase):
     def __init__(
         self,
         language: Language,
-        router: Router,
+        router: ScreenRouter,
         reception: Reception,
         worker: Worker,
         printer: TicketPrinter | None,

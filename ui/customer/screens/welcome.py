@@ -15,8 +15,8 @@ from ui.common.language import Language
 from ui.common.long_press import LongPressButton
 from ui.common.theme import Theme
 from ui.common.widgets import centered_column, identify, label, make_button, set_current
-from ui.customer.router import Router, Screen
-from ui.customer.screens.base import ScreenBase
+from ui.customer.router import Screen
+from ui.customer.screens.base import ScreenBase, ScreenRouter
 from ui.customer.state import KioskState
 
 
@@ -26,7 +26,7 @@ class WelcomeScreen(ScreenBase):
     def __init__(
         self,
         language: Language,
-        router: Router,
+        router: ScreenRouter,
         theme: Theme,
         branch_name: str,
         state: KioskState | None = None,

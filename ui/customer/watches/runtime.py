@@ -19,7 +19,8 @@ from ui.common.activity import ActivityWatch
 from ui.common.branch_watch import BranchWatch
 from ui.common.settings_in_force import SettingsInForce
 from ui.common.worker import Worker
-from ui.customer.router import CUSTOMER_FLOW, Router, Screen
+from ui.customer.router import CUSTOMER_FLOW, Screen
+from ui.customer.screens.base import ScreenRouter
 from ui.customer.staff_idle import StaffIdleWatcher
 from ui.customer.state import KioskState
 from ui.customer.watches.database import DatabaseWatch
@@ -27,8 +28,8 @@ from ui.customer.watches.database import DatabaseWatch
 if TYPE_CHECKING:
     from kiosk.branch_settings import BranchSettings
     from ui.customer.backend import Backend
+    from ui.customer.timings import Timings
     from ui.customer.watches.printer import PrinterWatch
-    from ui.customer.window import Timings
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ log = logging.getLogger(__name__)
 class KioskRuntime(QObject):
     def __init__(
         self,
-        router: Router,
+        router: ScreenRouter,
         backend: Backend,
         settings: SettingsInForce,
         worker: Worker,
