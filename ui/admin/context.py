@@ -15,15 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.access import PermissionDenied, StaffError
+from kiosk.access import PermissionDenied
 from kiosk.audit import AuditLog
 from kiosk.branch_settings import BranchSettingsStore
 from kiosk.catalogue_admin import CatalogueAdmin
 from kiosk.clock import Clock, utc_now
-from kiosk.db.database import DatabaseUnavailable
 from kiosk.i18n import N_
 from kiosk.records import Records
-from kiosk.staff import PinRejected, StaffDirectory
+from kiosk.staff import StaffDirectory
+from ui.common.errors import error_lines
 from ui.common.worker import JobGroup
 
 if TYPE_CHECKING:
@@ -118,18 +118,7 @@ class AdminContext(QObject):
     # -- messages --------------------------------------------------------------------------
     def error_lines(self, error: BaseException) -> list[str]:
         """What went wrong, translated, one line per problem."""
-        loc = self.loc
-        if isinstance(error, PinRejected):
-            return [loc.tr(p) for p in error.problems]
-        if isinstance(error, StaffError):  # PermissionDenied included
-            return [loc.tr(error.message)]
-        if isinstance(error, DatabaseUnavailable):
-            return [loc.tr("The database cannot be reached. Try again in a moment.")]
-        if isinstance(error, OSError):
-            reason = error.strerror or type(error).__name__
-            return [loc.tr("The file could not be used: {reason}").format(reason=reason)]
-        log.error("admin action failed", exc_info=error)
-        return [loc.tr("Something went wrong. Try again, or ask for help.")]
+        return error_lines(error, self.loc, context="admin action")
 
     def error_text(self, error: BaseException) -> str:
         return "\n".join(self.error_lines(error))

@@ -1,7 +1,78 @@
-"""Errors every app reports the same way."""
+"""Errors every app reports the same way, and the one mapping from an exception to
+what staff or a customer read.
+
+:func:`problems` turns the domain's own errors into message ids (translated when
+shown, so a language switch re-reads them): a PIN that is too weak, a staff or
+desk action refused, a database that cannot be reached, a file that cannot be
+used. Anything else is a bug: :func:`error_lines` logs it with its traceback and
+says the app's own "something went wrong" line.
+"""
 
 from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kiosk.i18n import N_
+
+if TYPE_CHECKING:
+    from kiosk.i18n import Localizer
+
+log = logging.getLogger(__name__)
+
+SOMETHING_WENT_WRONG = N_("Something went wrong. Try again, or ask for help.")
+DATABASE_UNREACHABLE = N_("The database cannot be reached. Try again in a moment.")
+FILE_UNUSABLE = N_("The file could not be used: {reason}")
 
 
 class StartupError(Exception):
     """Start-up cannot go on; ``str()`` names the file and the field at fault."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing to tell the person: a message id and what fills its placeholders."""
+
+    msgid: str
+    params: Mapping[str, str] = field(default_factory=dict)
+
+    def text(self, loc: Localizer) -> str:
+        text = loc.tr(self.msgid)
+        return text.format(**self.params) if self.params else text
+
+
+def problems(error: BaseException) -> list[Problem] | None:
+    """What went wrong, one problem per line; None when the error is not one the
+    domain raises on purpose (a bug, to be logged)."""
+    from kiosk.access import StaffError
+    from kiosk.db.database import DatabaseUnavailable
+    from kiosk.desk import DeskError
+    from kiosk.staff import PinRejected
+
+    if isinstance(error, PinRejected):
+        return [Problem(p) for p in error.problems]
+    if isinstance(error, StaffError | DeskError):  # PermissionDenied included
+        return [Problem(error.message)]
+    if isinstance(error, DatabaseUnavailable):
+        return [Problem(DATABASE_UNREACHABLE)]
+    if isinstance(error, OSError):
+        return [Problem(FILE_UNUSABLE, {"reason": error.strerror or type(error).__name__})]
+    return None
+
+
+def error_lines(
+    error: BaseException,
+    loc: Localizer,
+    *,
+    context: str,
+    unexpected: str = SOMETHING_WENT_WRONG,
+) -> list[str]:
+    """What went wrong, translated, one line per problem. An unexpected error is
+    logged (``context`` says what was being done) and shown as ``unexpected``."""
+    found = problems(error)
+    if found is None:
+        log.error("%s failed", context, exc_info=error)
+        return [loc.tr(unexpected)]
+    return [p.text(loc) for p in found]

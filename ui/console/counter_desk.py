@@ -18,9 +18,11 @@ from kiosk.access import StaffMember
 from kiosk.board import EventCursor
 from kiosk.catalogue.model import Catalogue
 from kiosk.clock import Clock
-from kiosk.desk import Desk, DeskError, DeskTicket
+from kiosk.desk import Desk, DeskTicket
+from kiosk.i18n import N_
 from kiosk.ticket import TicketStatus
 from ui.common.connection import ConnectionMonitor
+from ui.common.errors import error_lines
 from ui.common.language import Language
 from ui.common.poller import Poller
 from ui.common.queue_backend import QueueBackend
@@ -29,6 +31,7 @@ from ui.console.snapshot import CounterSnapshot, read_snapshot
 from ui.console.texts import service_name
 
 log = logging.getLogger(__name__)
+DID_NOT_WORK = N_("That did not work. Please try again.")
 AT_COUNTER = (TicketStatus.CALLED, TicketStatus.SERVING, TicketStatus.HELD)
 Action = Callable[[Desk], Any]
 Done = Callable[[Any], str]
@@ -149,14 +152,13 @@ class CounterDesk(QObject):
     def _act_failed(self, error: BaseException) -> None:
         self.acting -= 1
         self._generation += 1
-        loc = self._language.loc
-        if isinstance(error, DeskError):
-            self.message_did_change.emit(loc.tr(error.message), True)
-        elif self._monitor.failed(error):
-            self.message_did_change.emit("", False)
+        if self._monitor.failed(error):
+            self.message_did_change.emit("", False)  # the banner says the database is lost
         else:
-            log.error("a desk action failed", exc_info=error)
-            self.message_did_change.emit(loc.tr("That did not work. Please try again."), True)
+            lines = error_lines(
+                error, self._language.loc, context="a desk action", unexpected=DID_NOT_WORK
+            )
+            self.message_did_change.emit("\n".join(lines), True)
         self._after_action()
 
     def _after_action(self) -> None:

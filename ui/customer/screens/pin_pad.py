@@ -10,6 +10,7 @@ manager before the kiosk leaves kiosk mode (:meth:`request`).
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QScroller, QVBoxLayout
 
 from kiosk.clock import Clock, utc_now
 from kiosk.i18n import N_
+from ui.common.errors import problems
 from ui.common.language import Language
 from ui.common.widgets import centered_column, make_button, scroll_area
 from ui.common.worker import Job, Worker
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from ui.customer.staff_jobs import Lock, PadOpening, SignInAnswer
 
 ENTRY_MODES = frozenset({"create", "confirm", "number", "pin"})
+log = logging.getLogger(__name__)
 CANNOT_READ = N_("The staff list cannot be read right now. Please try again.")
 
 
@@ -230,9 +233,10 @@ class PinPadScreen(ScreenBase):
         self._member, self.pad.number, self.pad.mode = member, member.number, "created"
 
     def _not_created(self, error: BaseException) -> None:
-        from kiosk.staff import PinRejected
-
-        self.pad.messages = error.problems if isinstance(error, PinRejected) else [CANNOT_READ]
+        found = problems(error)
+        if found is None:
+            log.error("the first manager could not be created", exc_info=error)
+        self.pad.messages = [p.msgid for p in found] if found else [CANNOT_READ]
         self.pad.mode = "create"
 
     def _number_checked(self, lock: Lock | None) -> None:

@@ -1,0 +1,46 @@
+"""One mapping from an exception to what staff read, in their language."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from kiosk.access import PermissionDenied
+from kiosk.db.database import DatabaseUnavailable
+from kiosk.desk import DeskError
+from kiosk.i18n import Catalogs
+from kiosk.staff import PinRejected
+from ui.common.errors import DATABASE_UNREACHABLE, SOMETHING_WENT_WRONG, error_lines, problems
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_Hans", "zh_Hant"])
+def test_the_domains_errors_read_as_translated_lines(catalogs: Catalogs, locale: str) -> None:
+    loc = catalogs.localizer(locale)
+    cases: list[tuple[BaseException, list[str]]] = [
+        (PinRejected(["Use at least 6 digits."]), [loc.tr("Use at least 6 digits.")]),
+        (PermissionDenied("Only a manager can do this."), [loc.tr("Only a manager can do this.")]),
+        (
+            DeskError("Nobody is waiting for this counter."),
+            [loc.tr("Nobody is waiting for this counter.")],
+        ),
+        (DatabaseUnavailable("gone"), [loc.tr(DATABASE_UNREACHABLE)]),
+    ]
+    for error, lines in cases:
+        assert error_lines(error, loc, context="test") == lines
+    [line] = error_lines(PermissionError(13, "Permission denied"), loc, context="test")
+    assert "Permission denied" in line
+    if locale != "en":
+        assert line != "The file could not be used: Permission denied"  # translated
+
+
+def test_an_unexpected_error_is_logged_and_said_plainly(
+    catalogs: Catalogs, caplog: pytest.LogCaptureFixture
+) -> None:
+    loc = catalogs.localizer("zh_Hant")
+    assert problems(KeyError("slug")) is None
+    with caplog.at_level(logging.ERROR):
+        lines = error_lines(KeyError("slug"), loc, context="saving the catalogue")
+    assert lines == [loc.tr(SOMETHING_WENT_WRONG)]
+    assert "saving the catalogue failed" in caplog.text
+    assert caplog.records[-1].exc_info is not None
