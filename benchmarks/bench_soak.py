@@ -74,14 +74,24 @@ def main() -> int:
     parser.add_argument("--journeys", type=int, default=10_000)
     parser.add_argument("--every", type=int, default=1_000)
     parser.add_argument("--python", help="run under this interpreter instead")
+    parser.add_argument("--taps", action="store_true", help="time taps on an X server")
+    parser.add_argument("--size", default="1080x1920", help="window size with --taps")
     args = parser.parse_args()
     if args.python:
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         command = [args.python, __file__, "--journeys", str(args.journeys)]
-        return subprocess.run(
-            [*command, "--every", str(args.every)], env=env, check=False
-        ).returncode
+        command += ["--every", str(args.every), *(["--taps"] if args.taps else [])]
+        return subprocess.run(command, env=env, check=False).returncode
+    if args.taps:
+        from bench_taps import x_server
 
+        os.environ["QT_QPA_PLATFORM"] = "xcb"
+        with x_server(args.size):
+            return soak(args)
+    return soak(args)
+
+
+def soak(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -118,8 +128,9 @@ def main() -> int:
             bare = bare_stack(width, height)
             bare.show()
             assert isinstance(app, QApplication)
-            timer = soak.tap_timer = TapTimer(app)
-            timer.watch(window)
+            soak.tap_timer = TapTimer(app)
+            soak.tap_timer.watch(window)
+            timer = TapTimer(app)  # the baseline's frames are its own
             timer.watch(bare)
         for done in range(args.journeys + 1):
             if done % args.every == 0 or done == args.journeys:
@@ -137,7 +148,8 @@ def main() -> int:
                 if bare is not None:
                     page = bare.currentWidget()
                     button = page.findChild(QWidget, "bare.next")
-                    soak.tap_times.setdefault(BARE, []).append(timer.tap(button, None))
+                    seconds = timer.tap(button, bare.currentWidget)  # the page it switched to
+                    soak.tap_times.setdefault(BARE, []).append(seconds)
         print("endings:", ", ".join(f"{k} {v}" for k, v in sorted(soak.endings.items())))
         if bare is not None:
             print()

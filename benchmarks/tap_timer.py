@@ -88,16 +88,25 @@ class TapTimer(QObject):
         self._armed = False
         return self._done_at - began
 
-    def tap(self, button: QWidget, target: QWidget | None, timeout_s: float = 5.0) -> float:
+    def tap(
+        self,
+        button: QWidget,
+        target: QWidget | Callable[[], QWidget] | None,
+        timeout_s: float = 5.0,
+    ) -> float:
         """Press and release at ``button``'s centre; seconds until ``target`` is on screen
-        (``None``: until the end of the first frame painted after the tap)."""
-        self._arm(target)
+        (a callable: asked right after the release, for what the tap brought up;
+        ``None``: until the end of the first frame painted after the tap)."""
+        if not callable(target):
+            self._arm(target)
         centre = button.rect().center()
         began = time.perf_counter()
         QTest.mousePress(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
         QTest.mouseRelease(
             button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre
         )
+        if callable(target):  # the release ran the handler: nothing was painted yet
+            self._arm(target())
         return self._wait(began, timeout_s)
 
     def time(self, action: Callable[[], object], target: QWidget, timeout_s: float = 5.0) -> float:

@@ -190,7 +190,21 @@ class Soak:
         assert button.isVisible() and button.isEnabled(), name
         self.kiosk.scroll_to(button)
         kind = name.split(".")[0] if name.startswith(TIMED_BY_PREFIX) else name
-        self.tap_times.setdefault(kind, []).append(timer.tap(button, None))
+        before = self.kiosk.router.current_page()
+
+        def shown() -> QWidget:
+            """The screen the tap brought up, or the control itself when it stayed."""
+            overlay = self.kiosk.window.overlay
+            if overlay is not None and overlay.isVisible():
+                return overlay
+            page = self.kiosk.router.current_page()
+            return page if page is not None and page is not before else button
+
+        try:
+            seconds = timer.tap(button, shown, timeout_s=1.0)
+        except TimeoutError:
+            return  # nothing on screen changed (the language already chosen): no frame
+        self.tap_times.setdefault(kind, []).append(seconds)
 
     # -- one journey -----------------------------------------------------------------------
     def journey(self, journeys_per_day: int = 300) -> str:

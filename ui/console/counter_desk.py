@@ -8,6 +8,7 @@ so a slow read can never undo what the action just showed.
 
 from __future__ import annotations
 
+import enum
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -31,6 +32,24 @@ from ui.console.snapshot import CounterSnapshot, read_snapshot
 from ui.console.texts import service_name
 
 log = logging.getLogger(__name__)
+
+
+class DeskChange(enum.StrEnum):
+    """What a counter can do to the ticket in front of it (besides calling, finishing,
+    no-show and transfer), by the name of its button."""
+
+    RECALL = "recall"
+    START = "start"
+    HOLD = "hold"
+    RESUME = "resume"
+
+
+CHANGES: dict[DeskChange, Callable[[Desk, int], Any]] = {
+    DeskChange.RECALL: Desk.recall,
+    DeskChange.START: Desk.start,
+    DeskChange.HOLD: Desk.hold,
+    DeskChange.RESUME: Desk.resume,
+}
 DID_NOT_WORK = N_("That did not work. Please try again.")
 AT_COUNTER = (TicketStatus.CALLED, TicketStatus.SERVING, TicketStatus.HELD)
 Action = Callable[[Desk], Any]
@@ -201,13 +220,11 @@ class CounterDesk(QObject):
         counter, staff = self.counter_id, self.staff.id if self.staff else None
         self._act(lambda d: d.call(counter, ticket_id, staff), self._arrived)
 
-    def change(self, name: str) -> None:
-        """recall, start, hold or resume the ticket at the counter."""
+    def change(self, change: DeskChange) -> None:
+        """Recall, start, hold or resume the ticket at the counter."""
         if self.current is not None:
             ticket_id = self.current.ticket_id
-            method = {"recall": Desk.recall, "start": Desk.start, "hold": Desk.hold}.get(
-                name, Desk.resume
-            )
+            method = CHANGES[DeskChange(change)]  # a name that is none of them raises
             self._act(lambda d: method(d, ticket_id), self._updated)
 
     def no_show(self) -> None:

@@ -15,7 +15,7 @@ from ui.common.language import Language
 from ui.common.theme import Theme, repolish
 from ui.common.widgets import KioskButton, clear_layout, identify, label, make_button
 from ui.console.action_bar import ActionBar
-from ui.console.counter_desk import CounterDesk
+from ui.console.counter_desk import CounterDesk, DeskChange
 from ui.console.finish_panel import FinishPanel
 from ui.console.pause_panel import PausePanel
 from ui.console.ticket_panel import TicketPanel
@@ -89,8 +89,8 @@ class ServingPage(QWidget):
         a, desk = self.action_bar, self.desk
         a["call_next"].clicked.connect(desk.call_next)
         a["call_ticket"].clicked.connect(self._call_selected)
-        for name in ("recall", "start", "hold", "resume"):
-            a[name].clicked.connect(lambda _=False, n=name: desk.change(n))
+        for change in DeskChange:
+            a[change].clicked.connect(lambda _=False, c=change: desk.change(c))
         a["no_show"].clicked.connect(desk.no_show)
         a["finish"].clicked.connect(lambda: self.show_side(self.finish_panel))
         a["transfer"].clicked.connect(self._open_transfer)

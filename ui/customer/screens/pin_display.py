@@ -13,6 +13,7 @@ from kiosk.i18n import Localizer
 from ui.common.theme import repolish
 from ui.common.widgets import label
 from ui.customer.screens import pin_texts
+from ui.customer.screens.pin_mode import PadMode
 
 if TYPE_CHECKING:
     from ui.customer.staff_jobs import Lock
@@ -25,7 +26,7 @@ MAX_NUMBER_DIGITS = 8
 class PadView:
     """Where the pad is: the step, what was typed, the lock and the messages."""
 
-    mode: str = "wait"
+    mode: PadMode = PadMode.WAIT
     """wait | create | confirm | created | number | pin | locked"""
     purpose: str = pin_texts.SIGN_IN
     number: str = ""
@@ -38,7 +39,7 @@ class PadView:
 
     def type(self, digit: str) -> None:
         """A digit into the staff number (number step) or the PIN."""
-        if self.mode == "number":
+        if self.mode == PadMode.NUMBER:
             if len(self.number) < MAX_NUMBER_DIGITS:
                 self.number += digit
                 self.messages, self.attempts_left = [], None
@@ -47,7 +48,7 @@ class PadView:
 
     def erase(self, everything: bool = False) -> None:
         """Backspace (or Clear) in the field being typed."""
-        if self.mode == "number":
+        if self.mode == PadMode.NUMBER:
             self.number = "" if everything else self.number[:-1]
         self.pin = "" if everything else self.pin[:-1]
 
@@ -81,9 +82,9 @@ class PinDisplay(QWidget):
         self.title.setText(pin_texts.title(mode, view.purpose, loc))
         self.prompt.setText(pin_texts.prompt(mode, view.purpose, loc, view.number, seconds_left))
         lines = [loc.tr(m) for m in view.messages]
-        if view.lock is not None and mode != "locked" and seconds_left > 0:
+        if view.lock is not None and mode != PadMode.LOCKED and seconds_left > 0:
             lines.append(pin_texts.lock_text(view.lock.scope, seconds_left, loc))
-        if view.attempts_left is not None and mode == "pin" and lines:
+        if view.attempts_left is not None and mode == PadMode.PIN and lines:
             lines.append(
                 loc.ntr(
                     "{n} more try before the pad locks.",
@@ -93,8 +94,8 @@ class PinDisplay(QWidget):
             )
         self.message.setText("\n".join(lines))
         self.message.setVisible(bool(lines))
-        self.number_field.setVisible(mode in ("number", "pin"))
-        self.dots.setVisible(mode in ("create", "confirm", "pin"))
+        self.number_field.setVisible(mode in (PadMode.NUMBER, PadMode.PIN))
+        self.dots.setVisible(mode in (PadMode.CREATE, PadMode.CONFIRM, PadMode.PIN))
         self.show_entry(view, loc)
 
     def show_entry(self, view: PadView, loc: Localizer) -> None:
@@ -104,7 +105,7 @@ class PinDisplay(QWidget):
             loc.tr("{n} digits entered").format(n=loc.number(len(view.pin)))
         )
         typed = loc.tr("Staff number: {number}").format(number=view.number)
-        typing_number = view.mode == "number"
+        typing_number = view.mode == PadMode.NUMBER
         self.number_field.setText((view.number or "–") if typing_number else typed)
         self.number_field.setAccessibleName(typed)
         role = "dots" if typing_number else "muted"

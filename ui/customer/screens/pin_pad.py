@@ -27,6 +27,7 @@ from ui.customer.router import Screen
 from ui.customer.screens.base import ScreenBase, ScreenRouter
 from ui.customer.screens.pin_display import PadView, PinDisplay
 from ui.customer.screens.pin_keypad import PinKeypad
+from ui.customer.screens.pin_mode import ENTRY_MODES, PadMode
 from ui.customer.screens.pin_texts import EXIT_KIOSK, SIGN_IN
 
 if TYPE_CHECKING:
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
     from kiosk.staff import StaffDirectory
     from ui.customer.staff_jobs import Lock, PadOpening, SignInAnswer
 
-ENTRY_MODES = frozenset({"create", "confirm", "number", "pin"})
 log = logging.getLogger(__name__)
 CANNOT_READ = N_("The staff list cannot be read right now. Please try again.")
 
@@ -104,7 +104,7 @@ class PinPadScreen(ScreenBase):
         self._column.setMaximumWidth(1560 if landscape else 760)
 
     @property
-    def mode(self) -> str:
+    def mode(self) -> PadMode:
         return self.pad.mode
 
     @property
@@ -158,16 +158,16 @@ class PinPadScreen(ScreenBase):
 
     def _failed(self, _error: BaseException) -> None:
         self.pad.messages = [CANNOT_READ]  # a lost database also shows the kiosk's banner
-        if self.pad.mode == "wait":
-            self.pad.mode = "number"
+        if self.pad.mode == PadMode.WAIT:
+            self.pad.mode = PadMode.NUMBER
 
     def _opened(self, opening: PadOpening) -> None:
         if opening.lock is not None:
             self._start_lock(opening.lock)
         elif opening.needs_first_manager and self.pad.purpose == SIGN_IN:
-            self.pad.mode = "create"
+            self.pad.mode = PadMode.CREATE
         else:
-            self.pad.mode = "number"
+            self.pad.mode = PadMode.NUMBER
 
     # -- input -----------------------------------------------------------------------------
     def press(self, digit: str) -> None:
@@ -182,7 +182,7 @@ class PinPadScreen(ScreenBase):
     def _change_number(self) -> None:
         self.pad.number = self.pad.pin = ""
         self.pad.messages, self.pad.attempts_left = [], None
-        self.pad.mode = "number"
+        self.pad.mode = PadMode.NUMBER
         self.retranslate()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -206,44 +206,44 @@ class PinPadScreen(ScreenBase):
         pin, self.pad.pin = self.pad.pin, ""
         self.pad.messages, self.pad.attempts_left = [], None
         staff, number = self._staff, self.pad.number
-        if self.pad.mode == "create":
+        if self.pad.mode == PadMode.CREATE:
             self.pad.messages = pin_problems(pin)
             if not self.pad.messages:
-                self.pad.first_pin, self.pad.mode = pin, "confirm"
-        elif self.pad.mode == "confirm":
+                self.pad.first_pin, self.pad.mode = pin, PadMode.CONFIRM
+        elif self.pad.mode == PadMode.CONFIRM:
             if pin != self.pad.first_pin:
                 self.pad.messages = [N_("The PINs do not match. Please choose the PIN again.")]
-                self.pad.first_pin, self.pad.mode = "", "create"
+                self.pad.first_pin, self.pad.mode = "", PadMode.CREATE
             else:
                 self._run(lambda: staff.create_first_manager(pin), self._created, self._not_created)
                 return
-        elif self.pad.mode == "created" and self._member is not None:
+        elif self.pad.mode == PadMode.CREATED and self._member is not None:
             self._signed_in(self._member)
             return
-        elif self.pad.mode == "number" and number:
+        elif self.pad.mode == PadMode.NUMBER and number:
             self._run(lambda: current_lock(staff, number), self._number_checked)
             return
-        elif self.pad.mode == "pin" and pin:
+        elif self.pad.mode == PadMode.PIN and pin:
             self._run(lambda: sign_in(staff, number, pin), self._pin_checked)
             return
         self.retranslate()
 
     def _created(self, member: StaffMember) -> None:
         self.pad.first_pin = ""
-        self._member, self.pad.number, self.pad.mode = member, member.number, "created"
+        self._member, self.pad.number, self.pad.mode = member, member.number, PadMode.CREATED
 
     def _not_created(self, error: BaseException) -> None:
         found = problems(error)
         if found is None:
             log.error("the first manager could not be created", exc_info=error)
         self.pad.messages = [p.msgid for p in found] if found else [CANNOT_READ]
-        self.pad.mode = "create"
+        self.pad.mode = PadMode.CREATE
 
     def _number_checked(self, lock: Lock | None) -> None:
         if lock is not None:
             self._start_lock(lock)
         else:
-            self.pad.mode = "pin"
+            self.pad.mode = PadMode.PIN
 
     def _pin_checked(self, answer: SignInAnswer) -> None:
         if answer.member is not None:
@@ -260,7 +260,7 @@ class PinPadScreen(ScreenBase):
                 self.manager_did_confirm.emit(member)
                 return
             self.pad.messages = [N_("Only a manager can do this.")]
-            self.pad.number, self.pad.mode = "", "number"
+            self.pad.number, self.pad.mode = "", PadMode.NUMBER
             self.retranslate()
             return
         self.staff_did_sign_in.emit(member)
@@ -272,7 +272,7 @@ class PinPadScreen(ScreenBase):
         from ui.customer.staff_jobs import PAD
 
         self.pad.lock, self.pad.pin, self.pad.number = lock, "", ""
-        self.pad.mode = "locked" if lock.scope == PAD else "number"
+        self.pad.mode = PadMode.LOCKED if lock.scope == PAD else PadMode.NUMBER
         self.tick.start()
 
     def seconds_left(self) -> int:
@@ -284,8 +284,8 @@ class PinPadScreen(ScreenBase):
         if self.seconds_left() <= 0:
             self.tick.stop()
             self.pad.lock = None
-            if self.pad.mode == "locked":
-                self.pad.mode, self.pad.messages = "number", []
+            if self.pad.mode == PadMode.LOCKED:
+                self.pad.mode, self.pad.messages = PadMode.NUMBER, []
         self.retranslate()
 
     # -- texts -----------------------------------------------------------------------------
@@ -296,10 +296,10 @@ class PinPadScreen(ScreenBase):
         loc, mode = self.loc, self.pad.mode
         self.display.show_pad(self.pad, loc, self.seconds_left())
         self.keypad.set_texts(
-            loc.tr("Clear"), loc.tr("Continue") if mode == "created" else loc.tr("OK")
+            loc.tr("Clear"), loc.tr("Continue") if mode == PadMode.CREATED else loc.tr("OK")
         )
         self.cancel_button.setText(loc.tr("Cancel"))
         self.change_number_button.setText(loc.tr("Change staff number"))
-        self.change_number_button.setVisible(mode == "pin")
+        self.change_number_button.setVisible(mode == PadMode.PIN)
         entry = mode in ENTRY_MODES and not self.busy
-        self.keypad.set_enabled(entry, entry or (mode == "created" and not self.busy))
+        self.keypad.set_enabled(entry, entry or (mode == PadMode.CREATED and not self.busy))

@@ -3,38 +3,39 @@
 from __future__ import annotations
 
 from kiosk.i18n import Localizer
+from ui.customer.screens.pin_mode import PadMode
 
 SIGN_IN = "sign_in"
 EXIT_KIOSK = "exit_kiosk"
 
 
-def title(mode: str, purpose: str, loc: Localizer) -> str:
-    if mode in ("create", "confirm"):
+def title(mode: PadMode, purpose: str, loc: Localizer) -> str:
+    if mode in (PadMode.CREATE, PadMode.CONFIRM):
         return loc.tr("Set up the manager PIN")
-    if mode == "created":
+    if mode == PadMode.CREATED:
         return loc.tr("The manager PIN is set")
     if purpose == EXIT_KIOSK:
         return loc.tr("Leave kiosk mode")
     return loc.tr("Staff sign-in")
 
 
-def prompt(mode: str, purpose: str, loc: Localizer, number: str, seconds: int) -> str:
-    if mode == "create":
+def prompt(mode: PadMode, purpose: str, loc: Localizer, number: str, seconds: int) -> str:
+    if mode == PadMode.CREATE:
         return loc.tr("This kiosk has no manager yet. Choose a PIN of 6 to 12 digits.")
-    if mode == "confirm":
+    if mode == PadMode.CONFIRM:
         return loc.tr("Enter the same PIN again to confirm it.")
-    if mode == "created":
+    if mode == PadMode.CREATED:
         return loc.tr(
             "Your staff number is {number}. From now on, sign in with your staff number "
             "and then your PIN."
         ).format(number=number)
-    if mode == "number":
+    if mode == PadMode.NUMBER:
         if purpose == EXIT_KIOSK:
             return loc.tr("A manager must sign in to leave kiosk mode. Enter your staff number.")
         return loc.tr("Enter your staff number.")
-    if mode == "pin":
+    if mode == PadMode.PIN:
         return loc.tr("Enter your PIN.")
-    if mode == "locked":
+    if mode == PadMode.LOCKED:
         return lock_text("pad", seconds, loc)
     return loc.tr("One moment…")
 
