@@ -31,6 +31,7 @@ from kiosk.settings import settings_from_mapping
 from ui.common.language import Language
 from ui.common.theme import Theme
 from ui.common.worker import Worker
+from ui.customer.app import attach_backend
 from ui.customer.backend import open_backend
 from ui.customer.look import Look
 from ui.customer.timings import Timings
@@ -80,7 +81,7 @@ def measure(app: QApplication, runs: int, answers_status: bool) -> tuple[list[fl
         language = Language(catalogs, display.default_language, display.languages)
         look = Look.from_settings(settings)
         window = KioskWindow(look, language, Theme(app, look.high_contrast), Worker())
-        window.attach_backend(backend, settings, Timings())
+        attach_backend(window, backend, settings, Timings())
         window.resize(1080, 1920)
         window.show()
 

@@ -29,6 +29,7 @@ from kiosk.settings import Settings
 from ui.common.language import Language
 from ui.common.theme import Theme
 from ui.common.worker import Worker
+from ui.customer.app import attach_backend
 from ui.customer.backend import Backend
 from ui.customer.look import Look
 from ui.customer.router import Screen
@@ -75,7 +76,7 @@ class Kiosk:
         language = Language(catalogs, display.default_language, display.languages)
         look = Look.from_settings(settings)
         window = KioskWindow(look, language, Theme(app, look.high_contrast), Worker(), clock)
-        window.attach_backend(backend, settings, timings)
+        attach_backend(window, backend, settings, timings)
         qtbot.addWidget(window)
         window.resize(*PORTRAIT)
         window.show()

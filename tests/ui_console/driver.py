@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
@@ -12,8 +14,10 @@ from ui.console.window import ConsoleWindow
 
 from .conftest import MANAGER_PIN
 
+W = TypeVar("W", bound=QWidget)
 
-def find[W: QWidget](root: QWidget, name: str, kind: type[W]) -> W:
+
+def find(root: QWidget, name: str, kind: type[W]) -> W:
     widget = root.findChild(kind, name)
     assert widget is not None, f"no {kind.__name__} named {name!r}"
     return widget

@@ -7,6 +7,13 @@ so it is painted first. Then, on the worker: the settings are validated
 (SQLAlchemy/SQLModel), the catalogue, staff and the printer are opened. A
 settings file or catalogue that cannot be used stops start-up with a message
 naming the file and the field: on stderr, in a dialog, and with exit status 2.
+
+The whole kiosk is put together here: :class:`KioskApp` builds the worker, the
+collector, the language, the theme and the window (with its welcome screen);
+:func:`load_and_open` opens settings, printer library and backend on the worker;
+:func:`attach_backend` builds the settings in force, the background watches, the
+screens (through one :class:`~ui.customer.context.KioskContext`) and the idle
+overlay, and wires them together.
 """
 
 from __future__ import annotations
@@ -61,6 +68,70 @@ def load_and_open(
     source = str(config or default_config_path())
     backend = open_backend(settings, catalogs, catalogue_files, clock, source)
     return backend.settings or settings, backend
+
+
+def attach_backend(
+    window: KioskWindow, backend: Backend, settings: Settings, timings: Timings | None = None
+) -> None:
+    """The rest of the kiosk, once the database is open: the settings in force, the
+    background watches, the screens and the idle overlay, wired together; then
+    customers are let in."""
+    from ui.common.activity import ActivityWatch
+    from ui.common.settings_in_force import SettingsInForce
+    from ui.customer.context import KioskContext
+    from ui.customer.screen_set import build_screens
+    from ui.customer.screens.idle import IdleOverlay, IdleWatcher
+    from ui.customer.watches.runtime import KioskRuntime
+
+    window.backend = backend
+    hidden = backend.printer.sections.hidden() if backend.printer is not None else ()
+    window.settings_in_force = SettingsInForce(settings, hidden, window)
+    window.settings_in_force.settings_did_change.connect(window.apply_branch_settings)
+    t = window.timings = timings or Timings.from_settings(settings.display)
+    branch = settings.kiosk.branch_name
+    window.setWindowTitle(branch)
+    window.welcome.set_branch_name(branch)
+    window.welcome.staff_corner.set_hold_ms(t.long_press_ms)
+    window.activity = activity = ActivityWatch(window)  # one input watcher for both timers
+    window.runtime = runtime = KioskRuntime(
+        window.router, backend, window.settings_in_force, window.worker, window.state, t, activity
+    )
+    window.context = context = KioskContext(
+        language=window.language,
+        router=window.router,
+        worker=window.worker,
+        state=window.state,
+        clock=window.clock,
+        theme=window.theme,
+        backend=backend,
+        settings=window.settings_in_force,
+        timings=t,
+    )
+    window.screens = screens = build_screens(context)
+    if runtime.printer is not None:
+        screens.ticket.ticket_did_print.connect(runtime.printer.note_outcome)
+        screens.staff_home.print_did_finish.connect(runtime.printer.note_outcome)
+        screens.staff_home.printer_check_requested.connect(runtime.printer.check)
+    screens.ticket.service_did_refuse.connect(lambda _reason: runtime.branch_watch.check())
+    screens.pin_pad.staff_did_sign_in.connect(lambda _member: runtime.load_admin_idle())
+    screens.pin_pad.manager_did_confirm.connect(window.exit_kiosk)
+    screens.staff_home.exit_kiosk_requested.connect(window.confirm_exit)
+    screens.staff_home.set_kiosk_mode(window.lockdown.active)
+    runtime.staff_idle.idle_did_expire.connect(lambda: window.router.start_over())
+    window.overlay = IdleOverlay(window, window.language)
+    window.idle = IdleWatcher(
+        window.overlay,
+        window.language,
+        window.router,
+        backend.reception,
+        window.worker,
+        t.idle_ms,
+        t.countdown_s,
+        t.idle_tick_ms,
+        activity,
+    )
+    runtime.start()
+    window.welcome.set_ready(True)
 
 
 class KioskApp(QObject):
@@ -150,7 +221,7 @@ class KioskApp(QObject):
 
     def _opened(self, result: Any) -> None:
         settings, backend = result
-        self.window.attach_backend(backend, settings, self._timings)
+        attach_backend(self.window, backend, settings, self._timings)
         self.app_did_start.emit()
         if backend.printer is not None:
             self._warm_printer(self.language.locale)

@@ -11,7 +11,7 @@ is used by "start over", the idle timeout and the end of the ticket screen.
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
@@ -75,7 +75,10 @@ CUSTOMER_FLOW = frozenset(
 )
 
 
-class Router[P: RoutedPage](QStackedWidget):
+P = TypeVar("P", bound=RoutedPage)
+
+
+class Router(QStackedWidget, Generic[P]):
     screen_will_change = Signal(object)
     """Carries the :class:`Screen` about to be shown (before its ``enter()``)."""
     screen_did_change = Signal(object)

@@ -159,6 +159,7 @@ def take_screenshots(out: Path, locales: tuple[str, ...]) -> int:
     from ui.common.language import Language
     from ui.common.theme import Theme
     from ui.common.worker import Worker
+    from ui.customer.app import attach_backend
     from ui.customer.backend import open_backend
     from ui.customer.look import Look
     from ui.customer.timings import Timings
@@ -179,7 +180,7 @@ def take_screenshots(out: Path, locales: tuple[str, ...]) -> int:
         _seed_queue(backend)
         language = Language(catalogs, "en", settings.display.languages)
         window = KioskWindow(Look.from_settings(settings), language, Theme(app), Worker())
-        window.attach_backend(backend, settings, Timings(idle_ms=10**8, ticket_return_ms=10**8))
+        attach_backend(window, backend, settings, Timings(idle_ms=10**8, ticket_return_ms=10**8))
         shooter = _Shooter(app, window)
         runtime = window.runtime
         assert runtime is not None

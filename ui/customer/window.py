@@ -4,7 +4,7 @@ overlay on top.
 The welcome screen exists from the start: it needs only a :class:`~ui.customer.look.Look`
 (branch name, languages, contrast), no database and no validated settings. The
 other screens, the idle overlay and the background watchers
-(:class:`~ui.customer.watches.runtime.KioskRuntime`) are built by :meth:`KioskWindow.attach_backend`
+(:class:`~ui.customer.watches.runtime.KioskRuntime`) are built by :func:`ui.customer.app.attach_backend`
 once the settings are validated and the backend is open. In kiosk mode
 (:meth:`KioskWindow.lock_down`) the window cannot be closed until a manager
 signs in at ``staff.exit_kiosk``.
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from ui.common.activity import ActivityWatch
     from ui.common.settings_in_force import SettingsInForce
     from ui.customer.backend import Backend
+    from ui.customer.context import KioskContext
     from ui.customer.screen_set import Screens
     from ui.customer.screens.idle import IdleOverlay, IdleWatcher
     from ui.customer.watches.runtime import KioskRuntime
@@ -69,6 +70,8 @@ class KioskWindow(QWidget):
         self.clock = clock
         self.backend: Backend | None = None
         self.settings_in_force: SettingsInForce | None = None
+        self.context: KioskContext | None = None
+        """What the screens received (set with the backend)."""
         self.overlay: IdleOverlay | None = None
         self.idle: IdleWatcher | None = None
         self.activity: ActivityWatch | None = None
@@ -93,67 +96,6 @@ class KioskWindow(QWidget):
         theme.set_locale(language.locale)
         theme.attach(self)
 
-    def attach_backend(
-        self, backend: Backend, settings: Settings, timings: Timings | None = None
-    ) -> None:
-        """Build the screens that need the database, then let customers in."""
-        from ui.common.activity import ActivityWatch
-        from ui.common.settings_in_force import SettingsInForce
-        from ui.customer.context import KioskContext
-        from ui.customer.screen_set import build_screens
-        from ui.customer.screens.idle import IdleOverlay, IdleWatcher
-        from ui.customer.watches.runtime import KioskRuntime
-
-        self.backend = backend
-        hidden = backend.printer.sections.hidden() if backend.printer is not None else ()
-        self.settings_in_force = SettingsInForce(settings, hidden, self)
-        self.settings_in_force.settings_did_change.connect(self.apply_branch_settings)
-        t = self.timings = timings or Timings.from_settings(settings.display)
-        branch = settings.kiosk.branch_name
-        self.setWindowTitle(branch)
-        self.welcome.set_branch_name(branch)
-        self.welcome.staff_corner.set_hold_ms(t.long_press_ms)
-        self.activity = activity = ActivityWatch(self)  # one input watcher for both timers
-        self.runtime = runtime = KioskRuntime(
-            self.router, backend, self.settings_in_force, self.worker, self.state, t, activity
-        )
-        self.context = KioskContext(
-            language=self.language,
-            router=self.router,
-            worker=self.worker,
-            state=self.state,
-            clock=self.clock,
-            theme=self.theme,
-            backend=backend,
-            settings=self.settings_in_force,
-            timings=t,
-        )
-        self.screens = screens = build_screens(self.context)
-        if runtime.printer is not None:
-            screens.ticket.ticket_did_print.connect(runtime.printer.note_outcome)
-            screens.staff_home.print_did_finish.connect(runtime.printer.note_outcome)
-            screens.staff_home.printer_check_requested.connect(runtime.printer.check)
-        screens.ticket.service_did_refuse.connect(lambda _reason: runtime.branch_watch.check())
-        screens.pin_pad.staff_did_sign_in.connect(lambda _member: runtime.load_admin_idle())
-        screens.pin_pad.manager_did_confirm.connect(self._exit_kiosk)
-        screens.staff_home.exit_kiosk_requested.connect(self._confirm_exit)
-        screens.staff_home.set_kiosk_mode(self.lockdown.active)
-        runtime.staff_idle.idle_did_expire.connect(lambda: self.router.start_over())
-        self.overlay = IdleOverlay(self, self.language)
-        self.idle = IdleWatcher(
-            self.overlay,
-            self.language,
-            self.router,
-            backend.reception,
-            self.worker,
-            t.idle_ms,
-            t.countdown_s,
-            t.idle_tick_ms,
-            activity,
-        )
-        runtime.start()
-        self.welcome.set_ready(True)
-
     # -- kiosk mode ------------------------------------------------------------------------
     def lock_down(self, hide_cursor: bool = False) -> None:
         """Full screen, frameless, on top; closing keys and close requests refused."""
@@ -162,14 +104,14 @@ class KioskWindow(QWidget):
         if self.screens is not None:
             self.screens.staff_home.set_kiosk_mode(True)
 
-    def _confirm_exit(self) -> None:
+    def confirm_exit(self) -> None:
         from ui.customer.screens.pin_texts import EXIT_KIOSK
 
         assert self.screens is not None
         self.screens.pin_pad.request(EXIT_KIOSK)
         self.router.go(Screen.PIN_PAD)
 
-    def _exit_kiosk(self, member: StaffMember) -> None:
+    def exit_kiosk(self, member: StaffMember) -> None:
         """A manager confirmed: audit ``kiosk.exit``, then unlock and close."""
         from kiosk.audit import AuditLog
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeAlias
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy
@@ -136,5 +138,5 @@ class ScreenBase(RoutedPage):
         self.router.start_over()
 
 
-type ScreenRouter = Router[ScreenBase]
+ScreenRouter: TypeAlias = "Router[ScreenBase]"
 """The kiosk's router, over its screens."""
