@@ -15,6 +15,7 @@ the next sign-in.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
@@ -55,6 +56,9 @@ NAV = (
     ("audit", N_("Audit trail")),
 )
 NAV_WIDTH = 290
+
+
+_log = logging.getLogger(__name__)
 
 
 class AdminPanel(QWidget):
@@ -134,7 +138,9 @@ class AdminPanel(QWidget):
         self.idle.start()
         if not self._idle_injected:
             self.ctx.run(
-                lambda _m: self.ctx.branch.current(), self._settings_changed, lambda _e: None
+                lambda _m: self.ctx.branch.current(),
+                self._settings_changed,
+                lambda error: _log.warning("the admin idle time was not read: %s", error),
             )
 
     def _build_nav(self) -> QFrame:
@@ -212,7 +218,9 @@ class AdminPanel(QWidget):
             log, actor, target = self.ctx.audit, member.actor, f"staff:{member.number}"
             self.worker.run(
                 lambda: log.record(actor, "auth.sign_out", target, {"reason": reason}),
-                on_error=lambda _e: None,
+                on_error=lambda error: _log.error(
+                    "the sign-out of %s was not audited", target, exc_info=error
+                ),
             )
         self.ctx.sign_out()
         self._wipe()

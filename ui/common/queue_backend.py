@@ -91,31 +91,13 @@ def open_queue_backend(config: Path | None) -> QueueBackend:
     """Settings → database → backend, for ``run_console`` and ``run_display``.
 
     Raises :class:`ui.common.errors.StartupError` with a message naming what is wrong."""
-    from kiosk.bootstrap import open_database
-    from kiosk.branch_settings import BranchSettingsStore
-    from kiosk.catalogue.loader import CatalogueError
-    from kiosk.db.database import DatabaseUnavailable
-    from kiosk.db.migrate import SchemaOutOfDate
     from kiosk.settings import SettingsError, load_settings
+    from ui.common.branch_database import open_branch_database
     from ui.common.errors import StartupError
 
     try:
         settings = load_settings(config)
     except SettingsError as exc:
         raise StartupError(str(exc)) from None
-    try:
-        db = open_database(settings)
-    except CatalogueError as exc:
-        raise StartupError("The service catalogue cannot be used:\n" + str(exc)) from None
-    except (DatabaseUnavailable, SchemaOutOfDate) as exc:
-        raise StartupError(
-            f"The database cannot be opened ({settings.database_url}): {exc}"
-        ) from None
-    try:
-        # what managers chose in the admin panel, as every kiosk of the branch does
-        settings, _hidden = BranchSettingsStore(db, settings).in_force()
-    except DatabaseUnavailable as exc:
-        raise StartupError(
-            f"The database cannot be read ({settings.database_url}): {exc}"
-        ) from None
+    db, settings, _hidden = open_branch_database(settings)
     return QueueBackend(db, settings)

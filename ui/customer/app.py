@@ -18,6 +18,7 @@ overlay, and wires them together.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Callable, MutableMapping, Sequence
@@ -40,6 +41,8 @@ from ui.customer.window import KioskWindow
 if TYPE_CHECKING:
     from kiosk.settings import Settings
     from ui.customer.backend import Backend
+
+_log = logging.getLogger(__name__)
 
 EXIT_STARTUP_FAILED = 2
 
@@ -234,7 +237,12 @@ class KioskApp(QObject):
             return
         self._warmed.add(locale)
         printer = backend.printer
-        self.worker.run(lambda: printer.warm_up((locale,)), on_error=lambda _exc: None)
+        self.worker.run(
+            lambda: printer.warm_up((locale,)),
+            on_error=lambda error: _log.warning(
+                "printer fonts for %s not loaded: %s", locale, error
+            ),
+        )
 
     def _failed(self, error: BaseException) -> None:
         from ui.common.errors import StartupError

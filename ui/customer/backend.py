@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from kiosk.clock import Clock, utc_now
 from kiosk.i18n import Catalogs
 from kiosk.settings import Settings
+from ui.common.branch_database import open_branch_database
 from ui.common.errors import StartupError
 
 if TYPE_CHECKING:
@@ -45,8 +46,6 @@ def open_backend(
     settings_source: str = "settings",
 ) -> Backend:
     """Open everything the screens need. Raises :class:`StartupError` with a plain message."""
-    from kiosk.bootstrap import open_database
-    from kiosk.branch_settings import BranchSettingsStore
     from kiosk.catalogue.loader import CatalogueError
     from kiosk.db.database import DatabaseUnavailable
     from kiosk.reception import Reception
@@ -59,21 +58,7 @@ def open_backend(
         parse_printer_url(settings.printer.url, settings.printer)
     except PrinterConfigError as exc:
         raise StartupError(f"{settings_source}: printer.url: {exc}") from None
-    try:
-        db = open_database(settings, catalogue_files)
-    except CatalogueError as exc:
-        raise StartupError("The service catalogue cannot be used:\n" + str(exc)) from None
-    except DatabaseUnavailable as exc:
-        raise StartupError(
-            f"The database cannot be opened ({settings.database_url}): {exc}"
-        ) from None
-    try:
-        # what managers chose in the admin panel (shared by the branch) over the TOML
-        settings, hidden = BranchSettingsStore(db, settings).in_force()
-    except DatabaseUnavailable as exc:
-        raise StartupError(
-            f"The database cannot be read ({settings.database_url}): {exc}"
-        ) from None
+    db, settings, hidden = open_branch_database(settings, catalogue_files)
     reception = Reception(db, settings, clock)
     try:
         reception.catalogue()
