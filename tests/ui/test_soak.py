@@ -40,8 +40,12 @@ def test_hundreds_of_journeys_leave_nothing_behind(
         endings = dict(soak.endings)
 
     # every kind of ending was lived through
-    assert endings.get("ticket printed", 0) > 50, endings
-    assert endings.get("ticket print_failed", 0) + endings.get("ticket on_screen", 0) > 5
+    # a refused print puts the kiosk in number-on-screen mode until the printer's next
+    # status check (every 10 s), so how tickets split between the two depends on speed
+    tickets = sum(count for ending, count in endings.items() if ending.startswith("ticket "))
+    assert tickets > 100, endings
+    assert endings.get("ticket printed", 0) >= 10, endings
+    assert endings.get("ticket print_failed", 0) + endings.get("ticket on_screen", 0) >= 10
     for ending in ("what to bring", "start over", "idle reset", "staff pad"):
         assert endings.get(ending, 0) > 0, endings
 

@@ -19,6 +19,8 @@ from ui.common.branch_database import open_branch_database
 from ui.common.errors import StartupError
 
 if TYPE_CHECKING:
+    from kiosk.audit import AuditLog
+    from kiosk.branch_settings import BranchSettingsStore
     from kiosk.db.database import Database
     from kiosk.reception import Reception
     from kiosk.staff import StaffDirectory
@@ -31,8 +33,11 @@ class Backend:
     reception: Reception
     staff: StaffDirectory
     printer: TicketPrinter | None
+    audit: AuditLog
+    branch: BranchSettingsStore
+    """The branch's settings as managers saved them (the watches read it)."""
     settings: Settings | None = None
-    """The settings in force: the machine's TOML with the branch's choices over it."""
+    """The settings in force at start: the machine's TOML with the branch's choices over it."""
 
     def close(self) -> None:
         self.db.dispose()
@@ -46,6 +51,8 @@ def open_backend(
     settings_source: str = "settings",
 ) -> Backend:
     """Open everything the screens need. Raises :class:`StartupError` with a plain message."""
+    from kiosk.audit import AuditLog
+    from kiosk.branch_settings import BranchSettingsStore
     from kiosk.catalogue.loader import CatalogueError
     from kiosk.db.database import DatabaseUnavailable
     from kiosk.reception import Reception
@@ -72,4 +79,6 @@ def open_backend(
         sections=TicketSections(**dict.fromkeys(hidden, False)),
     )
     staff = StaffDirectory(db, clock, kiosk_id=settings.kiosk.id)
-    return Backend(db, reception, staff, printer, settings)
+    audit = AuditLog(db, settings.kiosk.id, clock)
+    branch = BranchSettingsStore(db, settings, clock)
+    return Backend(db, reception, staff, printer, audit, branch, settings)

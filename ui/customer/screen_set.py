@@ -32,7 +32,6 @@ class Screens:
 
 
 def build_screens(ctx: KioskContext) -> Screens:
-    from kiosk.audit import AuditLog
     from ui.customer.screens.admin import AdminScreen
     from ui.customer.screens.bring_list import BringListScreen
     from ui.customer.screens.pin_pad import PinPadScreen
@@ -71,7 +70,7 @@ def build_screens(ctx: KioskContext) -> Screens:
             settings,
             state,
             printer,
-            AuditLog(backend.db, settings.current.kiosk.id, clock),
+            backend.audit,
         ),
         admin=AdminScreen(
             lang,

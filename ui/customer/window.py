@@ -113,11 +113,10 @@ class KioskWindow(QWidget):
 
     def exit_kiosk(self, member: StaffMember) -> None:
         """A manager confirmed: audit ``kiosk.exit``, then unlock and close."""
-        from kiosk.audit import AuditLog
 
         assert self.backend is not None and self.settings is not None
         kiosk_id = self.settings.kiosk.id
-        audit = AuditLog(self.backend.db, kiosk_id, self.clock)
+        audit = self.backend.audit
         self.worker.run(
             lambda: audit.record(member.actor, "kiosk.exit", f"kiosk:{kiosk_id}"),
             lambda _done: self._leave_kiosk(),

@@ -46,14 +46,13 @@ class KioskRuntime(QObject):
         activity: ActivityWatch | None = None,
     ) -> None:
         super().__init__(router)
-        from kiosk.branch_settings import BranchSettingsStore
         from kiosk.health import Health
         from ui.customer.watches.printer import PrinterWatch
 
         self._router = router
         self._worker = worker
         self._admin_idle_ms = timings.admin_idle_ms
-        self.branch = BranchSettingsStore(backend.db, settings.current)
+        self.branch = backend.branch
         self.catalogue_pending = False
         self.branch_watch = BranchWatch(
             worker,
