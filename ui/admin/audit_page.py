@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QTableWidgetItem, QVBoxLayout
 
 from kiosk.access import StaffMember
 from kiosk.audit import AuditEntry
@@ -25,6 +25,7 @@ from ui.admin.common import (
     card,
     combo_box,
     date_edit,
+    filter_grid,
     message_label,
     read_only_table,
     show_message,
@@ -79,10 +80,7 @@ class AuditPage(AdminPage):
             "action": Field(self.action),
             "who": Field(self.who),
         }
-        filters = QGridLayout()
-        for index, field in enumerate(self.fields.values()):
-            filters.addWidget(field, index // 2, index % 2)
-        layout.addLayout(filters)
+        layout.addLayout(filter_grid(self.fields.values(), columns=2))
         row = QHBoxLayout()
         self.search_button = button("admin.audit.search", role="primary")
         self.verify_button = button("admin.audit.verify")

@@ -8,7 +8,7 @@ own text, or, for an input, the label of its field (set on every retranslate).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -151,6 +152,14 @@ def show_message(widget: QLabel, text: str, role: str | None = None) -> None:
     if role is not None and widget.property("role") != role:
         widget.setProperty("role", role)
         repolish(widget)
+
+
+def filter_grid(fields: Iterable[QWidget], columns: int) -> QGridLayout:
+    """A page's search filters, ``columns`` to a row, in the order given."""
+    grid = QGridLayout()
+    for index, field in enumerate(fields):
+        grid.addWidget(field, index // columns, index % columns)
+    return grid
 
 
 def card() -> tuple[QFrame, QVBoxLayout]:

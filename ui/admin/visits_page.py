@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from ui.admin.common import (
     card,
     combo_box,
     date_edit,
+    filter_grid,
     line_edit,
     message_label,
     read_only_table,
@@ -65,9 +65,7 @@ class VisitsPage(AdminPage):
             "status": Field(self.status_filter),
             "code": Field(self.code),
         }
-        filters = QGridLayout()
-        for index, field in enumerate(self.fields.values()):
-            filters.addWidget(field, index // 3, index % 3)
+        filters = filter_grid(self.fields.values(), columns=3)
         self.search_button = button("admin.visits.search", role="primary")
         self.search_button.clicked.connect(self.search)
         self.code.returnPressed.connect(self.search)
