@@ -124,11 +124,6 @@ class Worker(QObject):
     def busy(self) -> bool:
         return bool(self._jobs)
 
-    @property
-    def pending(self) -> int:
-        """Jobs started whose answer has not been handled yet."""
-        return len(self._jobs)
-
     def wait_for_done(self, msecs: int = -1) -> bool:
         """Block until every running job has returned (shutdown and tests)."""
         return self._pool.waitForDone(msecs)
