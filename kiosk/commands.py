@@ -2,6 +2,7 @@
 staff screens: a manager signs in with staff number and PIN before each action.
 
     kiosk staff add|list|reset-pin|deactivate|activate --as NUMBER …
+    kiosk staff add --first-manager --name NAME      (once, on the machine, no sign-in)
     kiosk catalogue export|import --as NUMBER …     (check needs no sign-in)
     kiosk audit --as NUMBER [--since DATE] [--action PREFIX]
     kiosk db upgrade
@@ -102,6 +103,10 @@ def _staff_command(args: argparse.Namespace, ctx: Context) -> int:
     from kiosk.access import ROLE_LABELS, StaffError, require_manager
     from kiosk.staff import PinRejected
 
+    if getattr(args, "first_manager", False):
+        return _first_manager(args, ctx)
+    if args.actor is None or (args.staff_command == "add" and args.number is None):
+        return ctx.fail(ctx.loc.tr("Give --as NUMBER (your staff number) and --number."))
     actor = _sign_in(ctx, args.actor)
     if actor is None:
         return 1
@@ -143,6 +148,33 @@ def _staff_command(args: argparse.Namespace, ctx: Context) -> int:
         return ctx.fail("\n".join(ctx.loc.tr(p) for p in exc.problems))
     except StaffError as exc:
         return ctx.fail(ctx.loc.tr(exc.message))
+
+
+def _first_manager(args: argparse.Namespace, ctx: Context) -> int:
+    """The branch's first manager, set up on the machine by whoever installs it."""
+    from kiosk.access import StaffError
+    from kiosk.staff import PinRejected
+
+    directory = ctx.staff()
+    if not directory.needs_first_manager():
+        return ctx.fail(ctx.loc.tr("A manager already exists."))
+    pin = _new_pin(ctx)
+    if pin is None:
+        return 1
+    try:
+        member = directory.create_first_manager(
+            pin, args.name, number=args.number, via="command line"
+        )
+    except PinRejected as exc:
+        return ctx.fail("\n".join(ctx.loc.tr(p) for p in exc.problems))
+    except StaffError as exc:
+        return ctx.fail(ctx.loc.tr(exc.message))
+    ctx.say(
+        ctx.loc.tr("{name} is the first manager, with staff number {number}.").format(
+            name=member.name, number=member.number
+        )
+    )
+    return 0
 
 
 def _catalogue_command(args: argparse.Namespace, ctx: Context) -> int:
@@ -230,18 +262,24 @@ def register(
 ) -> None:
     """Add the operations subcommands to the ``kiosk`` parser."""
 
-    def common(parser: argparse.ArgumentParser, actor: bool = True) -> None:
+    def common(parser: argparse.ArgumentParser, actor: bool = True, required: bool = True) -> None:
         parser.add_argument("--config", type=Path, help="settings file (TOML)")
         if actor:
             parser.add_argument(
-                "--as", dest="actor", required=True, metavar="NUMBER", help="your staff number"
+                "--as", dest="actor", required=required, metavar="NUMBER", help="your staff number"
             )
 
     staff = commands.add_parser("staff", help="staff accounts (managers)")
     staff_commands = staff.add_subparsers(dest="staff_command", metavar="ACTION", required=True)
     add = staff_commands.add_parser("add", help="add a staff member (asks for their PIN)")
-    common(add)
-    add.add_argument("--number", required=True)
+    common(add, required=False)
+    add.add_argument(
+        "--first-manager",
+        action="store_true",
+        help="set up the branch's first manager on this machine (no --as; only while "
+        "there is no manager)",
+    )
+    add.add_argument("--number", help="their staff number (first manager: default 1)")
     add.add_argument("--name", required=True)
     add.add_argument("--role", choices=("staff", "manager"), default="staff")
     common(staff_commands.add_parser("list", help="list staff"))

@@ -101,17 +101,28 @@ class StaffDirectory:
             query = select(Staff.id).where(Staff.role == ROLE_MANAGER, col(Staff.active))
             return session.exec(query.limit(1)).first() is None
 
-    def create_first_manager(self, pin: str, name: str = "Manager") -> StaffMember:
-        """The first sign-in on a new kiosk sets the manager PIN; there is no default."""
+    def create_first_manager(
+        self, pin: str, name: str = "Manager", number: str | None = None, via: str = "screen"
+    ) -> StaffMember:
+        """The first manager of a new branch, with their own PIN (there is no default).
+
+        Only whoever installs the kiosk gets here (:mod:`kiosk.first_run`): ``via`` says
+        how, ``screen`` (with the one-time setup code) or ``command line``."""
         problems = pin_problems(pin)
         if problems:
             raise PinRejected(problems)
+        name = _checked_name(name)
+        if number is not None:
+            number = _checked_number(number)
         with self._db.session() as session:
             if session.exec(select(Staff.id).where(Staff.role == ROLE_MANAGER).limit(1)).first():
                 raise PermissionDenied(N_("A manager already exists."))
-            number = FIRST_MANAGER_NUMBER
-            while session.exec(select(Staff.id).where(Staff.number == number)).first():
-                number = str(int(number) + 1)
+            if number is None:
+                number = FIRST_MANAGER_NUMBER
+                while session.exec(select(Staff.id).where(Staff.number == number)).first():
+                    number = str(int(number) + 1)
+            elif session.exec(select(Staff.id).where(Staff.number == number)).first():
+                raise StaffError(N_("That staff number is already in use."))
             row = Staff(
                 number=number,
                 name=name,
@@ -123,7 +134,11 @@ class StaffDirectory:
             session.flush()
             member = _member(row)
             self._audit(
-                session, member.actor, "staff.create_first_manager", f"staff:{member.number}"
+                session,
+                member.actor,
+                "staff.create_first_manager",
+                f"staff:{member.number}",
+                via=via,
             )
             return member
 
@@ -218,11 +233,7 @@ class StaffDirectory:
     ) -> StaffMember:
         with self._db.session() as session:
             require_manager(actor, session)
-            number, name = number.strip(), name.strip()
-            if not number.isdigit() or not 1 <= len(number) <= 8:
-                raise StaffError(N_("A staff number has 1 to 8 digits."))
-            if not name:
-                raise StaffError(N_("Enter the staff member's name."))
+            number, name = _checked_number(number), _checked_name(name)
             if role not in ROLES:
                 raise StaffError(N_("Choose a role: staff or manager."))
             problems = pin_problems(pin)
@@ -311,3 +322,17 @@ class StaffDirectory:
             register_success(row)
             session.add(row)
             self._audit(session, actor.actor, "staff.reset_pin", f"staff:{row.number}")
+
+
+def _checked_number(number: str) -> str:
+    number = number.strip()
+    if not number.isdigit() or not 1 <= len(number) <= 8:
+        raise StaffError(N_("A staff number has 1 to 8 digits."))
+    return number
+
+
+def _checked_name(name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise StaffError(N_("Enter the staff member's name."))
+    return name

@@ -194,3 +194,35 @@ def test_bad_settings_file(tmp_path: Path) -> None:
     config.write_text("[display]\nidle_seconds = 'soon'\n", encoding="utf-8")
     code, _, err = Cli(config)("db", "upgrade")
     assert code == 2 and "display.idle_seconds: expected" in err
+
+
+@pytest.fixture
+def new_branch(tmp_path: Path) -> Cli:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[kiosk]\ndata_dir = "{tmp_path / "data"}"\n', encoding="utf-8")
+    return Cli(config)
+
+
+def test_the_first_manager_is_set_up_on_the_machine(new_branch: Cli) -> None:
+    first = ("staff", "add", "--first-manager", "--name", "Mei Chan", "--number", "1001")
+    code, _, err = new_branch(*first, stdin="582046\n582047\n")
+    assert (code, err.strip()) == (1, "The two PINs differ.")
+    code, _, err = new_branch(*first, stdin="111111\n111111\n")
+    assert code == 1 and "A PIN cannot be one digit repeated." in err
+
+    code, out, err = new_branch(*first, stdin="582046\n582046\n")
+    assert (code, err) == (0, "")
+    assert out.strip() == "Mei Chan is the first manager, with staff number 1001."
+    code, out, _ = new_branch("audit", "--as", "1001", stdin="582046\n")
+    assert code == 0
+    assert "staff.create_first_manager\tstaff:1001\tvia=command line" in out
+
+    # once there is a manager, nobody makes another this way
+    code, _, err = new_branch(*first[:4], "Someone Else", stdin="193746\n193746\n")
+    assert (code, err.strip()) == (1, "A manager already exists.")
+
+
+def test_adding_staff_needs_a_sign_in_unless_it_is_the_first_manager(cli: Cli) -> None:
+    code, _, err = cli("staff", "add", "--name", "Tom Lee", "--number", "2001")
+    assert code == 1
+    assert "--as" in err

@@ -122,3 +122,23 @@ def test_guessing_takes_impractically_long(db: Database, clock: FakeClock) -> No
         if result.locked_until is not None:
             clock.now = result.locked_until
     assert tries < 200
+
+
+def test_a_setup_code_opens_once_and_not_to_guessing() -> None:
+    from kiosk.first_run import MAX_TRIES, SetupCode, setup_instructions
+
+    code = SetupCode("48392011")
+    assert code.shown == "4839 2011"
+    assert "4839 2011" in setup_instructions(code)
+    assert "kiosk staff add --first-manager" in setup_instructions(code)
+    assert not code.check("48392012")
+    assert code.tries_left == MAX_TRIES - 1
+    assert code.check("4839 2011")
+    code.use()
+    assert code.withdrawn and not code.check("48392011")
+
+    guessed = SetupCode("48392011")
+    for _ in range(MAX_TRIES):
+        assert not guessed.check("00000000")
+    assert guessed.withdrawn and not guessed.check("48392011")
+    assert len(SetupCode().shown.replace(" ", "")) == 8

@@ -43,6 +43,22 @@ def test_the_welcome_screen_comes_first_then_the_backend(qtbot: QtBot, tmp_path:
     assert exits == []
 
 
+def test_a_new_branch_prints_its_setup_code_where_the_kiosk_started(
+    qtbot: QtBot, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    exits: list[int] = []
+    settings = make_settings(tmp_path)
+    kiosk = kiosk_app(qtbot, Look.from_settings(settings), exits, settings=settings)
+    with qtbot.waitSignal(kiosk.app_did_start, timeout=10_000):
+        kiosk.start()
+    backend = kiosk.window.backend
+    assert backend is not None and backend.setup_code is not None
+    printed = capfd.readouterr().err
+    assert f"enter the one-time setup code {backend.setup_code.shown}" in printed
+    assert "kiosk staff add --first-manager" in printed
+    kiosk.shutdown()
+
+
 def test_a_malformed_catalogue_stops_start_up(
     qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -17,6 +17,7 @@ def test_branch_settings_are_laid_over_the_machine_settings(
 ) -> None:
     settings = make_settings(tmp_path)
     first = open_backend(settings, catalogs, [CATALOGUE])
+    assert first.setup_code is not None  # no manager yet: a one-time code for the screen
     manager = StaffDirectory(first.db).create_first_manager("409217")
     BranchSettingsStore(first.db, settings).update(
         manager,
@@ -28,6 +29,7 @@ def test_branch_settings_are_laid_over_the_machine_settings(
     first.close()
     backend = open_backend(settings, catalogs, [CATALOGUE])
     try:
+        assert backend.setup_code is None  # a manager exists: nothing to set up at the screen
         assert backend.settings is not None
         assert backend.settings.kiosk.branch_name == "Harbour Branch"
         assert backend.settings.display.idle_seconds == 90

@@ -29,9 +29,52 @@ def add_clerk(kiosk: Kiosk, number: str = "7") -> None:
     staff.add(manager, number=number, name="Clara Clerk", role="staff", pin=CLERK_PIN)
 
 
-def test_the_first_sign_in_creates_the_manager_pin(kiosk: Kiosk) -> None:
+def test_the_first_manager_needs_the_setup_code_from_the_machine(kiosk: Kiosk) -> None:
+    code = kiosk.backend.setup_code
+    assert code is not None  # a new branch: the code was made at start and printed there
     kiosk.click("lang.zh_Hant")
     kiosk.open_pad()
+    loc = kiosk.language.loc
+    assert kiosk.pad.mode == "setup"
+    assert kiosk.text("pin.prompt") == loc.tr(
+        "This kiosk has no manager yet. Enter the one-time setup code shown where "
+        "the kiosk was started."
+    )
+    wrong = "0" * 8 if code.shown.replace(" ", "") != "0" * 8 else "1" * 8
+    kiosk.key_in(wrong)
+    assert kiosk.pad.mode == "setup"
+    assert kiosk.pad_message() == loc.tr("That is not the setup code.")
+    kiosk.key_in(code.shown.replace(" ", ""))
+    assert kiosk.pad.mode == "create"
+    assert kiosk.text("pin.prompt") == loc.tr(
+        "This kiosk has no manager yet. Choose a PIN of 6 to 12 digits."
+    )
+
+
+def test_guessing_the_setup_code_at_the_screen_gets_nowhere(kiosk: Kiosk) -> None:
+    code = kiosk.backend.setup_code
+    assert code is not None
+    kiosk.open_pad()
+    wrong = "0" * 8 if code.shown.replace(" ", "") != "0" * 8 else "1" * 8
+    for _ in range(5):
+        kiosk.key_in(wrong)
+    assert kiosk.pad.mode == "no_setup"
+    assert kiosk.pad_message() == "Too many wrong setup codes. Restart the kiosk for a new code."
+    assert "kiosk staff add --first-manager" in kiosk.text("pin.prompt")
+    assert not code.check(code.shown)  # even the right code: it is withdrawn
+    assert not kiosk.button("pin.4").isEnabled()  # the keys type nothing any more
+    kiosk.click("pin.cancel")
+    kiosk.open_pad()
+    assert kiosk.pad.mode == "no_setup"  # until the kiosk restarts with a new code
+    assert kiosk.backend.staff.needs_first_manager()
+
+
+def test_the_first_sign_in_creates_the_manager_pin(kiosk: Kiosk) -> None:
+    code = kiosk.backend.setup_code
+    assert code is not None
+    kiosk.click("lang.zh_Hant")
+    kiosk.open_pad()
+    kiosk.key_in(code.shown.replace(" ", ""))
     assert kiosk.pad.mode == "create"
     loc = kiosk.language.loc
 

@@ -224,6 +224,11 @@ class KioskApp(QObject):
 
     def _opened(self, result: Any) -> None:
         settings, backend = result
+        if backend.setup_code is not None:
+            from kiosk.first_run import setup_instructions
+
+            # for whoever installs the kiosk: its terminal, or the service's journal
+            print(setup_instructions(backend.setup_code), file=sys.stderr, flush=True)  # noqa: T201
         attach_backend(self.window, backend, settings, self._timings)
         self.app_did_start.emit()
         if backend.printer is not None:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from kiosk.audit import AuditLog
     from kiosk.branch_settings import BranchSettingsStore
     from kiosk.db.database import Database
+    from kiosk.first_run import SetupCode
     from kiosk.reception import Reception
     from kiosk.staff import StaffDirectory
     from printing.job import TicketPrinter
@@ -38,6 +39,8 @@ class Backend:
     """The branch's settings as managers saved them (the watches read it)."""
     settings: Settings | None = None
     """The settings in force at start: the machine's TOML with the branch's choices over it."""
+    setup_code: SetupCode | None = None
+    """While the branch has no manager: the one-time code that lets the screen set one up."""
 
     def close(self) -> None:
         self.db.dispose()
@@ -55,6 +58,7 @@ def open_backend(
     from kiosk.branch_settings import BranchSettingsStore
     from kiosk.catalogue.loader import CatalogueError
     from kiosk.db.database import DatabaseUnavailable
+    from kiosk.first_run import SetupCode
     from kiosk.reception import Reception
     from kiosk.staff import StaffDirectory
     from printing.backends import PrinterConfigError, parse_printer_url
@@ -81,4 +85,5 @@ def open_backend(
     staff = StaffDirectory(db, clock, kiosk_id=settings.kiosk.id)
     audit = AuditLog(db, settings.kiosk.id, clock)
     branch = BranchSettingsStore(db, settings, clock)
-    return Backend(db, reception, staff, printer, audit, branch, settings)
+    setup_code = SetupCode() if staff.needs_first_manager() else None
+    return Backend(db, reception, staff, printer, audit, branch, settings, setup_code)

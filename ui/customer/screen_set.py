@@ -61,7 +61,9 @@ def build_screens(ctx: KioskContext) -> Screens:
             t.print_fallback_ms,
             state,
         ),
-        pin_pad=PinPadScreen(lang, router, backend.staff, clock, t.pin_tick_ms, worker),
+        pin_pad=PinPadScreen(
+            lang, router, backend.staff, clock, t.pin_tick_ms, worker, backend.setup_code
+        ),
         staff_home=StaffHomeScreen(
             lang,
             router,

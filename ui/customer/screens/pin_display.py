@@ -27,7 +27,7 @@ class PadView:
     """Where the pad is: the step, what was typed, the lock and the messages."""
 
     mode: PadMode = PadMode.WAIT
-    """wait | create | confirm | created | number | pin | locked"""
+    """wait | setup | no_setup | create | confirm | created | number | pin | locked"""
     purpose: str = pin_texts.SIGN_IN
     number: str = ""
     pin: str = ""
@@ -95,7 +95,7 @@ class PinDisplay(QWidget):
         self.message.setText("\n".join(lines))
         self.message.setVisible(bool(lines))
         self.number_field.setVisible(mode in (PadMode.NUMBER, PadMode.PIN))
-        self.dots.setVisible(mode in (PadMode.CREATE, PadMode.CONFIRM, PadMode.PIN))
+        self.dots.setVisible(mode in (PadMode.SETUP, PadMode.CREATE, PadMode.CONFIRM, PadMode.PIN))
         self.show_entry(view, loc)
 
     def show_entry(self, view: PadView, loc: Localizer) -> None:

@@ -8,6 +8,10 @@ import enum
 class PadMode(enum.StrEnum):
     WAIT = "wait"
     """Asking the database whether a manager exists yet."""
+    SETUP = "setup"
+    """First run: the one-time setup code printed where the kiosk was started."""
+    NO_SETUP = "no_setup"
+    """First run without a usable setup code: how to set the manager up on the machine."""
     CREATE = "create"
     """First run: the first manager chooses a PIN."""
     CONFIRM = "confirm"
@@ -21,5 +25,7 @@ class PadMode(enum.StrEnum):
     """Too many wrong PINs at this pad: a countdown."""
 
 
-ENTRY_MODES = frozenset({PadMode.CREATE, PadMode.CONFIRM, PadMode.NUMBER, PadMode.PIN})
+ENTRY_MODES = frozenset(
+    {PadMode.SETUP, PadMode.CREATE, PadMode.CONFIRM, PadMode.NUMBER, PadMode.PIN}
+)
 """The steps in which the keys type."""

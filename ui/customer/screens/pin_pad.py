@@ -32,6 +32,7 @@ from ui.customer.screens.pin_texts import EXIT_KIOSK, SIGN_IN
 
 if TYPE_CHECKING:
     from kiosk.access import StaffMember
+    from kiosk.first_run import SetupCode
     from kiosk.staff import StaffDirectory
     from ui.customer.staff_jobs import Lock, PadOpening, SignInAnswer
 
@@ -53,9 +54,11 @@ class PinPadScreen(ScreenBase):
         clock: Clock = utc_now,
         tick_ms: int = 1000,
         worker: Worker | None = None,
+        setup_code: SetupCode | None = None,
     ) -> None:
         super().__init__(language, router)
         self._staff = staff
+        self._setup_code = setup_code
         self._clock = clock
         self._worker = worker or Worker()
         self.pad = PadView()
@@ -165,7 +168,8 @@ class PinPadScreen(ScreenBase):
         if opening.lock is not None:
             self._start_lock(opening.lock)
         elif opening.needs_first_manager and self.pad.purpose == SIGN_IN:
-            self.pad.mode = PadMode.CREATE
+            code = self._setup_code
+            self.pad.mode = PadMode.NO_SETUP if code is None or code.withdrawn else PadMode.SETUP
         else:
             self.pad.mode = PadMode.NUMBER
 
@@ -206,7 +210,9 @@ class PinPadScreen(ScreenBase):
         pin, self.pad.pin = self.pad.pin, ""
         self.pad.messages, self.pad.attempts_left = [], None
         staff, number = self._staff, self.pad.number
-        if self.pad.mode == PadMode.CREATE:
+        if self.pad.mode == PadMode.SETUP:
+            self._check_setup_code(pin)
+        elif self.pad.mode == PadMode.CREATE:
             self.pad.messages = pin_problems(pin)
             if not self.pad.messages:
                 self.pad.first_pin, self.pad.mode = pin, PadMode.CONFIRM
@@ -228,7 +234,21 @@ class PinPadScreen(ScreenBase):
             return
         self.retranslate()
 
+    def _check_setup_code(self, typed: str) -> None:
+        code = self._setup_code
+        if code is not None and code.check(typed):
+            self.pad.mode = PadMode.CREATE
+        elif code is None or code.withdrawn:
+            self.pad.messages = [
+                N_("Too many wrong setup codes. Restart the kiosk for a new code.")
+            ]
+            self.pad.mode = PadMode.NO_SETUP
+        elif typed:
+            self.pad.messages = [N_("That is not the setup code.")]
+
     def _created(self, member: StaffMember) -> None:
+        if self._setup_code is not None:
+            self._setup_code.use()
         self.pad.first_pin = ""
         self._member, self.pad.number, self.pad.mode = member, member.number, PadMode.CREATED
 

@@ -10,6 +10,8 @@ EXIT_KIOSK = "exit_kiosk"
 
 
 def title(mode: PadMode, purpose: str, loc: Localizer) -> str:
+    if mode in (PadMode.SETUP, PadMode.NO_SETUP):
+        return loc.tr("Set up the first manager")
     if mode in (PadMode.CREATE, PadMode.CONFIRM):
         return loc.tr("Set up the manager PIN")
     if mode == PadMode.CREATED:
@@ -20,6 +22,16 @@ def title(mode: PadMode, purpose: str, loc: Localizer) -> str:
 
 
 def prompt(mode: PadMode, purpose: str, loc: Localizer, number: str, seconds: int) -> str:
+    if mode == PadMode.SETUP:
+        return loc.tr(
+            "This kiosk has no manager yet. Enter the one-time setup code shown where "
+            "the kiosk was started."
+        )
+    if mode == PadMode.NO_SETUP:
+        return loc.tr(
+            "This kiosk has no manager yet. Whoever installs it sets one up on the machine "
+            "with the command: kiosk staff add --first-manager"
+        )
     if mode == PadMode.CREATE:
         return loc.tr("This kiosk has no manager yet. Choose a PIN of 6 to 12 digits.")
     if mode == PadMode.CONFIRM:
