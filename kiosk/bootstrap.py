@@ -23,6 +23,8 @@ def open_database(settings: Settings, catalogue_files: Sequence[Path] | None = N
         ensure_current(db)
     db.mark_ready()
     with db.session() as session:
+        # machines starting together on a new database: one seeds, the others then see it
+        db.hold_branch_lock(session, "kiosk.seed")
         if not has_catalogue(session):
             save_catalogue(session, load_catalogue(catalogue_files))
     return db

@@ -12,8 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy import event, text
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
@@ -94,6 +94,15 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
+
+    def hold_branch_lock(self, connection: Session | Connection, name: str) -> None:
+        """Serialise one start-up step (migrating, seeding) across every machine of the
+        branch until the caller's transaction ends. PostgreSQL: a transaction-scoped
+        advisory lock; SQLite: ``BEGIN IMMEDIATE`` already holds the write lock."""
+        if not self.is_sqlite:
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": name}
+            )
 
     @staticmethod
     @contextmanager

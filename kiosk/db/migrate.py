@@ -74,6 +74,7 @@ def upgrade(db: Database, revision: str = "head") -> None:
 
     config = _config()
     with db.engine.begin() as connection:
+        db.hold_branch_lock(connection, "kiosk.schema")  # machines upgrading at once take turns
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 
