@@ -3,6 +3,7 @@ staff screens: a manager signs in with staff number and PIN before each action.
 
     kiosk staff add|list|reset-pin|deactivate|activate --as NUMBER …
     kiosk staff add --first-manager --name NAME      (once, on the machine, no sign-in)
+    kiosk staff unlock NUMBER                        (on the machine, no sign-in)
     kiosk catalogue export|import --as NUMBER …     (check needs no sign-in)
     kiosk audit --as NUMBER [--since DATE] [--action PREFIX]
     kiosk db upgrade
@@ -69,10 +70,14 @@ class Context:
         return self.stdin.readline().strip()
 
     def staff(self) -> StaffDirectory:
+        import socket
+
         from kiosk.staff import StaffDirectory
 
+        # the machine's pad, whatever --config says: another settings file is not
+        # another pad with its own allowance of guesses
         return StaffDirectory(
-            self.db, pad_key=f"cli@{self.settings.kiosk.id}", kiosk_id=self.settings.kiosk.id
+            self.db, pad_key=f"cli@{socket.gethostname()}", kiosk_id=self.settings.kiosk.id
         )
 
 
@@ -83,7 +88,7 @@ def _sign_in(ctx: Context, number: str) -> StaffMember | None:
     if result.locked_until is not None:
         ctx.fail(
             ctx.loc.tr("Locked. Try again after {time}.").format(
-                time=ctx.loc.time(result.locked_until, ctx.settings.business.zone)
+                time=ctx.loc.time_to_the_second(result.locked_until, ctx.settings.business.zone)
             )
         )
     else:
@@ -105,6 +110,8 @@ def _staff_command(args: argparse.Namespace, ctx: Context) -> int:
 
     if getattr(args, "first_manager", False):
         return _first_manager(args, ctx)
+    if args.staff_command == "unlock":
+        return _unlock(args, ctx)
     if args.actor is None or (args.staff_command == "add" and args.number is None):
         return ctx.fail(ctx.loc.tr("Give --as NUMBER (your staff number) and --number."))
     actor = _sign_in(ctx, args.actor)
@@ -172,6 +179,25 @@ def _first_manager(args: argparse.Namespace, ctx: Context) -> int:
     ctx.say(
         ctx.loc.tr("{name} is the first manager, with staff number {number}.").format(
             name=member.name, number=member.number
+        )
+    )
+    return 0
+
+
+def _unlock(args: argparse.Namespace, ctx: Context) -> int:
+    """On the machine itself: lift a lock-out without a sign-in (a locked-out manager
+    cannot sign in); whoever can run this can reach the database anyway."""
+    import getpass
+
+    from kiosk.access import StaffError
+
+    try:
+        ctx.staff().unlock(args.number, getpass.getuser())
+    except StaffError as exc:
+        return ctx.fail(ctx.loc.tr(exc.message))
+    ctx.say(
+        ctx.loc.tr("Staff number {number} and the PIN pads are unlocked.").format(
+            number=args.number
         )
     )
     return 0
@@ -287,6 +313,11 @@ def register(
         sub = staff_commands.add_parser(action)
         common(sub)
         sub.add_argument("number")
+    unlock = staff_commands.add_parser(
+        "unlock", help="lift a PIN lock-out, on this machine (no sign-in; audited)"
+    )
+    common(unlock, actor=False)
+    unlock.add_argument("number")
     staff.set_defaults(handler=_staff_command)
 
     export = catalogue_commands.add_parser("export", help="write the catalogue as YAML")

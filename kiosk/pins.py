@@ -50,6 +50,15 @@ def hash_pin(pin: str) -> str:
     return _HASHER.hash(pin)
 
 
+def needs_rehash(pin_hash: str) -> bool:
+    """A hash made with weaker parameters than today's (an older release, an import):
+    replaced at the next successful sign-in, when the PIN is at hand."""
+    try:
+        return _HASHER.check_needs_rehash(pin_hash)
+    except InvalidHashError:
+        return True
+
+
 def verify_pin(pin_hash: str | None, pin: str) -> bool:
     try:
         return _HASHER.verify(pin_hash or _DUMMY_HASH, pin) and pin_hash is not None

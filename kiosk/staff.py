@@ -36,6 +36,7 @@ from kiosk.pins import (
     attempts_left,
     hash_pin,
     lock_duration,
+    needs_rehash,
     pin_problems,
     register_failure,
     register_success,
@@ -190,6 +191,8 @@ class StaffDirectory:
             if match is not None:
                 register_success(guard)
                 register_success(match)
+                if needs_rehash(match.pin_hash):
+                    match.pin_hash = hash_pin(pin)
                 session.add(match)
                 member = _member(match)
                 self._audit(session, member.actor, "auth.sign_in", f"staff:{member.number}")
@@ -206,6 +209,23 @@ class StaffDirectory:
                 return SignInResult(None, lock, 0)
             left = min(attempts_left(guard), attempts_left(row) if row else FAILURES_BEFORE_LOCK)
             return SignInResult(None, None, left)
+
+    def unlock(self, number: str, os_user: str) -> None:
+        """Lift the PIN locks on staff ``number`` and on every pad, from the machine's
+        command line: a manager locked out at the pad (by anyone typing wrong PINs)
+        gets back in without waiting. Needs access to the machine; audited."""
+        with self._db.session() as session:
+            row = session.exec(select(Staff).where(Staff.number == number)).first()
+            if row is None:
+                raise StaffError(N_("There is no such staff member."))
+            register_success(row)
+            session.add(row)
+            for guard in session.exec(select(PinGuardState)).all():
+                register_success(guard)
+                session.add(guard)
+            self._audit(
+                session, SYSTEM, "staff.unlock", f"staff:{number}", via="command line", user=os_user
+            )
 
     # -- management (managers only) --------------------------------------------------------
     def members(self, actor: StaffMember, include_inactive: bool = True) -> list[StaffMember]:

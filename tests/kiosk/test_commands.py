@@ -226,3 +226,31 @@ def test_adding_staff_needs_a_sign_in_unless_it_is_the_first_manager(cli: Cli) -
     code, _, err = cli("staff", "add", "--name", "Tom Lee", "--number", "2001")
     assert code == 1
     assert "--as" in err
+
+
+def test_a_second_settings_file_is_not_a_second_pad(cli: Cli, tmp_path: Path) -> None:
+    other = tmp_path / "other.toml"
+    other.write_text(
+        f'[kiosk]\nid = "another-kiosk"\ndata_dir = "{tmp_path / "data"}"\n', encoding="utf-8"
+    )
+    for _ in range(3):
+        assert cli("staff", "list", "--as", "1", stdin="000001\n")[0] == 1
+    for _ in range(2):  # the guesses add up, whichever --config names which kiosk id
+        code, _, err = Cli(other)("staff", "list", "--as", "1", stdin="000001\n")
+    assert code == 1 and err.startswith("Locked. Try again after ")
+    assert len(err.split("after ")[1].strip(" .\n").split(":")) == 3  # to the second
+
+
+def test_a_locked_out_manager_is_unlocked_on_the_machine(cli: Cli) -> None:
+    for _ in range(5):
+        cli("staff", "list", "--as", "1", stdin="000001\n")
+    code, _, err = cli("staff", "list", "--as", "1", stdin=f"{MANAGER_PIN}\n")
+    assert code == 1 and "Locked" in err
+
+    code, out, err = cli("staff", "unlock", "1")
+    assert (code, err) == (0, "")
+    assert out.strip() == "Staff number 1 and the PIN pads are unlocked."
+    code, out, _ = cli("audit", "--as", "1", "--action", "staff.unlock", stdin=f"{MANAGER_PIN}\n")
+    assert code == 0
+    assert "staff.unlock\tstaff:1\tvia=command line user=" in out
+    assert cli("staff", "unlock", "999")[2].strip() == "There is no such staff member."

@@ -142,3 +142,24 @@ def test_a_setup_code_opens_once_and_not_to_guessing() -> None:
         assert not guessed.check("00000000")
     assert guessed.withdrawn and not guessed.check("48392011")
     assert len(SetupCode().shown.replace(" ", "")) == 8
+
+
+def test_a_weak_pin_hash_is_made_strong_at_the_next_sign_in(db: Database) -> None:
+    from argon2 import PasswordHasher
+    from sqlmodel import select
+
+    from kiosk.db.models import Staff
+    from kiosk.pins import needs_rehash
+
+    directory = StaffDirectory(db)
+    directory.create_first_manager("409217")
+    with db.session() as session:
+        row = session.exec(select(Staff)).one()
+        row.pin_hash = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1).hash("409217")
+        session.add(row)
+    assert directory.sign_in("409217", number="1").staff is not None
+    with db.session() as session:
+        stored = session.exec(select(Staff.pin_hash)).one()
+    assert stored is not None and not needs_rehash(stored)
+    assert "m=19456,t=2,p=1" in stored
+    assert directory.sign_in("409217", number="1").staff is not None
