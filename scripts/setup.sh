@@ -11,6 +11,7 @@ SYSTEM_PACKAGES=(
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1
   libpulse0 fonts-noto-cjk gettext python3-venv
   xvfb dbus at-spi2-core  # the screen-reader test: an X server, a session bus, the AT-SPI bus
+  xdotool wmctrl openbox x11-utils  # the lockdown test: a stranger's keys and window-manager actions
 )
 
 missing_packages() {

@@ -69,3 +69,26 @@ def test_kiosk_run_has_a_kiosk_flag() -> None:
     args = build_parser().parse_args(["run", "--kiosk", "--hide-cursor"])
     assert args.kiosk and args.hide_cursor
     assert not build_parser().parse_args(["run"]).kiosk
+
+
+def test_kiosk_mode_puts_the_window_back_over_the_whole_screen(kiosk: Kiosk) -> None:
+    window = kiosk.window
+    window.lock_down()
+    hold = window.lockdown.hold
+    screen = hold.screen_rect()
+    kiosk.qtbot.waitUntil(lambda: window.geometry().contains(screen), timeout=2000)
+
+    window.setWindowState(window.windowState() | Qt.WindowState.WindowMinimized)
+    kiosk.qtbot.waitUntil(hold.is_held, timeout=3000)  # at once, from the state change
+    assert not window.windowState() & Qt.WindowState.WindowMinimized
+
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.setGeometry(100, 100, 640, 480)
+    kiosk.qtbot.waitUntil(lambda: window.geometry().contains(screen), timeout=3000)
+    assert hold.restored >= 2
+
+    window.lockdown.release()
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.setGeometry(100, 100, 640, 480)
+    kiosk.qtbot.wait(1200)  # released: the hold lets go
+    assert window.geometry().size().width() == 640

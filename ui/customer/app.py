@@ -186,6 +186,7 @@ class KioskApp(QObject):
             clock,
             staff_button=_staff_button(staff_button, look, self._lockdown),
         )
+        self.window.lockdown.window_lost.connect(self._window_lost)
         self.error_dialog: QMessageBox | None = None
         self._painted = False
         self._warmed: set[str] = set()
@@ -205,6 +206,11 @@ class KioskApp(QObject):
             min(1080, size.width()) if size else 1080, min(1920, size.height()) if size else 1920
         )
         self.window.show()
+
+    def _window_lost(self) -> None:
+        from ui.customer.screen_hold import EXIT_WINDOW_LOST
+
+        self._exit(EXIT_WINDOW_LOST)  # a supervisor starts a new kiosk with a new window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._painted:

@@ -3,16 +3,21 @@ keys that close or leave a window (Alt+F4, Escape, Ctrl+Q, Ctrl+W) do nothing.
 
 The window also refuses close requests while :attr:`Lockdown.active` (see
 ``KioskWindow.closeEvent``); only a manager's PIN at ``staff.exit_kiosk``
-releases it. The mouse cursor can be hidden for touch-only screens.
+releases it. The mouse cursor can be hidden for touch-only screens. It covers the
+screen itself and comes back after minimise or being covered
+(:class:`~ui.customer.screen_hold.ScreenHold`); a window destroyed from outside
+ends the process (:attr:`Lockdown.window_lost`), for its supervisor to restart.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCursor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
+
+from ui.customer.screen_hold import ScreenHold, WindowDestroyedWatch
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +38,14 @@ def is_closing_key(event: QKeyEvent) -> bool:
 
 
 class Lockdown(QObject):
+    window_lost = Signal()
+    """The window was destroyed from outside while locked down: end the process."""
+
     def __init__(self, window: QWidget, hide_cursor: bool = False) -> None:
         super().__init__(window)
         self._window = window
+        self.hold = ScreenHold(window)
+        self._destroyed = WindowDestroyedWatch(window, self._lost)
         self.hide_cursor = hide_cursor
         self._cursor_hidden = False
         self.active = False
@@ -54,7 +64,12 @@ class Lockdown(QObject):
             QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
             self._cursor_hidden = True
         self.active = True
-        window.showFullScreen()
+        self.hold.start()
+        self._destroyed.install()
+
+    def _lost(self) -> None:
+        self.hold.stop()  # nothing left to hold
+        self.window_lost.emit()
 
     def release(self) -> None:
         """A manager unlocked it: keys and close requests work again."""
@@ -64,6 +79,8 @@ class Lockdown(QObject):
         if self._cursor_hidden:
             QApplication.restoreOverrideCursor()
             self._cursor_hidden = False
+        self.hold.stop()
+        self._destroyed.remove()
         self.active = False
 
     def refuse(self, what: str) -> None:

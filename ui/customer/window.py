@@ -141,8 +141,8 @@ class KioskWindow(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         changed = event.type() == QEvent.Type.WindowStateChange
-        if changed and self.lockdown.active and not self.isFullScreen():
-            QTimer.singleShot(0, self.showFullScreen)  # minimised or restored: back
+        if changed and self.lockdown.active:
+            QTimer.singleShot(0, self.lockdown.hold.hold)  # minimised or restored: back
 
     @property
     def settings(self) -> Settings | None:
