@@ -46,6 +46,9 @@ def run_console(config: Path | None, counter: str | None) -> int:
     window.resize(width, height)
     window.show()
     window.start()
+    from ui.common.service_notify import supervise
+
+    supervise(app)  # systemd: ready once the window is up, then watchdog pings
     try:
         return app.exec()
     finally:

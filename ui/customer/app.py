@@ -296,6 +296,9 @@ def run(
         lockdown=kiosk,
         hide_cursor=hide_cursor,
     )
+    from ui.common.service_notify import supervise
+
+    supervise(app, kiosk_app.app_did_start)  # systemd: ready once customers are served
     return _exec(app, kiosk_app, on_welcome)
 
 

@@ -58,6 +58,9 @@ def run_display(config: Path | None, screen: int | None, fullscreen: bool) -> in
     else:
         window.show()
     window.start()
+    from ui.common.service_notify import supervise
+
+    supervise(app)  # systemd: ready once the window is up, then watchdog pings
     try:
         return app.exec()
     finally:
