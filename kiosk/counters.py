@@ -23,7 +23,7 @@ from kiosk.access import StaffMember, require_manager
 from kiosk.clock import Clock, utc_now
 from kiosk.db.database import Database
 from kiosk.db.models import CounterRow, ServiceRow, Ticket
-from kiosk.i18n import LOCALES, N_, Catalogs
+from kiosk.i18n import LOCALES, N_, Catalogs, Localizer
 from kiosk.ticket import TicketStatus
 
 COUNTER_NAME = N_("Counter {counter}")
@@ -90,6 +90,11 @@ def default_names(counter_id: str, catalogs: Catalogs | None = None) -> dict[str
         code: catalogs.localizer(code).tr(COUNTER_NAME).format(counter=counter_id)
         for code in LOCALES
     }
+
+
+def counter_label(counter_id: str, name: Mapping[str, str] | None, loc: Localizer) -> str:
+    """The counter's name in ``loc``'s language ("Counter 3" for one with no name)."""
+    return loc.text(name) or loc.tr(COUNTER_NAME).format(counter=counter_id)
 
 
 def _names(counter_id: str, names: Mapping[str, str] | None, catalogs: Catalogs) -> dict[str, str]:
