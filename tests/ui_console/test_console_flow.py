@@ -172,3 +172,4 @@ def test_a_counter_closed_by_a_manager_is_not_offered_and_names_show_in_each_lan
     click(qtbot, console, "console.counter_7")
     qtbot.waitUntil(lambda: console.pages.currentWidget() is console.serving, timeout=5000)
     assert "快速櫃位" in text(console, "console.title")
+    assert text(console, "console.waiting_title") == "快速櫃位輪候人數：0"

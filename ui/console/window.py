@@ -205,7 +205,8 @@ class ConsoleWindow(QWidget):
         if self.staff is None:
             return
         self.counter_id = counter_id
-        self.desk.start(counter_id, self.staff, self.catalogue)
+        info = self.counter_infos.get(counter_id)
+        self.desk.start(counter_id, self.staff, self.catalogue, info.name if info else None)
         self.serving.start()
         self.pages.setCurrentWidget(self.serving)
         self.retranslate()
