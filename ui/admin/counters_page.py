@@ -32,7 +32,7 @@ from ui.admin.ordered_list import OrderedList
 from ui.admin.style import CONTROL_PX
 from ui.common.widgets import identify, label
 
-COLUMNS = (N_("Counter"), N_("Name"), N_("Services"), N_("State"))
+COLUMNS = (N_("Counter"), N_("Counter name"), N_("Services"), N_("State"))
 
 
 class ServiceChoice(QComboBox):
