@@ -7,7 +7,7 @@
     kiosk catalogue check [FILE ...]                 validate catalogue YAML files
     kiosk print-test [--printer URL] [--config PATH] print the printer test page
     kiosk screenshot --out DIR [--locale L ...]      render every screen to PNG files
-    kiosk staff|audit|db|retention …, kiosk catalogue export|import …
+    kiosk staff|counter|audit|db|retention …, kiosk catalogue export|import …
                                                      operations (see kiosk.commands)
 
 Each subcommand imports only what it needs (Qt, SQLModel and python-escpos are
@@ -38,6 +38,7 @@ COMMANDS = (
     "print-test",
     "screenshot",
     "staff",
+    "counter",
     "audit",
     "db",
     "retention",

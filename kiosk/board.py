@@ -8,15 +8,16 @@ overlap behind its newest id and drops what it has already seen.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import func
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from kiosk.clock import Clock, business_day_bounds, business_today, utc_now
 from kiosk.db.database import Database
-from kiosk.db.models import QueueEvent, Ticket
+from kiosk.db.models import CounterRow, QueueEvent, Ticket
 from kiosk.settings import Settings
 from kiosk.ticket import TicketStatus
 
@@ -34,6 +35,25 @@ class Event:
     code: str
     service_slug: str
     counter: str | None
+    counter_name: dict[str, str] = field(default_factory=dict)
+    """The counter's name in each language, as a manager set it (empty: none known)."""
+
+
+def _events(session: Session, rows: Sequence[QueueEvent]) -> list[Event]:
+    names = {r.id: dict(r.name or {}) for r in session.exec(select(CounterRow))}
+    return [
+        Event(
+            r.id or 0,
+            r.at,
+            r.kind,
+            r.ticket_id,
+            r.code,
+            r.service_slug,
+            r.counter,
+            names.get(r.counter, {}) if r.counter else {},
+        )
+        for r in rows
+    ]
 
 
 class EventCursor:
@@ -74,10 +94,7 @@ class Board:
             rows = session.exec(
                 select(QueueEvent).where(col(QueueEvent.id) > floor).order_by(col(QueueEvent.id))
             ).all()
-            events = [
-                Event(r.id or 0, r.at, r.kind, r.ticket_id, r.code, r.service_slug, r.counter)
-                for r in rows
-            ]
+            events = _events(session, rows)
         return cursor.accept(events)
 
     def latest_calls(self, limit: int = 6) -> list[Event]:
@@ -92,18 +109,16 @@ class Board:
                 .order_by(col(QueueEvent.id).desc())
                 .limit(limit * 4)
             ).all()
-        calls: list[Event] = []
-        seen: set[int] = set()
-        for r in rows:
-            if r.ticket_id in seen:
-                continue
-            seen.add(r.ticket_id)
-            calls.append(
-                Event(r.id or 0, r.at, r.kind, r.ticket_id, r.code, r.service_slug, r.counter)
-            )
-            if len(calls) == limit:
-                break
-        return calls
+            latest: list[QueueEvent] = []
+            seen: set[int] = set()
+            for r in rows:
+                if r.ticket_id in seen:
+                    continue
+                seen.add(r.ticket_id)
+                latest.append(r)
+                if len(latest) == limit:
+                    break
+            return _events(session, latest)
 
     def waiting_counts(self) -> dict[str, int]:
         day = business_today(self._settings, self._clock)

@@ -1,4 +1,5 @@
-"""Open the kiosk's database: create the schema and seed the catalogue on first run."""
+"""Open the kiosk's database: create the schema and seed the catalogue on first run
+(with the built-in demo catalogue, also three counters that serve it)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk.catalogue.loader import load_catalogue
+from kiosk.counters import seed_demo_counters
 from kiosk.db.catalogue_store import has_catalogue, save_catalogue
 from kiosk.db.database import Database
 from kiosk.db.migrate import ensure_current
@@ -27,4 +29,6 @@ def open_database(settings: Settings, catalogue_files: Sequence[Path] | None = N
         db.hold_branch_lock(session, "kiosk.seed")
         if not has_catalogue(session):
             save_catalogue(session, load_catalogue(catalogue_files))
+            if catalogue_files is None:
+                seed_demo_counters(session)
     return db

@@ -4,6 +4,7 @@ staff screens: a manager signs in with staff number and PIN before each action.
     kiosk staff add|list|reset-pin|deactivate|activate --as NUMBER …
     kiosk staff add --first-manager --name NAME      (once, on the machine, no sign-in)
     kiosk staff unlock NUMBER                        (on the machine, no sign-in)
+    kiosk counter add|list|edit|remove --as NUMBER …  (see kiosk.commands_counter)
     kiosk catalogue export|import --as NUMBER …     (check needs no sign-in)
     kiosk audit --as NUMBER [--since DATE] [--action PREFIX]
     kiosk db upgrade
@@ -16,92 +17,13 @@ when it is not a terminal (scripts, tests). Messages follow the ``LANG`` locale.
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
-from kiosk.i18n import Catalogs, Localizer, normalize_locale
-
-if TYPE_CHECKING:
-    from kiosk.access import StaffMember
-    from kiosk.db.database import Database
-    from kiosk.staff import StaffDirectory
-
-Handler = Callable[[argparse.Namespace, "Context"], int]
-
-
-class Context:
-    """What one command needs: settings, database, messages, input and output."""
-
-    def __init__(
-        self, args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
-    ) -> None:
-        from kiosk.settings import load_settings
-
-        self.settings = load_settings(args.config)
-        self.loc: Localizer = Catalogs().localizer(
-            normalize_locale(os.environ.get("LANG", "en").split(".")[0])
-        )
-        self.stdin, self.stdout, self.stderr = stdin, stdout, stderr
-        self._db: Database | None = None
-
-    @property
-    def db(self) -> Database:
-        if self._db is None:
-            from kiosk.bootstrap import open_database
-
-            self._db = open_database(self.settings)
-        return self._db
-
-    def say(self, text: str) -> None:
-        print(text, file=self.stdout)
-
-    def fail(self, text: str) -> int:
-        print(text, file=self.stderr)
-        return 1
-
-    def read_pin(self, prompt: str) -> str:
-        if self.stdin.isatty():
-            return getpass.getpass(prompt)
-        return self.stdin.readline().strip()
-
-    def staff(self) -> StaffDirectory:
-        import socket
-
-        from kiosk.staff import StaffDirectory
-
-        # the machine's pad, whatever --config says: another settings file is not
-        # another pad with its own allowance of guesses
-        return StaffDirectory(
-            self.db, pad_key=f"cli@{socket.gethostname()}", kiosk_id=self.settings.kiosk.id
-        )
-
-
-def _sign_in(ctx: Context, number: str) -> StaffMember | None:
-    result = ctx.staff().sign_in(ctx.read_pin(ctx.loc.tr("PIN: ")), number=number)
-    if result.staff is not None:
-        return result.staff
-    if result.locked_until is not None:
-        ctx.fail(
-            ctx.loc.tr("Locked. Try again after {time}.").format(
-                time=ctx.loc.time_to_the_second(result.locked_until, ctx.settings.business.zone)
-            )
-        )
-    else:
-        ctx.fail(ctx.loc.tr("Wrong staff number or PIN."))
-    return None
-
-
-def _new_pin(ctx: Context) -> str | None:
-    first = ctx.read_pin(ctx.loc.tr("New PIN: "))
-    if ctx.read_pin(ctx.loc.tr("New PIN again: ")) != first:
-        ctx.fail(ctx.loc.tr("The two PINs differ."))
-        return None
-    return first
+from kiosk import commands_counter
+from kiosk.command_context import Context, Handler, new_pin, sign_in
 
 
 def _staff_command(args: argparse.Namespace, ctx: Context) -> int:
@@ -114,7 +36,7 @@ def _staff_command(args: argparse.Namespace, ctx: Context) -> int:
         return _unlock(args, ctx)
     if args.actor is None or (args.staff_command == "add" and args.number is None):
         return ctx.fail(ctx.loc.tr("Give --as NUMBER (your staff number) and --number."))
-    actor = _sign_in(ctx, args.actor)
+    actor = sign_in(ctx, args.actor)
     if actor is None:
         return 1
     directory = ctx.staff()
@@ -126,7 +48,7 @@ def _staff_command(args: argparse.Namespace, ctx: Context) -> int:
                 ctx.say(f"{m.number}\t{m.name}\t{ctx.loc.tr(ROLE_LABELS[m.role])}\t{state}")
             return 0
         if args.staff_command == "add":
-            pin = _new_pin(ctx)
+            pin = new_pin(ctx)
             if pin is None:
                 return 1
             member = directory.add(
@@ -142,7 +64,7 @@ def _staff_command(args: argparse.Namespace, ctx: Context) -> int:
         if target is None:
             return ctx.fail(ctx.loc.tr("There is no such staff member."))
         if args.staff_command == "reset-pin":
-            pin = _new_pin(ctx)
+            pin = new_pin(ctx)
             if pin is None:
                 return 1
             directory.reset_pin(actor, target.id, pin)
@@ -165,7 +87,7 @@ def _first_manager(args: argparse.Namespace, ctx: Context) -> int:
     directory = ctx.staff()
     if not directory.needs_first_manager():
         return ctx.fail(ctx.loc.tr("A manager already exists."))
-    pin = _new_pin(ctx)
+    pin = new_pin(ctx)
     if pin is None:
         return 1
     try:
@@ -208,7 +130,7 @@ def _catalogue_command(args: argparse.Namespace, ctx: Context) -> int:
     from kiosk.catalogue.loader import CatalogueError
     from kiosk.catalogue_admin import CatalogueAdmin, CatalogueRejected
 
-    actor = _sign_in(ctx, args.actor)
+    actor = sign_in(ctx, args.actor)
     if actor is None:
         return 1
     admin = CatalogueAdmin(ctx.db, ctx.settings.kiosk.id)
@@ -235,7 +157,7 @@ def _audit_command(args: argparse.Namespace, ctx: Context) -> int:
     from kiosk.audit import AuditLog
     from kiosk.clock import business_day_bounds
 
-    actor = _sign_in(ctx, args.actor)
+    actor = sign_in(ctx, args.actor)
     if actor is None:
         return 1
     since: datetime | None = None
@@ -319,6 +241,7 @@ def register(
     common(unlock, actor=False)
     unlock.add_argument("number")
     staff.set_defaults(handler=_staff_command)
+    commands_counter.register(commands, common)
 
     export = catalogue_commands.add_parser("export", help="write the catalogue as YAML")
     common(export)

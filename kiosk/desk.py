@@ -13,7 +13,7 @@ counters pressing "call next" together never get the same customer; SQLite's
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlmodel import Session, col, select
@@ -21,6 +21,7 @@ from sqlmodel import Session, col, select
 from kiosk import events
 from kiosk.catalogue.model import Catalogue
 from kiosk.clock import Clock, business_today, utc_now
+from kiosk.counters import default_names
 from kiosk.db.database import Database
 from kiosk.db.models import CounterRow, Ticket, Visit
 from kiosk.i18n import N_
@@ -59,7 +60,11 @@ class CounterInfo:
     id: str
     services: tuple[str, ...]
     open: bool
+    """Someone is signed in at it (``staff_id``)."""
     staff_id: int | None
+    name: dict[str, str] = field(default_factory=dict)
+    in_service: bool = True
+    """False: a manager closed it; it cannot be opened and takes no calls."""
 
 
 FINISH_OUTCOMES = ("served", "referred", "customer_left", "could_not_serve")
@@ -79,12 +84,15 @@ class Desk:
 
     # -- counters --------------------------------------------------------------------------
     def set_counter(self, counter_id: str, services: Sequence[str]) -> None:
-        """Create or change a counter and the services it serves."""
+        """Create or change a counter and the services it serves, without a manager or
+        an audit entry (set-up and tests; managers use :mod:`kiosk.counters`)."""
         unknown = [s for s in services if s not in {x.slug for x in self._catalogue.services}]
         if unknown:
             raise DeskError(N_("This counter names a service that does not exist."))
         with self._db.session() as session:
-            row = session.get(CounterRow, counter_id) or CounterRow(id=counter_id)
+            row = session.get(CounterRow, counter_id) or CounterRow(
+                id=counter_id, name=default_names(counter_id)
+            )
             row.services = list(services)
             session.add(row)
 
@@ -93,11 +101,16 @@ class Desk:
             rows = session.exec(
                 select(CounterRow).order_by(col(CounterRow.position), col(CounterRow.id))
             )
-            return [CounterInfo(r.id, tuple(r.services), r.open, r.staff_id) for r in rows]
+            return [
+                CounterInfo(
+                    r.id, tuple(r.services), r.open, r.staff_id, dict(r.name or {}), r.in_service
+                )
+                for r in rows
+            ]
 
     def open_counter(self, counter_id: str, staff_id: int | None) -> None:
         with self._db.session() as session:
-            row = self._counter(session, counter_id)
+            row = self._counter(session, counter_id, serving=True)
             row.open, row.staff_id, row.priority_streak = True, staff_id, 0
             session.add(row)
 
@@ -108,10 +121,13 @@ class Desk:
             session.add(row)
 
     @staticmethod
-    def _counter(session: Session, counter_id: str) -> CounterRow:
+    def _counter(session: Session, counter_id: str, serving: bool = False) -> CounterRow:
+        """The counter; with ``serving``, refused when a manager has closed it."""
         row = session.get(CounterRow, counter_id)
         if row is None:
             raise DeskError(N_("There is no such counter."))
+        if serving and not row.in_service:
+            raise DeskError(N_("This counter is closed for service. Ask a manager to open it."))
         return row
 
     # -- reading ---------------------------------------------------------------------------
@@ -199,7 +215,7 @@ class Desk:
     def call_next(self, counter_id: str, staff_id: int | None = None) -> DeskTicket | None:
         """Call the next ticket for this counter, or None when nobody is waiting."""
         with self._db.session() as session:
-            counter = self._counter(session, counter_id)
+            counter = self._counter(session, counter_id, serving=True)
             query = self._waiting_query(counter.services).with_for_update(skip_locked=True)
             rows = session.exec(query).all()
             ordered = self._ordered(rows, counter.priority_streak)
@@ -215,7 +231,7 @@ class Desk:
     def call(self, counter_id: str, ticket_id: int, staff_id: int | None = None) -> DeskTicket:
         """Call one particular waiting ticket (e.g. an appointment that just arrived)."""
         with self._db.session() as session:
-            self._counter(session, counter_id)
+            self._counter(session, counter_id, serving=True)
             ticket = self._ticket(session, ticket_id)
             self._require(ticket, (TicketStatus.WAITING,), N_("This ticket is no longer waiting."))
             return self._call(session, ticket, counter_id, staff_id)

@@ -39,7 +39,9 @@ def average_service_minutes(session: Session, slug: str, seed_minutes: int, samp
 
 
 def open_counters_for(session: Session, slug: str) -> int:
-    counters = session.exec(select(CounterRow.services).where(col(CounterRow.open))).all()
+    counters = session.exec(
+        select(CounterRow.services).where(col(CounterRow.open), col(CounterRow.in_service))
+    ).all()
     return sum(1 for services in counters if slug in services)
 
 

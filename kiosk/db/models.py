@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlalchemy import true as sa_true
 from sqlmodel import Field, SQLModel
 
 from kiosk.ticket import PrintStatus, Priority, TicketStatus
@@ -200,15 +201,23 @@ class PinGuardState(SQLModel, table=True):
 
 
 class CounterRow(SQLModel, table=True):
-    """A service counter: which services it serves and whether someone is at it."""
+    """A service counter: its name, the services it serves (in order of preference),
+    whether a manager has it in service, and whether someone is signed in at it."""
 
     __tablename__ = "counter"
 
     id: str = Field(primary_key=True, max_length=16)
     """Short, as announced: "3"."""
     position: int = 0
+    name: Texts = Field(
+        default_factory=dict, sa_column=Column(JSON, nullable=False, server_default="{}")
+    )
+    """What the display, the console and the ticket say: "Counter 3", "3号柜台"."""
     services: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    in_service: bool = Field(default=True, sa_column_kwargs={"server_default": sa_true()})
+    """False: a manager closed it; nobody can open it and it takes no calls."""
     open: bool = False
+    """Someone is signed in at it (with ``staff_id``); not whether it is in service."""
     staff_id: int | None = None
     priority_streak: int = 0
     """Priority tickets called in a row here; bounded by the priority ratio."""

@@ -68,6 +68,9 @@ def walk(admin: Admin) -> dict[str, list[str]]:
         panel.page("staff").select_number("1")
         admin.click("admin.staff.reset_pin")
         check("staff: reset PIN")
+        admin.touch("admin.nav.counters")
+        admin.click("admin.counters.add")
+        check("counters: add")
         admin.touch("admin.nav.catalogue")
         admin.click("admin.service.materials.add")
         admin.click("admin.service.paused")
@@ -101,7 +104,7 @@ def test_manager_pages(make_admin: Callable[..., Admin], manager: StaffMember, l
     admin.click(f"admin.lang.{locale}")
     assert admin.panel.language.locale == locale
     seen = walk(admin)
-    assert len(seen) == 12
+    assert len(seen) == 14
     assert {state: p for state, p in seen.items() if p} == {}
 
 

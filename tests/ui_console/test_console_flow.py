@@ -151,3 +151,25 @@ def test_signing_in_again_picks_up_the_customer_at_the_counter(
     qtbot.waitUntil(lambda: console.pages.currentWidget() is console.sign_in)
     serve_at(qtbot, console)
     wait_current(qtbot, console, "A001")
+
+
+def test_a_counter_closed_by_a_manager_is_not_offered_and_names_show_in_each_language(
+    qtbot: QtBot, branch: Branch, make_console: Console
+) -> None:
+    from kiosk.counters import CounterAdmin
+
+    admin = CounterAdmin(branch.kiosk.db, "console-test", branch.clock)
+    admin.edit(branch.manager, "4", in_service=False)
+    admin.add(branch.manager, "7", services=["lost_card"], name={"zh_Hant": "快速櫃位"})
+    console = make_console(counter="4")  # a closed counter does not open, even when preset
+    sign_in(qtbot, console)
+    qtbot.waitUntil(lambda: console.pages.currentWidget() is console.counters, timeout=5000)
+    assert set(console.counters.buttons) == {"3", "7"}
+    assert text(console, "console.counter_7") == "Counter 7"
+    click(qtbot, console, "console.lang_zh_Hant")
+    assert text(console, "console.counter_7") == "快速櫃位"
+    assert text(console, "console.counter_3") == "3號櫃位"
+    click(qtbot, console, "console.counter_7")
+    qtbot.waitUntil(lambda: console.pages.currentWidget() is console.serving, timeout=5000)
+    assert "快速櫃位" in text(console, "console.title")
+    assert text(console, "console.waiting_title") == "快速櫃位輪候人數：0"

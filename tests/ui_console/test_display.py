@@ -87,9 +87,9 @@ def test_spoken_calls_wait_for_each_other(
     qtbot.waitUntil(lambda: ("done", "R001") in events, timeout=8000)
     # the mock engine speaks English only: the Chinese sentence is skipped, not garbled
     assert events == [
-        ("start", "Ticket A 0 0 1, please go to counter 3."),
+        ("start", "Ticket A 0 0 1, please go to Counter 3."),
         ("done", "A001"),
-        ("start", "Ticket R 0 0 1, please go to counter 4."),
+        ("start", "Ticket R 0 0 1, please go to Counter 4."),
         ("done", "R001"),
     ]
 
@@ -117,3 +117,24 @@ def test_waiting_counts_estimates_and_pauses(
         ),
         timeout=2000,
     )
+
+
+def test_the_display_says_the_counter_name_a_manager_gave(
+    qtbot: QtBot, branch: Branch, make_display: Display
+) -> None:
+    from kiosk.counters import CounterAdmin
+
+    CounterAdmin(branch.kiosk.db, "console-test", branch.clock).edit(
+        branch.manager, "4", name={"en": "Express desk", "zh_Hant": "快速櫃位"}
+    )
+    display = make_display(speech_engine="mock")
+    said: list[str] = []
+    display.announcer.announcement_did_start.connect(lambda _l, text: said.append(text))
+    ticket = branch.issue("lost_card")
+    with qtbot.waitSignal(display.call_did_show, timeout=2000):
+        branch.kiosk.desk().call("4", ticket.ticket_id)
+    assert text(display, "display.call_0_counter") == "Express desk"
+    qtbot.waitUntil(lambda: bool(said), timeout=5000)
+    assert said[0] == "Ticket L 0 0 1, please go to Express desk."
+    display.language.set_locale("zh_Hant")
+    qtbot.waitUntil(lambda: text(display, "display.call_0_counter") == "快速櫃位")

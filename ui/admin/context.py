@@ -20,6 +20,7 @@ from kiosk.audit import AuditLog
 from kiosk.branch_settings import BranchSettingsStore
 from kiosk.catalogue_admin import CatalogueAdmin
 from kiosk.clock import Clock, utc_now
+from kiosk.counters import CounterAdmin
 from kiosk.i18n import N_
 from kiosk.records import Records
 from kiosk.staff import StaffDirectory
@@ -66,6 +67,7 @@ class AdminContext(QObject):
         kiosk_id = settings.kiosk.id
         self.staff = StaffDirectory(db, clock, kiosk_id=kiosk_id)
         self.catalogue = CatalogueAdmin(db, kiosk_id, clock)
+        self.counters = CounterAdmin(db, kiosk_id, clock, self.catalogs)
         self.branch = BranchSettingsStore(db, settings, clock)
         self.records = Records(db, settings, clock)
         self.audit = AuditLog(db, kiosk_id, clock)

@@ -7,7 +7,7 @@ Open it from the staff home with the signed-in member::
     panel.admin_did_close.connect(...)      # back to the staff home, still signed in
     panel.admin_did_sign_out.connect(...)   # signed out (button, idle, or lost rights)
 
-Staff see only the visit records; managers also see staff, catalogue, settings
+Staff see only the visit records; managers also see staff, counters, catalogue, settings
 and the audit trail. Hiding is not the guard: every manager action is refused by
 the domain too. After sign-out the panel is wiped and inert; build a new one for
 the next sign-in.
@@ -29,6 +29,7 @@ from ui.admin.audit_page import AuditPage
 from ui.admin.catalogue_page import CataloguePage
 from ui.admin.common import AdminPage, button
 from ui.admin.context import AdminContext
+from ui.admin.counters_page import CountersPage
 from ui.admin.idle import AdminIdleGuard
 from ui.admin.settings_page import SettingsPage
 from ui.admin.staff_page import StaffPage
@@ -51,6 +52,7 @@ DEFAULT_IDLE_SECONDS = 60
 NAV = (
     ("visits", N_("Visits")),
     ("staff", N_("Staff")),
+    ("counters", N_("Counters")),
     ("catalogue", N_("Catalogue")),
     ("settings", N_("Settings")),
     ("audit", N_("Audit trail")),
@@ -116,13 +118,14 @@ class AdminPanel(QWidget):
         self.pages: dict[str, AdminPage] = {
             "visits": VisitsPage(self.ctx),
             "staff": staff_page,
+            "counters": CountersPage(self.ctx),
             "catalogue": CataloguePage(self.ctx),
             "settings": settings_page,
             "audit": AuditPage(self.ctx),
         }
         self._holders: dict[str, QWidget] = {}
         for name, page in self.pages.items():
-            holder = scroll_area(page) if name in ("staff", "visits", "audit") else page
+            holder = scroll_area(page) if name in ("staff", "counters", "visits", "audit") else page
             self._holders[name] = holder
             self.stack.addWidget(holder)
             self.nav_buttons[name].setVisible(self.ctx.is_manager or not page.manager_only)

@@ -74,6 +74,8 @@ class CounterDesk(QObject):
         self._backend, self._worker, self._monitor = backend, worker, monitor
         self._language = language
         self.counter_id = ""
+        self.counter_name: dict[str, str] = {}
+        """The counter's name in each language, as a manager set it."""
         self.staff: StaffMember | None = None
         self.catalogue: Catalogue | None = None
         self.current: DeskTicket | None = None
@@ -101,8 +103,15 @@ class CounterDesk(QObject):
     def busy(self) -> bool:
         return self.acting > 0 or self._monitor.lost
 
-    def start(self, counter_id: str, staff: StaffMember, catalogue: Catalogue | None) -> None:
+    def start(
+        self,
+        counter_id: str,
+        staff: StaffMember,
+        catalogue: Catalogue | None,
+        counter_name: dict[str, str] | None = None,
+    ) -> None:
         self.counter_id, self.staff, self.catalogue = counter_id, staff, catalogue
+        self.counter_name = dict(counter_name or {})
         self.current, self.held, self.waiting = None, {}, []
         self.poller.start()
         self.refresh(force=True)

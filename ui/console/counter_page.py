@@ -1,4 +1,5 @@
-"""Choose the counter to serve at: one large button per counter."""
+"""Choose the counter to serve at: one large button per counter in service (a counter
+a manager has closed is not offered)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.catalogue.model import Catalogue
+from kiosk.counters import counter_label
 from kiosk.desk import CounterInfo
 from kiosk.i18n import Localizer
 from ui.common.widgets import (
@@ -50,6 +52,7 @@ class CounterPage(QWidget):
     def set_counters(
         self, counters: list[CounterInfo], catalogue: Catalogue | None, staff_id: int | None
     ) -> None:
+        counters = [c for c in counters if c.in_service]
         self._counters, self._catalogue, self._staff_id = counters, catalogue, staff_id
         clear_layout(self.list)
         self.buttons = {}
@@ -74,7 +77,7 @@ class CounterPage(QWidget):
         self.empty.setVisible(not self._counters)
         for counter in self._counters:
             button = self.buttons[counter.id]
-            button.setText(loc.tr("Counter {counter}").format(counter=counter.id))
+            button.setText(counter_label(counter.id, counter.name, loc))
             services = ", ".join(service_name(self._catalogue, s, loc) for s in counter.services)
             taken = counter.open and counter.staff_id not in (None, self._staff_id)
             state = loc.tr("In use by a colleague") if taken else ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.counters import counter_label
 from kiosk.i18n import Catalogs
 from ui.common.language import Language
 from ui.common.theme import Theme, repolish
@@ -155,8 +156,9 @@ class ServingPage(QWidget):
         now = desk.clock()
         self.ticket_panel.show_ticket(desk.current, desk.catalogue, loc, now)
         self.waiting_title.setText(
-            loc.tr("Waiting for counter {counter}: {n}").format(
-                counter=desk.counter_id, n=loc.number(len(desk.waiting))
+            loc.tr("Waiting for {counter_name}: {n}").format(
+                counter_name=counter_label(desk.counter_id, desk.counter_name, loc),
+                n=loc.number(len(desk.waiting)),
             )
         )
         self.waiting_list.setAccessibleName(self.waiting_title.text())

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLay
 
 from kiosk.access import StaffMember
 from kiosk.catalogue.model import Catalogue
+from kiosk.counters import counter_label
+from kiosk.desk import CounterInfo
 from kiosk.i18n import ENDONYMS, Catalogs
 from kiosk.settings import Settings
 from kiosk.staff import SignInResult
@@ -63,6 +65,7 @@ class ConsoleWindow(QWidget):
         self.staff: StaffMember | None = None
         self.counter_id: str | None = None
         self.catalogue: Catalogue | None = None
+        self.counter_infos: dict[str, CounterInfo] = {}
         self.monitor = ConnectionMonitor(backend.db, worker, retry_ms)
         self.settings_in_force = SettingsInForce(backend.settings, parent=self)
         self.settings_in_force.settings_did_change.connect(self._settings_changed)
@@ -182,7 +185,8 @@ class ConsoleWindow(QWidget):
         counters, self.catalogue = result
         staff_id = self.staff.id if self.staff else None
         preset = self.preset_counter
-        if preset is not None and any(c.id == preset for c in counters):
+        self.counter_infos = {c.id: c for c in counters}
+        if preset is not None and any(c.id == preset and c.in_service for c in counters):
             self.open_counter(preset)  # this console stands at that counter
             return
         self.counters.set_counters(counters, self.catalogue, staff_id)
@@ -201,7 +205,8 @@ class ConsoleWindow(QWidget):
         if self.staff is None:
             return
         self.counter_id = counter_id
-        self.desk.start(counter_id, self.staff, self.catalogue)
+        info = self.counter_infos.get(counter_id)
+        self.desk.start(counter_id, self.staff, self.catalogue, info.name if info else None)
         self.serving.start()
         self.pages.setCurrentWidget(self.serving)
         self.retranslate()
@@ -242,7 +247,8 @@ class ConsoleWindow(QWidget):
         branch = self.settings_in_force.current.kiosk.branch_name
         parts = [loc.tr("Counter console"), branch]
         if self.counter_id is not None:
-            parts = [loc.tr("Counter {counter}").format(counter=self.counter_id), branch]
+            info = self.counter_infos.get(self.counter_id)
+            parts = [counter_label(self.counter_id, info.name if info else None, loc), branch]
         if self.staff is not None:
             parts.append(self.staff.name)
         self.title.setText(" · ".join(parts))

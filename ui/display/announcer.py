@@ -1,4 +1,5 @@
-"""Announce calls: a chime, then "Ticket A023, please go to counter 3" in each language.
+"""Announce calls: a chime, then "Ticket A023, please go to Counter 3" in each language
+(the counter's name as a manager set it).
 
 Calls wait in a queue, so one announcement never cuts another off. Without an
 audio output (a CI machine) the chime is skipped but still reported
@@ -9,12 +10,14 @@ from __future__ import annotations
 
 import logging
 from collections import deque
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QObject, QTimer, QUrl, Signal
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 from PySide6.QtTextToSpeech import QTextToSpeech
 
+from kiosk.counters import counter_label
 from kiosk.i18n import Catalogs
 from ui.display.options import DisplayOptions
 from ui.display.speech_locale import speech_locale
@@ -39,7 +42,7 @@ class Announcer(QObject):
         super().__init__()
         self._catalogs = catalogs
         self._options = options
-        self._queue: deque[tuple[str, str]] = deque()
+        self._queue: deque[tuple[str, str, Mapping[str, str]]] = deque()
         self._lines: deque[tuple[str, str]] = deque()
         self._call: tuple[str, str] | None = None
         self._speaking = False
@@ -67,15 +70,17 @@ class Announcer(QObject):
         speech.stateChanged.connect(self._speech_state)
         return speech
 
-    def announce(self, code: str, counter: str) -> None:
-        self._queue.append((code, counter))
+    def announce(self, code: str, counter: str, name: Mapping[str, str] | None = None) -> None:
+        """Queue a call; ``name`` is the counter's name in each language (else "Counter 3")."""
+        self._queue.append((code, counter, name or {}))
         self._next()
 
     def _next(self) -> None:
         if self._call is not None or not self._queue:
             return
-        self._call = self._queue.popleft()
-        self._lines = deque(self._sentences(*self._call))
+        code, counter, name = self._queue.popleft()
+        self._call = (code, counter)
+        self._lines = deque(self._sentences(code, counter, name))
         self._chime()
         self._gap.start(self._options.chime_ms if self._options.chime else 0)
 
@@ -97,7 +102,7 @@ class Announcer(QObject):
                 self._effect.setVolume(0.8)
         return self._effect
 
-    def _sentences(self, code: str, counter: str) -> list[tuple[str, str]]:
+    def _sentences(self, code: str, counter: str, name: Mapping[str, str]) -> list[tuple[str, str]]:
         speech = self._speech
         if speech is None:
             return []
@@ -106,12 +111,14 @@ class Announcer(QObject):
         available = [locale.name() for locale in speech.availableLocales()]
         lines = []
         for language in self._options.languages:
-            name = speech_locale(language, available)
-            if name is None:
+            engine_locale = speech_locale(language, available)
+            if engine_locale is None:
                 continue
             loc = self._catalogs.localizer(language)
-            text = loc.tr("Ticket {code}, please go to counter {counter}.")
-            lines.append((name, text.format(code=spoken_code(code), counter=counter)))
+            text = loc.tr("Ticket {code}, please go to {counter_name}.").format(
+                code=spoken_code(code), counter_name=counter_label(counter, name, loc)
+            )
+            lines.append((engine_locale, text))
         return lines
 
     def _speak_next(self) -> None:

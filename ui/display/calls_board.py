@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.board import Event
+from kiosk.counters import counter_label
 from kiosk.i18n import Localizer
 from ui.common.theme import repolish
 from ui.common.widgets import identify, label
@@ -98,7 +99,7 @@ class CallsBoard(QFrame):
             call = self.calls[index] if index < len(self.calls) else None
             code.setText(call.code if call else "")
             where = call.counter if call and call.counter else "–"
-            counter.setText(loc.tr("Counter {counter}").format(counter=where) if call else "")
+            counter.setText(counter_label(where, call.counter_name, loc) if call else "")
             if index:
                 code.setVisible(call is not None)
                 counter.setVisible(call is not None)

@@ -172,7 +172,7 @@ class DisplayWindow(QWidget):
         for event in events:
             if event.kind in CALL_KINDS:
                 counter = event.counter or ""
-                self.announcer.announce(event.code, counter)
+                self.announcer.announce(event.code, counter, event.counter_name)
                 self.call_did_show.emit(event.code, counter)
 
     def _failed(self, error: BaseException) -> None:
