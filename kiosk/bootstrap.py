@@ -21,6 +21,15 @@ def open_database(settings: Settings, catalogue_files: Sequence[Path] | None = N
     needs ``kiosk db upgrade``) or ``DatabaseUnavailable`` (locked, unreachable, or
     its file cannot be created)."""
     db = Database(settings.database_url)
+    if db.file is not None and db.file.exists():
+        from kiosk.backup import sqlite_problem
+        from kiosk.db.database import DatabaseUnavailable
+
+        problem = sqlite_problem(db.file, quick=True, schema=False)
+        if problem:  # a damaged file is not written to: restore a backup instead
+            raise DatabaseUnavailable(
+                f"{db.file} is damaged ({problem}); restore a backup: kiosk db restore FILE"
+            )
     with db.translate_errors():
         ensure_current(db)
     db.mark_ready()

@@ -7,7 +7,7 @@ staff screens: a manager signs in with staff number and PIN before each action.
     kiosk counter add|list|edit|remove --as NUMBER …  (see kiosk.commands_counter)
     kiosk catalogue export|import --as NUMBER …     (check needs no sign-in)
     kiosk audit --as NUMBER [--since DATE] [--action PREFIX]
-    kiosk db upgrade
+    kiosk db upgrade | backup [--to DIR] | restore FILE
     kiosk retention purge
 
 PINs are read without echo from the terminal, or one per line from standard input
@@ -183,6 +183,9 @@ def _db_command(args: argparse.Namespace, ctx: Context) -> int:
     from kiosk.db.database import Database
     from kiosk.db.migrate import current_revision, head_revision, upgrade
 
+    if args.db_command in ("backup", "restore"):
+        return _backup_command(args, ctx)
+
     db = Database(ctx.settings.database_url)
     upgrade(db)
     ctx.say(
@@ -190,6 +193,29 @@ def _db_command(args: argparse.Namespace, ctx: Context) -> int:
             rev=current_revision(db), head=head_revision()
         )
     )
+    return 0
+
+
+def _backup_command(args: argparse.Namespace, ctx: Context) -> int:
+    from kiosk.backup import BackupError, restore, rotate, take_backup
+    from kiosk.clock import utc_now
+
+    url = ctx.settings.database_url
+    try:
+        if args.db_command == "restore":
+            restore(url, args.file)
+            ctx.say(ctx.loc.tr("Restored the database from {file}.").format(file=args.file))
+            return 0
+        folder = args.to or ctx.settings.kiosk.data_dir / "backups"
+        now = utc_now().astimezone(ctx.settings.business.zone).replace(tzinfo=None)
+        path = take_backup(url, folder, now)
+        removed = rotate(folder, args.keep_daily, args.keep_monthly)
+    except BackupError as exc:
+        text = ctx.loc.tr(exc.message).format(**exc.values)
+        return ctx.fail(f"{text}\n{exc.detail}" if exc.detail else text)
+    ctx.say(ctx.loc.tr("Backup written to {path}.").format(path=path))
+    if removed:
+        ctx.say(ctx.loc.tr("Removed {n} older backups.").format(n=len(removed)))
     return 0
 
 
@@ -261,6 +287,18 @@ def register(
     db = commands.add_parser("db", help="database schema")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     common(db_commands.add_parser("upgrade", help="apply schema migrations"), actor=False)
+    backup = db_commands.add_parser(
+        "backup", help="a consistent copy while kiosks run, then rotation (for a daily timer)"
+    )
+    common(backup, actor=False)
+    backup.add_argument("--to", type=Path, metavar="DIR", help="default: DATA_DIR/backups")
+    backup.add_argument("--keep-daily", type=int, default=14, metavar="N")
+    backup.add_argument("--keep-monthly", type=int, default=12, metavar="M")
+    restore = db_commands.add_parser(
+        "restore", help="replace the database with a backup (every kiosk stopped first)"
+    )
+    common(restore, actor=False)
+    restore.add_argument("file", type=Path)
     db.set_defaults(handler=_db_command)
 
     retention = commands.add_parser("retention", help="delete records past the retention period")
