@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 
 from cli.main import main
 from kiosk.backup import Backup, BackupError, restore, rotate, sqlite_problem, take_backup, to_keep
@@ -30,7 +30,7 @@ def _tickets(url: str) -> list[tuple[str, int, str]]:
     db = Database(url)
     try:
         with db.session() as session:
-            rows = session.exec(select(Ticket).order_by(Ticket.prefix, Ticket.number)).all()
+            rows = session.exec(select(Ticket).order_by(col(Ticket.prefix), col(Ticket.number))).all()
             return [(t.prefix, t.number, t.service_slug) for t in rows]
     finally:
         db.dispose()
