@@ -1,14 +1,19 @@
 """The audit trail: who did what, when, with old → new values.
 
-Rows are only ever appended. Each row's ``chain`` is a SHA-256 over the previous
-row's chain and its own content, so an edit made behind the app's back (the
-database also refuses UPDATE and DELETE through triggers) shows up in
-:meth:`AuditLog.verify`.
+Rows are only ever appended. Each row's ``chain`` is an HMAC-SHA-256, under the
+key of :mod:`kiosk.audit_seal` (a file outside the database), over the previous
+row's chain and its own content; each machine also notes the heads it wrote
+outside the database. So an edit behind the app's back, even with the later
+chains recomputed, and a deleted tail show up in :meth:`AuditLog.check` (the
+database also refuses UPDATE, DELETE and INSERT OR REPLACE through triggers).
+Trails from before the seal start with unkeyed SHA-256 rows; those are accepted
+only before the first keyed one, and counted.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,6 +23,7 @@ from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from kiosk.access import Actor, StaffMember, require_manager
+from kiosk.audit_seal import KEYED, AuditSeal
 from kiosk.clock import Clock, utc_now
 from kiosk.db.database import Database
 from kiosk.db.models import AuditEvent
@@ -38,8 +44,26 @@ class AuditEntry:
     detail: dict[str, Any]
 
 
-def _digest(previous: str, row: AuditEvent) -> str:
-    content = json.dumps(
+@dataclass(frozen=True)
+class TrailCheck:
+    """What :meth:`AuditLog.check` found."""
+
+    broken: list[int]
+    """Entries whose MAC does not match (edited, forged, or sealed with another key)."""
+    lost_after: int | None = None
+    """The trail ends before entry ids this machine once wrote: the tail was deleted."""
+    unkeyed: int = 0
+    """Entries from before the seal (unkeyed SHA-256), at the start of the trail."""
+    sealed: bool = True
+    """False when no key was at hand: only the unkeyed digests could be checked."""
+
+    @property
+    def intact(self) -> bool:
+        return not self.broken and self.lost_after is None
+
+
+def _content(row: AuditEvent) -> str:
+    return json.dumps(
         [
             row.at.isoformat(),
             row.kiosk_id,
@@ -53,7 +77,22 @@ def _digest(previous: str, row: AuditEvent) -> str:
         ensure_ascii=False,
         default=str,
     )
-    return hashlib.sha256(f"{previous}\n{content}".encode()).hexdigest()
+
+
+def _digest(previous: str, row: AuditEvent) -> str:
+    """The unkeyed SHA-256 of trails from before the seal."""
+    return hashlib.sha256(f"{previous}\n{_content(row)}".encode()).hexdigest()
+
+
+def seal_of(session: Session) -> AuditSeal | None:
+    seal = session.info.get(SEAL)
+    return seal if isinstance(seal, AuditSeal) else None
+
+
+SEAL = "audit_seal"
+HEAD = "audit_head"
+"""``session.info`` keys: the seal the database was opened with, and the head written
+in this transaction (noted outside the database once it commits)."""
 
 
 def append(
@@ -82,9 +121,11 @@ def append(
         detail=json.loads(json.dumps(detail or {}, default=str)),
         chain="",
     )
-    row.chain = _digest(previous or "", row)
+    seal = seal_of(session)
+    row.chain = seal.mac(previous or "", _content(row)) if seal else _digest(previous or "", row)
     session.add(row)
     session.flush()
+    session.info[HEAD] = (row.id, row.chain)
 
 
 class AuditLog:
@@ -119,15 +160,18 @@ class AuditLog:
             require_manager(actor, session)
             return _entries(session, **filters)
 
-    def verify_as(self, actor: StaffMember) -> list[int]:
+    def check_as(self, actor: StaffMember) -> TrailCheck:
         with self._db.session() as session:
             require_manager(actor, session)
-            return _verify(session)
+            return _check(session)
+
+    def check(self) -> TrailCheck:
+        with self._db.session() as session:
+            return _check(session)
 
     def verify(self) -> list[int]:
         """Ids of entries whose chain does not match (empty when the trail is intact)."""
-        with self._db.session() as session:
-            return _verify(session)
+        return self.check().broken
 
 
 def _entries(
@@ -156,11 +200,30 @@ def _entries(
     ]
 
 
-def _verify(session: Session) -> list[int]:
+def _check(session: Session) -> TrailCheck:
+    seal = seal_of(session)
     broken: list[int] = []
-    previous = ""
+    previous, keyed_seen, unkeyed = "", False, 0
+    chains: dict[int, str] = {}
     for row in session.exec(select(AuditEvent).order_by(col(AuditEvent.id))):
-        if _digest(previous, row) != row.chain:
+        if row.chain.startswith(KEYED):
+            keyed_seen = True
+            ok = seal is not None and hmac.compare_digest(
+                seal.mac(previous, _content(row)), row.chain
+            )
+        else:  # unkeyed: only as the start of a trail from before the seal
+            ok = not keyed_seen and _digest(previous, row) == row.chain
+            unkeyed += ok
+        if not ok:
             broken.append(row.id or 0)
+        chains[row.id or 0] = row.chain
         previous = row.chain
-    return broken
+    lost_after = None
+    if seal is not None:
+        for entry_id, chain in sorted(seal.heads().items()):
+            if chains.get(entry_id) != chain:
+                lost_after = max(chains, default=0)
+                if entry_id in chains:
+                    broken.append(entry_id)
+                break
+    return TrailCheck(sorted(set(broken)), lost_after, unkeyed, seal is not None)

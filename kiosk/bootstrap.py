@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from kiosk.audit_seal import AuditSeal
 from kiosk.catalogue.loader import load_catalogue
 from kiosk.counters import seed_demo_counters
 from kiosk.db.catalogue_store import has_catalogue, save_catalogue
@@ -40,4 +41,19 @@ def open_database(settings: Settings, catalogue_files: Sequence[Path] | None = N
             save_catalogue(session, load_catalogue(catalogue_files))
             if catalogue_files is None:
                 seed_demo_counters(session)
+    db.audit_seal = _seal(db, settings)
     return db
+
+
+def _seal(db: Database, settings: Settings) -> AuditSeal:
+    """The audit key: made on a trail's first run only (raises :class:`AuditSealError`)."""
+    from sqlmodel import col, select
+
+    from kiosk.audit_seal import KEYED, load_seal
+    from kiosk.db.models import AuditEvent
+
+    with db.session() as session:
+        keyed = session.exec(
+            select(AuditEvent.id).where(col(AuditEvent.chain).startswith(KEYED)).limit(1)
+        ).first()
+    return load_seal(settings.kiosk.audit_key_path, may_create=keyed is None)

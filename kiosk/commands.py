@@ -6,7 +6,8 @@ staff screens: a manager signs in with staff number and PIN before each action.
     kiosk staff unlock NUMBER                        (on the machine, no sign-in)
     kiosk counter add|list|edit|remove --as NUMBER …  (see kiosk.commands_counter)
     kiosk catalogue export|import --as NUMBER …     (check needs no sign-in)
-    kiosk audit --as NUMBER [--since DATE] [--action PREFIX]
+    kiosk audit [list] --as NUMBER [--since DATE] [--action PREFIX]
+    kiosk audit verify --as NUMBER                   (exit 1 when edited or truncated)
     kiosk db upgrade | backup [--to DIR] | restore FILE
     kiosk retention purge
 
@@ -17,13 +18,17 @@ when it is not a terminal (scripts, tests). Messages follow the ``LANG`` locale.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from kiosk import commands_counter
 from kiosk.command_context import Context, Handler, new_pin, sign_in
+
+if TYPE_CHECKING:
+    from kiosk.access import StaffMember
 
 
 def _staff_command(args: argparse.Namespace, ctx: Context) -> int:
@@ -160,6 +165,8 @@ def _audit_command(args: argparse.Namespace, ctx: Context) -> int:
     actor = sign_in(ctx, args.actor)
     if actor is None:
         return 1
+    if args.audit_command == "verify":
+        return _verify_trail(ctx, actor)
     since: datetime | None = None
     if args.since is not None:
         business = ctx.settings.business
@@ -177,6 +184,31 @@ def _audit_command(args: argparse.Namespace, ctx: Context) -> int:
             f"{entry.at.astimezone(zone):%Y-%m-%d %H:%M:%S}\t{entry.actor_name}\t{entry.action}\t{entry.target}\t{detail}"
         )
     return 0
+
+
+def _verify_trail(ctx: Context, actor: StaffMember) -> int:
+    from kiosk.access import StaffError
+    from kiosk.audit import AuditLog
+
+    try:
+        check = AuditLog(ctx.db, ctx.settings.kiosk.id).check_as(actor)
+    except StaffError as exc:
+        return ctx.fail(ctx.loc.tr(exc.message))
+    if check.intact:
+        ctx.say(ctx.loc.tr("Intact: every entry matches the one before it."))
+        return 0
+    if check.broken:
+        ids = ", ".join(str(i) for i in check.broken[:50])
+        ctx.fail(
+            ctx.loc.tr("Changed outside the app! Entries that do not match: {ids}").format(ids=ids)
+        )
+    if check.lost_after is not None:
+        ctx.fail(
+            ctx.loc.tr(
+                "Entries were deleted: the trail ends at entry {n}, but later ones were written here."
+            ).format(n=check.lost_after)
+        )
+    return 1
 
 
 def _db_command(args: argparse.Namespace, ctx: Context) -> int:
@@ -278,7 +310,14 @@ def register(
     importer.add_argument("files", nargs="+", type=Path)
     importer.set_defaults(handler=_catalogue_command)
 
-    audit = commands.add_parser("audit", help="read the audit trail (managers)")
+    audit = commands.add_parser("audit", help="read or verify the audit trail (managers)")
+    audit.add_argument(
+        "audit_command",
+        nargs="?",
+        choices=("list", "verify"),
+        default="list",
+        metavar="list|verify",
+    )
     common(audit)
     audit.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD")
     audit.add_argument("--action", help="only actions starting with this, e.g. auth.")
@@ -315,8 +354,10 @@ def dispatch(
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
+    from kiosk.audit_seal import AuditSealError
     from kiosk.db.database import DatabaseUnavailable
     from kiosk.db.migrate import SchemaOutOfDate
+    from kiosk.i18n import Catalogs, normalize_locale
     from kiosk.settings import SettingsError
 
     out, err = stdout or sys.stdout, stderr or sys.stderr
@@ -326,4 +367,8 @@ def dispatch(
         return handler(args, ctx)
     except (SettingsError, DatabaseUnavailable, SchemaOutOfDate) as exc:
         print(exc, file=err)
+        return 2
+    except AuditSealError as exc:
+        loc = Catalogs().localizer(normalize_locale(os.environ.get("LANG", "en").split(".")[0]))
+        print(f"{exc.path}: {loc.tr(exc.message)}", file=err)
         return 2

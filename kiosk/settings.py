@@ -48,6 +48,13 @@ class KioskSection(_Section):
     """Shown on the welcome screen and printed on tickets."""
     data_dir: Path = Field(default_factory=default_data_dir)
     """Where the database, printer previews and logs live."""
+    audit_key_file: Path | None = None
+    """The audit trail's key (default ``DATA_DIR/audit.key``); every machine of a branch
+    needs the same file, kept outside the database."""
+
+    @property
+    def audit_key_path(self) -> Path:
+        return self.audit_key_file or self.data_dir / "audit.key"
 
 
 class DatabaseSection(_Section):

@@ -18,6 +18,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
+from kiosk.audit_seal import AuditSeal
 from kiosk.db import models, triggers  # noqa: F401 - register tables and triggers
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -64,6 +65,8 @@ class Database:
             kwargs["pool_pre_ping"] = True
             kwargs["connect_args"] = {"connect_timeout": 5}
         self.engine = create_engine(url, **kwargs)
+        self.audit_seal: AuditSeal | None = None
+        """The audit trail's key and head record (:mod:`kiosk.audit_seal`), once opened."""
         if self.is_sqlite:
             _configure_sqlite(self.engine, busy_timeout_ms)
 
@@ -88,12 +91,16 @@ class Database:
         """A session whose transaction commits on success and rolls back on error."""
         self._check_file()
         with self.translate_errors(), Session(self.engine, expire_on_commit=False) as session:
+            session.info["audit_seal"] = self.audit_seal
             try:
                 yield session
                 session.commit()
             except BaseException:
                 session.rollback()
                 raise
+            head = session.info.pop("audit_head", None)
+            if head is not None and self.audit_seal is not None:
+                self.audit_seal.note_head(*head)  # committed: now it may be noted
 
     def hold_branch_lock(self, connection: Session | Connection, name: str) -> None:
         """Serialise one start-up step (migrating, seeding) across every machine of the

@@ -1,4 +1,7 @@
-"""Database-level guards: the audit trail refuses UPDATE and DELETE on every backend."""
+"""Database-level guards: the audit trail refuses UPDATE and DELETE on every backend,
+and on SQLite also ``INSERT OR REPLACE`` over an existing entry (SQLite's REPLACE
+deletes the old row without firing DELETE triggers; PostgreSQL's ``ON CONFLICT DO
+UPDATE`` fires the UPDATE trigger)."""
 
 from __future__ import annotations
 
@@ -7,11 +10,17 @@ from sqlalchemy.sql.ddl import ExecutableDDLElement
 
 from kiosk.db.models import AuditEvent
 
+NO_REPLACE_SQLITE = (
+    "CREATE TRIGGER IF NOT EXISTS audit_event_no_replace BEFORE INSERT ON audit_event "
+    "WHEN EXISTS (SELECT 1 FROM audit_event WHERE id = NEW.id) "
+    "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
+)
 APPEND_ONLY_SQLITE = [
     "CREATE TRIGGER IF NOT EXISTS audit_event_no_update BEFORE UPDATE ON audit_event "
     "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
     "CREATE TRIGGER IF NOT EXISTS audit_event_no_delete BEFORE DELETE ON audit_event "
     "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+    NO_REPLACE_SQLITE,
 ]
 APPEND_ONLY_POSTGRESQL = [
     "CREATE OR REPLACE FUNCTION audit_event_append_only() RETURNS trigger AS $$ "

@@ -30,7 +30,9 @@ def _tickets(url: str) -> list[tuple[str, int, str]]:
     db = Database(url)
     try:
         with db.session() as session:
-            rows = session.exec(select(Ticket).order_by(col(Ticket.prefix), col(Ticket.number))).all()
+            rows = session.exec(
+                select(Ticket).order_by(col(Ticket.prefix), col(Ticket.number))
+            ).all()
             return [(t.prefix, t.number, t.service_slug) for t in rows]
     finally:
         db.dispose()

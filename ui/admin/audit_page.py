@@ -15,7 +15,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QHBoxLayout, QTableWidgetItem, QVBoxLayout
 
 from kiosk.access import StaffMember
-from kiosk.audit import AuditEntry
+from kiosk.audit import AuditEntry, TrailCheck
 from kiosk.clock import business_day
 from kiosk.i18n import N_
 from ui.admin.common import (
@@ -66,7 +66,7 @@ class AuditPage(AdminPage):
         super().__init__(ctx)
         self.entries: list[AuditEntry] = []
         self.people: list[StaffMember] = []
-        self.broken: list[int] | None = None
+        self.check: TrailCheck | None = None
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         self.heading = label("title")
@@ -177,11 +177,11 @@ class AuditPage(AdminPage):
     # -- verify ----------------------------------------------------------------------------
     def verify(self) -> None:
         self.verify_button.setEnabled(False)
-        self.ctx.run(lambda m: self.ctx.audit.verify_as(m), self._verified, self._verify_failed)
+        self.ctx.run(lambda m: self.ctx.audit.check_as(m), self._verified, self._verify_failed)
 
-    def _verified(self, broken: list[int]) -> None:
+    def _verified(self, check: TrailCheck) -> None:
         self.verify_button.setEnabled(True)
-        self.broken = broken
+        self.check = check
         self._show_trail()
 
     def _verify_failed(self, error: BaseException) -> None:
@@ -189,22 +189,38 @@ class AuditPage(AdminPage):
         self._failed(error)
 
     def _show_trail(self) -> None:
-        if self.broken is None:
+        check = self.check
+        if check is None:
             show_message(self.trail, "")
-        elif not self.broken:
+        elif check.intact:
             show_message(
                 self.trail, self.loc.tr("Intact: every entry matches the one before it."), "success"
             )
         else:
-            ids = ", ".join(str(i) for i in self.broken[:20])
-            text = self.loc.tr("Changed outside the app! Entries that do not match: {ids}").format(
-                ids=ids
-            )
-            show_message(self.trail, text, "warning")
+            lines = []
+            if check.broken:
+                ids = ", ".join(str(i) for i in check.broken[:20])
+                lines.append(
+                    self.loc.tr("Changed outside the app! Entries that do not match: {ids}").format(
+                        ids=ids
+                    )
+                )
+            if check.lost_after is not None:
+                lines.append(
+                    self.loc.tr(
+                        "Entries were deleted: the trail ends at entry {n}, but later ones "
+                        "were written here."
+                    ).format(n=check.lost_after)
+                )
+            show_message(self.trail, "\n".join(lines), "warning")
+
+    @property
+    def broken(self) -> list[int] | None:
+        return None if self.check is None else self.check.broken
 
     @property
     def trail_intact(self) -> bool | None:
-        return None if self.broken is None else not self.broken
+        return None if self.check is None else self.check.intact
 
     def _failed(self, error: BaseException) -> None:
         show_message(self.status, self.ctx.error_text(error))
@@ -244,7 +260,7 @@ class AuditPage(AdminPage):
         first = today - timedelta(days=DEFAULT_DAYS - 1)
         self.since.setDate(QDate(first.year, first.month, first.day))
         self.until.setDate(QDate(today.year, today.month, today.day))
-        self.entries, self.people, self.broken = [], [], None
+        self.entries, self.people, self.check = [], [], None
         self.retranslate()
         self.action.setCurrentIndex(0)
         self.who.setCurrentIndex(0)

@@ -22,6 +22,7 @@ def open_branch_database(
     """The database, the settings in force and the ticket sections managers hid.
 
     Raises :class:`StartupError` with a message naming what is wrong."""
+    from kiosk.audit_seal import AuditSealError
     from kiosk.bootstrap import open_database
     from kiosk.branch_settings import BranchSettingsStore
     from kiosk.catalogue.loader import CatalogueError
@@ -36,6 +37,8 @@ def open_branch_database(
         raise StartupError(
             f"The database cannot be opened ({settings.database_url}): {exc}"
         ) from None
+    except AuditSealError as exc:
+        raise StartupError(f"The audit trail's key cannot be used: {exc}") from None
     try:
         # what managers chose in the admin panel, shared by every machine of the branch
         in_force, hidden = BranchSettingsStore(db, settings).in_force()
