@@ -199,12 +199,13 @@ class KioskApp(QObject):
         if self._fullscreen:
             self.window.showFullScreen()
             return
-        screen = self.app.primaryScreen()
-        size = screen.availableSize() if screen is not None else None
-        self.window.resize(
-            min(1080, size.width()) if size else 1080, min(1920, size.height()) if size else 1920
-        )
-        self.window.show()
+        # The whole of the screen it opens on that the desktop leaves to windows (less
+        # any panel), in that screen's own orientation; maximised where a window
+        # manager frames it, so the frame does not push the bottom off the screen.
+        screen = self.window.screen() or self.app.primaryScreen()
+        if screen is not None:
+            self.window.setGeometry(screen.availableGeometry())
+        self.window.showMaximized()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._painted:

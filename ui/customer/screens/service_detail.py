@@ -64,10 +64,20 @@ class ServiceDetailScreen(ScreenBase):
         """The service the rows are filled for (it may outlive the customer's choice)."""
         self._syncing = False
 
-        outer = self.split(QBoxLayout(QBoxLayout.Direction.TopToBottom, self))
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
+        # Portrait: everything scrolls in one column above the actions. Landscape: the
+        # service and its steps on the left (Back / Start over under them), the
+        # checklist with what is missing on the right, above the actions it decides.
+        self.columns = self.split(QBoxLayout(QBoxLayout.Direction.TopToBottom, self))
+        self.columns.setContentsMargins(0, 0, 0, 0)
+        self.columns.setSpacing(0)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        for side in (left, right):
+            side.setContentsMargins(0, 0, 0, 0)
+            side.setSpacing(0)
+            self.columns.addLayout(side)
+        self.columns.setStretch(0, 1)
         page, column = centered_column()
+        self._content_column = column
         column.addLayout(self.language_bar())
         self.title = label("title")
         self.description = label("muted")
@@ -76,35 +86,24 @@ class ServiceDetailScreen(ScreenBase):
         steps_host = QWidget()
         self.steps_layout = QVBoxLayout(steps_host)
         self.steps_layout.setContentsMargins(0, 0, 0, 0)
-        self.materials_heading = label("subtitle")
-        self.materials_intro = label("muted")
-        materials_host = QWidget()
-        self.materials_layout = QVBoxLayout(materials_host)
-        self.materials_layout.setContentsMargins(0, 0, 0, 0)
-        self.materials_layout.setSpacing(16)
         self.priority = PriorityChoice(router.session, self)  # next to the wait it changes
         self.priority.priority_did_change.connect(self._update_actions)
-        parts: tuple[QWidget, ...] = (
+        for part in (
             self.title,
             self.description,
             self.queue,
             self.priority,
             self.steps_heading,
             steps_host,
-            self.materials_heading,
-            self.materials_intro,
-            materials_host,
-        )
-        for part in parts:
+        ):
             column.addWidget(part)
         column.addStretch(1)
         self.content_area = scroll_area(page)
-        outer.addWidget(self.content_area, 1)
+        left.addWidget(self.content_area, 1)
+        self.nav_panel, self._nav_column = centered_column()
+        self.nav_panel.hide()
+        left.addWidget(self.nav_panel, 0)
 
-        bottom, bottom_column = centered_column()
-        self.action_panel = bottom
-        bottom_column.setSpacing(16)
-        bottom_column.addStretch(1)
         self.guidance = GuidanceActions(router.session, self._state, self)
         self.guidance.take_requested.connect(self._take)
         self.guidance.print_list_requested.connect(self._print_list)
@@ -112,13 +111,57 @@ class ServiceDetailScreen(ScreenBase):
         self._state.state_did_change.connect(self._update_actions)
         self.take_button = self.guidance.take_button
         self.print_list_button = self.guidance.print_list_button
+
+        self.checklist = QWidget()
+        checklist = QVBoxLayout(self.checklist)
+        checklist.setContentsMargins(0, 0, 0, 0)
+        checklist.setSpacing(24)
+        self.materials_heading = label("subtitle")
+        self.materials_intro = label("muted")
+        materials_host = QWidget()
+        self.materials_layout = QVBoxLayout(materials_host)
+        self.materials_layout.setContentsMargins(0, 0, 0, 0)
+        self.materials_layout.setSpacing(16)
+        for part in (self.materials_heading, self.materials_intro, materials_host):
+            checklist.addWidget(part)
+        checklist.addWidget(self.guidance.notices)
+        column.insertWidget(column.count() - 1, self.checklist)
+        checklist_page, self._checklist_column = centered_column()
+        self._checklist_column.addStretch(1)
+        self.checklist_area = scroll_area(checklist_page)
+        self.checklist_area.hide()
+        right.addWidget(self.checklist_area, 1)
+
+        bottom, bottom_column = centered_column()
+        self.action_panel = bottom
+        self._action_column = bottom_column
+        bottom_column.setSpacing(16)
+        bottom_column.addStretch(1)
         bottom_column.addWidget(self.guidance)
-        bottom_column.addLayout(self.nav_bar())
-        outer.addWidget(bottom, 0)
+        self.nav = QWidget()
+        nav = self.nav_bar()
+        nav.setContentsMargins(0, 0, 0, 0)
+        self.nav.setLayout(nav)
+        bottom_column.addWidget(self.nav)
+        right.addWidget(bottom, 0)
         self.retranslate()
 
     def orientation_did_change(self, landscape: bool) -> None:
-        self.action_panel.setMaximumWidth(760 if landscape else 16777215)
+        """Move the checklist and the nav bar between the one column and the two."""
+        content, checklist_column = self._content_column, self._checklist_column
+        if landscape:
+            content.removeWidget(self.checklist)
+            checklist_column.insertWidget(0, self.checklist)
+            self._action_column.removeWidget(self.nav)
+            self._nav_column.addWidget(self.nav)
+        else:
+            checklist_column.removeWidget(self.checklist)
+            content.insertWidget(content.count() - 1, self.checklist)
+            self._nav_column.removeWidget(self.nav)
+            self._action_column.addWidget(self.nav)
+        self.checklist_area.setVisible(landscape)
+        self.nav_panel.setVisible(landscape)
+        self.columns.setStretch(1, 1 if landscape else 0)
 
     # -- life cycle ------------------------------------------------------------------------
     def enter(self) -> None:
