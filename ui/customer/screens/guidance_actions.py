@@ -51,7 +51,7 @@ class GuidanceActions(QWidget):
         super().__init__(parent)
         self._session = session
         self._state = state
-        column = QVBoxLayout(self)
+        column = self.column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(16)
         self.unavailable_box = QFrame(self)

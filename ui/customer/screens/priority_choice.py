@@ -8,7 +8,7 @@ choice is kept in the customer's session (``Priority`` value) and wiped with it.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import N_, Localizer
 from ui.common.widgets import CheckItem, KioskButton, label, make_button
@@ -46,6 +46,8 @@ class PriorityChoice(QWidget):
         for value, _msgid in CHOICES:
             button = make_button(f"priority.{value}", self.choices_host, role="choice")
             button.setCheckable(True)
+            # never narrower than its word (the row sets the column's minimum width)
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, v=value: self._chose(v))
             self.group.addButton(button)
             row.addWidget(button)

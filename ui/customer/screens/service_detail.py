@@ -101,6 +101,8 @@ class ServiceDetailScreen(ScreenBase):
         self.content_area = scroll_area(page)
         left.addWidget(self.content_area, 1)
         self.nav_panel, self._nav_column = centered_column()
+        self._nav_column.setSpacing(16)
+        _no_top_margin(self.nav_panel)
         self.nav_panel.hide()
         left.addWidget(self.nav_panel, 0)
 
@@ -115,7 +117,7 @@ class ServiceDetailScreen(ScreenBase):
         self.checklist = QWidget()
         checklist = QVBoxLayout(self.checklist)
         checklist.setContentsMargins(0, 0, 0, 0)
-        checklist.setSpacing(24)
+        checklist.setSpacing(16)
         self.materials_heading = label("subtitle")
         self.materials_intro = label("muted")
         materials_host = QWidget()
@@ -127,6 +129,9 @@ class ServiceDetailScreen(ScreenBase):
         checklist.addWidget(self.guidance.notices)
         column.insertWidget(column.count() - 1, self.checklist)
         checklist_page, self._checklist_column = centered_column()
+        checklist_page_layout = checklist_page.layout()
+        assert checklist_page_layout is not None
+        checklist_page_layout.setContentsMargins(48, 16, 48, 16)  # room for one more item
         self._checklist_column.addStretch(1)
         self.checklist_area = scroll_area(checklist_page)
         self.checklist_area.hide()
@@ -134,6 +139,7 @@ class ServiceDetailScreen(ScreenBase):
 
         bottom, bottom_column = centered_column()
         self.action_panel = bottom
+        _no_top_margin(bottom)  # the content above ends with its own margin
         self._action_column = bottom_column
         bottom_column.setSpacing(16)
         bottom_column.addStretch(1)
@@ -147,21 +153,29 @@ class ServiceDetailScreen(ScreenBase):
         self.retranslate()
 
     def orientation_did_change(self, landscape: bool) -> None:
-        """Move the checklist and the nav bar between the one column and the two."""
+        """Move the checklist, "print the list" and the nav bar between the one column and
+        the two (in landscape the checklist keeps the right column's height but for the
+        button that takes the ticket)."""
         content, checklist_column = self._content_column, self._checklist_column
+        actions, print_list = self.guidance.column, self.print_list_button
         if landscape:
             content.removeWidget(self.checklist)
             checklist_column.insertWidget(0, self.checklist)
             self._action_column.removeWidget(self.nav)
+            actions.removeWidget(print_list)
+            self._nav_column.addWidget(print_list)
             self._nav_column.addWidget(self.nav)
         else:
             checklist_column.removeWidget(self.checklist)
             content.insertWidget(content.count() - 1, self.checklist)
+            self._nav_column.removeWidget(print_list)
             self._nav_column.removeWidget(self.nav)
+            actions.addWidget(print_list)
             self._action_column.addWidget(self.nav)
         self.checklist_area.setVisible(landscape)
         self.nav_panel.setVisible(landscape)
-        self.columns.setStretch(1, 1 if landscape else 0)
+        self.columns.setStretch(0, 4 if landscape else 1)  # the priority row needs the width
+        self.columns.setStretch(1, 3 if landscape else 0)
 
     # -- life cycle ------------------------------------------------------------------------
     def enter(self) -> None:
@@ -320,3 +334,11 @@ class ServiceDetailScreen(ScreenBase):
             self.router.go(Screen.QUESTIONNAIRE)
         else:
             self.router.go(Screen.SERVICES)
+
+
+def _no_top_margin(panel: QWidget) -> None:
+    layout = panel.layout()
+    assert layout is not None
+    margins = layout.contentsMargins()
+    margins.setTop(0)
+    layout.setContentsMargins(margins)

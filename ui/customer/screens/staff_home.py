@@ -112,23 +112,10 @@ class StaffHomeScreen(ScreenBase):
         self._grid = QGridLayout()
         self._grid.setSpacing(16)
         body.addLayout(self._grid, 0)
-        self._place_buttons(columns=3)
+        for index, button in enumerate(self._buttons):  # three rows of two: each text fits
+            self._grid.addWidget(button, index // 2, index % 2)
         self._kiosk.state_did_change.connect(self._show_printer)
         self.retranslate()
-
-    def orientation_did_change(self, landscape: bool) -> None:
-        self._place_buttons(columns=2 if landscape else 3)
-
-    def _place_buttons(self, columns: int) -> None:
-        """Two rows of three under the table (portrait), three of two beside it (landscape)."""
-        grid = self._grid
-        for button in self._buttons:
-            grid.removeWidget(button)
-        for index, button in enumerate(self._buttons):
-            grid.addWidget(button, index // columns, index % columns)
-        for row in range(grid.rowCount()):
-            grid.setRowStretch(row, 0)
-        grid.setRowStretch(0, 0)
 
     @property
     def rows(self) -> list[TicketSummary]:

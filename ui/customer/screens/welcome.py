@@ -65,10 +65,10 @@ class WelcomeScreen(ScreenBase):
         self.notice.hide()
         greeting.addWidget(self.notice)
         greeting.addStretch(1)
-        middle.addLayout(greeting, 1)
+        middle.addLayout(greeting, 2)
         choices = QVBoxLayout()
         choices.setSpacing(24)
-        middle.addLayout(choices, 1)
+        middle.addLayout(choices, 3)
         column.addLayout(middle)
 
         self.language_prompt = label("muted")
