@@ -8,7 +8,7 @@ choice is kept in the customer's session (``Priority`` value) and wiped with it.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import N_, Localizer
 from ui.common.widgets import CheckItem, KioskButton, label, make_button
@@ -39,15 +39,13 @@ class PriorityChoice(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         self.prompt = label("muted")
         column.addWidget(self.prompt)
-        row = QHBoxLayout()
+        row = self._row = QHBoxLayout()
         row.setSpacing(16)
         self.group = QButtonGroup(self)
         self.choice_buttons: dict[str, KioskButton] = {}
         for value, _msgid in CHOICES:
             button = make_button(f"priority.{value}", self.choices_host, role="choice")
             button.setCheckable(True)
-            # never narrower than its word (the row sets the column's minimum width)
-            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, v=value: self._chose(v))
             self.group.addButton(button)
             row.addWidget(button)
@@ -55,6 +53,12 @@ class PriorityChoice(QWidget):
         column.addLayout(row)
         layout.addWidget(self.choices_host)
         self.choices_host.hide()
+
+    def row_width(self) -> int:
+        """How wide the row of choices must be for each word to fit (shown or not)."""
+        buttons = list(self.choice_buttons.values())
+        hints = sum(button.sizeHint().width() for button in buttons)
+        return hints + self._row.spacing() * (len(buttons) - 1)
 
     @property
     def needs_choice(self) -> bool:

@@ -174,8 +174,12 @@ class ServiceDetailScreen(ScreenBase):
             self._action_column.addWidget(self.nav)
         self.checklist_area.setVisible(landscape)
         self.nav_panel.setVisible(landscape)
-        self.columns.setStretch(0, 4 if landscape else 1)  # the priority row needs the width
-        self.columns.setStretch(1, 3 if landscape else 0)
+        self.columns.setStretch(1, 1 if landscape else 0)
+        inner = 24 if landscape else 48  # between the two columns: half the outer margin
+        for panel, side in ((self.content_area.widget(), "right"), (self.nav_panel, "right")):
+            _set_margin(panel, side, inner)
+        for panel in (self.checklist_area.widget(), self.action_panel):
+            _set_margin(panel, "left", inner)
 
     # -- life cycle ------------------------------------------------------------------------
     def enter(self) -> None:
@@ -288,6 +292,7 @@ class ServiceDetailScreen(ScreenBase):
             return
         self.title.setText(loc.text(service.name))
         self.description.setText(loc.text(service.description))
+        self._fit_priority_row()
         self.queue.setText(queue_text(self._estimate, loc))
         self.steps_heading.setText(loc.tr("How it works"))
         for index, (step_label, step) in enumerate(
@@ -305,6 +310,17 @@ class ServiceDetailScreen(ScreenBase):
             item.set_tag(loc.tr("Required") if material.required else loc.tr("Optional"))
             item.set_hint(loc.text(material.note))
         self._update_actions()
+
+    def _fit_priority_row(self) -> None:
+        """The left column is never narrower than the priority choices' words (the scroll
+        area would squeeze them: it does not read its content's minimum width)."""
+        self.priority.retranslate(self.loc)
+        page = self.content_area.widget().layout()
+        assert page is not None
+        margins = page.contentsMargins()
+        bar = self.content_area.bar.sizeHint().width()
+        needed = self.priority.row_width() + margins.left() + margins.right() + bar
+        self.content_area.setMinimumWidth(needed)
 
     def _update_actions(self) -> None:
         service = self._service
@@ -336,9 +352,13 @@ class ServiceDetailScreen(ScreenBase):
             self.router.go(Screen.SERVICES)
 
 
-def _no_top_margin(panel: QWidget) -> None:
+def _set_margin(panel: QWidget, side: str, px: int) -> None:
     layout = panel.layout()
     assert layout is not None
     margins = layout.contentsMargins()
-    margins.setTop(0)
+    {"top": margins.setTop, "left": margins.setLeft, "right": margins.setRight}[side](px)
     layout.setContentsMargins(margins)
+
+
+def _no_top_margin(panel: QWidget) -> None:
+    _set_margin(panel, "top", 0)
