@@ -193,16 +193,18 @@ class KioskApp(QObject):
     def start(self) -> None:
         """Show the welcome screen; the rest opens once it has been painted."""
         self.window.welcome.installEventFilter(self)
-        if self._lockdown:
-            self.window.lock_down(self._hide_cursor)
-            return
-        if self._fullscreen:
-            self.window.showFullScreen()
+        screen = self.window.screen() or self.app.primaryScreen()
+        if self._lockdown or self._fullscreen:
+            if screen is not None:  # a bare X server (no window manager) leaves it as it is
+                self.window.setGeometry(screen.geometry())
+            if self._lockdown:
+                self.window.lock_down(self._hide_cursor)
+            else:
+                self.window.showFullScreen()
             return
         # The whole of the screen it opens on that the desktop leaves to windows (less
         # any panel), in that screen's own orientation; maximised where a window
         # manager frames it, so the frame does not push the bottom off the screen.
-        screen = self.window.screen() or self.app.primaryScreen()
         if screen is not None:
             self.window.setGeometry(screen.availableGeometry())
         self.window.showMaximized()
