@@ -2,7 +2,8 @@
 
 The answer that leads to a person (the "not sure" option to the general enquiry
 desk) is not in the list that scrolls: it sits with Back and Start over, below the
-list in portrait and beside it in landscape, so it is in view on every screen size.
+list in portrait and beside it in landscape (with the language buttons above), so
+it is in view on every screen size.
 """
 
 from __future__ import annotations
@@ -37,7 +38,12 @@ class QuestionnaireScreen(ScreenBase):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         page, column = centered_column()
-        column.addLayout(self.language_bar())
+        self._column = column
+        self.language_row = QWidget()
+        languages = self.language_bar()
+        languages.setContentsMargins(0, 0, 0, 0)
+        self.language_row.setLayout(languages)
+        column.addWidget(self.language_row)
         self.progress = label("progress")
         self.question_label = label("title")
         column.addWidget(self.progress)
@@ -52,6 +58,7 @@ class QuestionnaireScreen(ScreenBase):
         outer.addWidget(self.content_area, 1)
         side, side_column = centered_column()
         self.side_panel = side
+        self._side_column = side_column
         side_column.addStretch(1)
         self.person_button = HintButton("answer.person", parent=self)
         self.person_button.clicked.connect(self._answer_person)
@@ -62,7 +69,12 @@ class QuestionnaireScreen(ScreenBase):
         self.retranslate()
 
     def orientation_did_change(self, landscape: bool) -> None:
+        """In landscape the language buttons go to the top of the side panel: the answers
+        get the whole height."""
         self.side_panel.setMaximumWidth(640 if landscape else 16777215)
+        source, target = (self._column, self._side_column)[:: 1 if landscape else -1]
+        source.removeWidget(self.language_row)
+        target.insertWidget(0, self.language_row)
 
     @property
     def journey(self) -> Journey:
