@@ -6,7 +6,7 @@
                                                      the customer kiosk (default)
     kiosk catalogue check [FILE ...]                 validate catalogue YAML files
     kiosk print-test [--printer URL] [--config PATH] print the printer test page
-    kiosk screenshot --out DIR [--locale L ...]      render every screen to PNG files
+    kiosk screenshot --out DIR [--locale L ...]      every screen, every size, as PNG files
     kiosk staff|counter|audit|db|retention …, kiosk catalogue export|import …
                                                      operations (see kiosk.commands)
 
@@ -88,8 +88,16 @@ def build_parser() -> argparse.ArgumentParser:
     print_test.add_argument("--printer", metavar="URL", help="printer URL (default: settings)")
     print_test.add_argument("--config", type=Path, help="settings file (TOML)")
 
-    shots = commands.add_parser("screenshot", help="render every screen to PNG files")
-    shots.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
+    shots = commands.add_parser(
+        "screenshot",
+        help="render every screen to PNG files",
+        description="Render every customer and staff screen at each screen size (1080x1920, "
+        "1920x1080, 1366x768, 1280x1024) as DIR/<size>/<locale>/<nn>-<screen>.png, "
+        "e.g. DIR/1920x1080/en/01-welcome.png.",
+    )
+    shots.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help="folder for the PNG files"
+    )
     shots.add_argument(
         "--locale", action="append", choices=LOCALES, help="language (repeatable; default: all)"
     )

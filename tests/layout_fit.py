@@ -5,11 +5,13 @@ The rules, for every visible interactive control (buttons, fields, boxes, lists)
 
 - it lies inside the window, unless it sits in a scroll area (then the content
   scrolls, and only the scroll area itself must lie inside the window);
+- a plain push button is as wide as its text needs (else the text is cut);
 - it is at least ``MIN_TARGET`` px wide and high (WCAG 2.5.5 / the design's
   touch-target size); scroll bars are not touch targets and are left out;
 - no two overlap where a person sees them: the parts left visible after every
   ancestor's clipping are compared, so a fixed button bar lying over a scrolled
-  list is caught, while two buttons scrolled out of sight are not;
+  list is caught, while two buttons scrolled out of sight are not; a control
+  wholly under an overlay raised above it (the idle warning) is not seen;
 
 and the window's minimum size hint fits the screen.
 """
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollBar,
     QTextEdit,
     QWidget,
@@ -50,6 +53,7 @@ INTERACTIVE = (
     QComboBox,
     QTextEdit,
     QPlainTextEdit,
+    QPushButton,
     QAbstractItemView,
     QAbstractSlider,
 )
@@ -92,12 +96,33 @@ def visible_rect(widget: QWidget, window: QWidget) -> QRect:
     return rect.intersected(window.rect())
 
 
+def _covered(widget: QWidget, window: QWidget) -> bool:
+    """Lies wholly under a widget drawn above it (an overlay raised over the screen):
+    a sibling of it or of one of its ancestors that comes later in stacking order."""
+    seen = visible_rect(widget, window)
+    child: QWidget = widget
+    parent = widget.parentWidget()
+    while parent is not None:
+        siblings = [c for c in parent.children() if isinstance(c, QWidget)]
+        for above in siblings[siblings.index(child) + 1 :]:
+            shown_above = above.isVisible() and not above.isWindow()
+            if shown_above and window_rect(above, window).contains(seen):
+                return True
+        if parent is window:
+            return False
+        child, parent = parent, parent.parentWidget()
+    return False
+
+
 def controls(window: QWidget) -> Iterator[QWidget]:
-    """The visible interactive controls a person can touch (not parts of other controls)."""
+    """The visible interactive controls a person can touch (not parts of other controls,
+    nor those an overlay covers)."""
     for widget in window.findChildren(QWidget):
         if not widget.isVisible() or not _is_control(widget):
             continue
         if widget.window() is not window or _inside_control(widget, window):
+            continue
+        if _covered(widget, window):
             continue
         yield widget
 
@@ -126,10 +151,20 @@ def fit_problems(window: QWidget, screen: QSize | None = None) -> list[str]:
             problems.append(f"{_name(widget)} at {_box(full)} is cut off (visible {_box(seen)})")
         if area is not None and not window.rect().contains(visible_rect(area, window)):
             problems.append(f"scroll area of {_name(widget)} leaves the window")
+        if _text_cut(widget):
+            problems.append(f"{_name(widget)} is {full.width()} px wide, its text needs more")
         if full.width() < MIN_TARGET or full.height() < MIN_TARGET:
             problems.append(f"{_name(widget)} is {full.width()}×{full.height()} px, under 48×48")
     problems.extend(_overlaps(shown, window))
     return problems
+
+
+def _text_cut(widget: QWidget) -> bool:
+    """A plain push button narrower than its one line of text (a button with a layout
+    of its own wraps its text in labels instead)."""
+    if not isinstance(widget, QPushButton) or widget.layout() is not None or not widget.text():
+        return False
+    return widget.sizeHint().width() > widget.width()
 
 
 def _overlaps(shown: Iterable[QWidget], window: QWidget) -> Iterator[str]:

@@ -82,31 +82,20 @@ def test_a_bad_settings_file_stops_print_test(tmp_path: Path) -> None:
 
 
 def test_screenshots_of_every_screen(qtbot: QtBot, tmp_path: Path) -> None:
+    from ui.customer.screenshots import SCREENS, SHOTS
+
     assert take_screenshots(tmp_path, ("zh_Hant",)) == 0
-    shots = sorted(p.name for p in tmp_path.glob("*.png"))
-    names = (
-        "welcome",
-        "questionnaire",
-        "guidance",
-        "ticket",
-        "idle",
-        "pin_number",
-        "pin_pad",
-        "staff_home",
-        "paused",
-    )
+    shots = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.png"))
+    assert set(SCREENS) == {"1080x1920", "1920x1080", "1366x768", "1280x1024"}
     assert shots == sorted(
-        f"{orientation}-zh_Hant-{number:02d}-{name}.png"
-        for orientation in ("landscape", "portrait")
-        for number, name in enumerate(names, start=1)
+        f"{size}/zh_Hant/{number:02d}-{name}.png"
+        for size in SCREENS
+        for number, name in enumerate(SHOTS, start=1)
     )
-    portrait = QImage(str(tmp_path / "portrait-zh_Hant-01-welcome.png"))
-    landscape = QImage(str(tmp_path / "landscape-zh_Hant-04-ticket.png"))
-    assert (portrait.width(), portrait.height()) == (1080, 1920)
-    assert (landscape.width(), landscape.height()) == (1920, 1080)
-    for shot in tmp_path.glob("landscape-*.png"):  # nothing makes the window outgrow the screen
-        image = QImage(str(shot))
-        assert (image.width(), image.height()) == (1920, 1080), shot.name
+    for size, (width, height) in SCREENS.items():  # nothing makes the window outgrow the screen
+        for shot in (tmp_path / size).rglob("*.png"):
+            image = QImage(str(shot))
+            assert (image.width(), image.height()) == (width, height), shot
 
 
 def test_operations_commands_are_wired(

@@ -194,18 +194,21 @@ class KioskApp(QObject):
     def start(self) -> None:
         """Show the welcome screen; the rest opens once it has been painted."""
         self.window.welcome.installEventFilter(self)
-        if self._lockdown:
-            self.window.lock_down(self._hide_cursor)
+        screen = self.window.screen() or self.app.primaryScreen()
+        if self._lockdown or self._fullscreen:
+            if screen is not None:  # a bare X server (no window manager) leaves it as it is
+                self.window.setGeometry(screen.geometry())
+            if self._lockdown:
+                self.window.lock_down(self._hide_cursor)
+            else:
+                self.window.showFullScreen()
             return
-        if self._fullscreen:
-            self.window.showFullScreen()
-            return
-        screen = self.app.primaryScreen()
-        size = screen.availableSize() if screen is not None else None
-        self.window.resize(
-            min(1080, size.width()) if size else 1080, min(1920, size.height()) if size else 1920
-        )
-        self.window.show()
+        # The whole of the screen it opens on that the desktop leaves to windows (less
+        # any panel), in that screen's own orientation; maximised where a window
+        # manager frames it, so the frame does not push the bottom off the screen.
+        if screen is not None:
+            self.window.setGeometry(screen.availableGeometry())
+        self.window.showMaximized()
 
     def _window_lost(self) -> None:
         from ui.customer.screen_hold import EXIT_WINDOW_LOST

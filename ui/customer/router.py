@@ -14,6 +14,7 @@ import enum
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 if TYPE_CHECKING:
@@ -32,6 +33,12 @@ class RoutedPage(QWidget):
 
     def enter(self) -> None:
         """The screen is about to be shown."""
+
+    def scroll_to_top(self) -> None:
+        """Show the screen from its top (it may have been scrolled when last shown)."""
+
+    def set_landscape(self, landscape: bool) -> None:
+        """The window is wider than high (``True``) or not."""
 
     def leave(self) -> None:
         """The screen is being hidden."""
@@ -104,6 +111,14 @@ class Router(QStackedWidget, Generic[P]):
             self.setCurrentWidget(widget)
             widget.setFocus()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Only the screen in front is resized; the others learn the shape now, so that
+        they are ready when shown and none holds the window to the other shape's size."""
+        super().resizeEvent(event)
+        landscape = event.size().width() > event.size().height()
+        for widget in self._screens.values():
+            widget.set_landscape(landscape)
+
     def page(self, screen: Screen) -> P:
         return self._screens[screen]
 
@@ -133,6 +148,7 @@ class Router(QStackedWidget, Generic[P]):
         target.enter()
         if self._current != screen:
             return  # enter() sent the customer elsewhere (the service was removed)
+        target.scroll_to_top()
         self.setCurrentWidget(target)
         target.setFocus()  # no focus ring left on the button that was touched
         if previous != screen:

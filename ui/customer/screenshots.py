@@ -1,4 +1,4 @@
-"""``kiosk screenshot``: every real screen, offscreen, portrait and landscape, as PNGs.
+"""``kiosk screenshot``: every real screen, offscreen, at each screen size, as PNGs.
 
 Runs the real window against a throw-away data folder (its own SQLite database
 and preview printer), so it never touches the kiosk's database.
@@ -10,7 +10,8 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,13 @@ if TYPE_CHECKING:
     from ui.customer.backend import Backend
     from ui.customer.window import KioskWindow
 
-ORIENTATIONS = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
+SCREENS = {
+    "1080x1920": (1080, 1920),
+    "1920x1080": (1920, 1080),
+    "1366x768": (1366, 768),
+    "1280x1024": (1280, 1024),
+}
+"""The screens a branch has: the kiosk's own portrait one, two landscape ones, one 5:4."""
 SERVICE_WITH_MATERIALS = "open_account"
 ANSWERS_TO_SERVICE = ("topic_accounts", "open_new_account")
 TICKED = ("id_document",)
@@ -51,13 +58,20 @@ PAUSE_ALTERNATIVE: LocalizedText = {
 }
 
 
-class _Shooter:
+class ScreenWalker:
     """Puts the real window in each state a screenshot shows."""
 
     def __init__(self, app: QApplication, window: KioskWindow) -> None:
         self.app = app
         self.window = window
         self.router = window.router
+
+    def resize(self, size: str) -> None:
+        """The window at one of :data:`SCREENS`; twice, since its screens change their
+        layout (and so the window's minimum) for the new shape."""
+        for _ in range(2):
+            self.window.resize(*SCREENS[size])
+            self.settle()
 
     def settle(self, done: Callable[[], bool] = lambda: True, timeout: float = 10.0) -> None:
         """Let background jobs answer and the layout settle."""
@@ -148,14 +162,17 @@ class _Shooter:
             screen.material_items[material].setChecked(True)  # type: ignore[attr-defined]  # a ServiceDetailScreen
 
 
-def take_screenshots(out: Path, locales: tuple[str, ...]) -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+@contextmanager
+def walked_kiosk(data_dir: Path) -> Iterator[ScreenWalker]:
+    """The real window over its own database in ``data_dir`` (the built-in catalogue, a
+    seeded queue, one service paused), ready to be walked; closed afterwards.
+
+    Raises :class:`~ui.common.errors.StartupError` when the backend cannot open."""
     from PySide6.QtWidgets import QApplication
 
     from kiosk.i18n import Catalogs
     from kiosk.settings import settings_from_mapping
     from printing.escpos_env import prepare_escpos
-    from ui.common.errors import StartupError
     from ui.common.language import Language
     from ui.common.theme import Theme
     from ui.common.worker import Worker
@@ -165,48 +182,62 @@ def take_screenshots(out: Path, locales: tuple[str, ...]) -> int:
     from ui.customer.timings import Timings
     from ui.customer.window import KioskWindow
 
-    out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as tmp:
-        settings = settings_from_mapping({"kiosk": {"data_dir": tmp}})
-        prepare_escpos(Path(tmp) / "cache")
-        catalogs = Catalogs()
-        try:
-            backend = open_backend(settings, catalogs)
-        except StartupError as exc:
-            print(exc, file=sys.stderr)  # noqa: T201 - command-line report
-            return 1
-        _seed_queue(backend)
-        language = Language(catalogs, "en", settings.display.languages)
-        window = KioskWindow(Look.from_settings(settings), language, Theme(app), Worker())
-        attach_backend(window, backend, settings, Timings(idle_ms=10**8, ticket_return_ms=10**8))
-        shooter = _Shooter(app, window)
-        runtime = window.runtime
-        assert runtime is not None
-        if runtime.printer is not None:
-            runtime.printer.stop()  # the shots choose the printer's state
-        runtime.branch_watch.check()  # the paused service
-        shooter.settle(lambda: runtime.branch_watch.changes > 0)
-        written = 0
-        for orientation, (width, height) in ORIENTATIONS.items():
-            window.resize(width, height)
-            window.show()
-            for locale in locales:
-                for number, name in enumerate(SHOTS, start=1):
-                    shooter.show(name, locale)
-                    path = out / f"{orientation}-{locale}-{number:02d}-{name}.png"
-                    window.grab().save(str(path))
-                    written += 1
+    settings = settings_from_mapping({"kiosk": {"data_dir": str(data_dir)}})
+    prepare_escpos(data_dir / "cache")
+    catalogs = Catalogs()
+    backend = open_backend(settings, catalogs)
+    seed_queue(backend)
+    language = Language(catalogs, "en", settings.display.languages)
+    window = KioskWindow(Look.from_settings(settings), language, Theme(app), Worker())
+    attach_backend(window, backend, settings, Timings(idle_ms=10**8, ticket_return_ms=10**8))
+    walker = ScreenWalker(app, window)
+    runtime = window.runtime
+    assert runtime is not None
+    if runtime.printer is not None:
+        runtime.printer.stop()  # the shots choose the printer's state
+    runtime.branch_watch.check()  # the paused service
+    walker.settle(lambda: runtime.branch_watch.changes > 0)
+    try:
+        yield walker
+    finally:
         window.router.start_over()
         window.shutdown()
         window.close()
         backend.close()
+
+
+def take_screenshots(out: Path, locales: tuple[str, ...]) -> int:
+    """Every screen of :data:`SHOTS` at every size of :data:`SCREENS`, in each locale, as
+    ``OUT/<width>x<height>/<locale>/<nn>-<screen>.png``."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.common.errors import StartupError
+
+    out.mkdir(parents=True, exist_ok=True)
+    written = 0
+    with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as tmp:
+        try:
+            with walked_kiosk(Path(tmp)) as walker:
+                window = walker.window
+                window.show()
+                for size in SCREENS:
+                    walker.resize(size)
+                    for locale in locales:
+                        folder = out / size / locale
+                        folder.mkdir(parents=True, exist_ok=True)
+                        for number, name in enumerate(SHOTS, start=1):
+                            walker.show(name, locale)
+                            window.grab().save(str(folder / f"{number:02d}-{name}.png"))
+                            written += 1
+        except StartupError as exc:
+            print(exc, file=sys.stderr)  # noqa: T201 - command-line report
+            return 1
     print(f"{written} screenshots in {out}")  # noqa: T201 - command-line report
     return 0
 
 
-def _seed_queue(backend: Backend) -> None:
+def seed_queue(backend: Backend) -> None:
     """A few waiting tickets, one unprinted, so the screens show a real queue; a manager;
     one service paused (as a counter would)."""
     from datetime import UTC, datetime

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 
 from kiosk.clock import Clock, utc_now
 from ui.common.language import Language
@@ -86,6 +86,9 @@ class KioskWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        # The window takes the screen's size: its screens then lay themselves out for that
+        # shape (their minimum in portrait is taller than a landscape screen).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.banner)
         layout.addWidget(self.router, 1)
         self.welcome = WelcomeScreen(language, self.router, theme, look.branch_name, self.state)

@@ -6,11 +6,11 @@ from typing import TypeAlias
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QSizePolicy, QWidget
 
 from kiosk.i18n import ENDONYMS, LOCALES, Localizer
 from ui.common.language import Language
-from ui.common.widgets import KioskButton, make_button, set_current
+from ui.common.widgets import KioskButton, ScrollPane, make_button, set_current
 from ui.customer.router import RoutedPage, Router
 
 
@@ -59,6 +59,10 @@ class ScreenBase(RoutedPage):
     def reset(self) -> None:
         """The customer's session ended: forget anything they entered here."""
 
+    def scroll_to_top(self) -> None:
+        for pane in self.findChildren(ScrollPane):
+            pane.verticalScrollBar().setValue(0)
+
     def catalogue_did_change(self) -> None:
         """A manager changed the catalogue (or paused a service): rebuild from it.
 
@@ -73,7 +77,11 @@ class ScreenBase(RoutedPage):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        landscape = event.size().width() > event.size().height()
+        self.set_landscape(event.size().width() > event.size().height())
+
+    def set_landscape(self, landscape: bool) -> None:
+        """Lay the screen out for the window's shape (the router tells hidden screens too,
+        so none keeps the other orientation's minimum size)."""
         if landscape != self.landscape:
             self.landscape = landscape
             direction = (
@@ -82,6 +90,13 @@ class ScreenBase(RoutedPage):
             for layout in self._splits:
                 layout.setDirection(direction)
             self.orientation_did_change(landscape)
+            # A hidden screen is not laid out again by itself: drop its cached sizes, so the
+            # window's minimum size is this shape's.
+            for cached in self.findChildren(QLayout):
+                cached.invalidate()
+            for widget in self.findChildren(QWidget):
+                if widget.layout() is not None:
+                    widget.updateGeometry()
 
     def orientation_did_change(self, landscape: bool) -> None:
         """Adjust sizes for landscape (side by side) or portrait (stacked)."""

@@ -1,5 +1,5 @@
-"""The lower part of the guidance screen: what stops or changes taking a ticket, and
-the actions — take a ticket, print the list, go to the enquiry desk.
+"""The guidance screen's actions — take a ticket, print the list, go to the enquiry
+desk — and the notices on what stops or changes taking a ticket.
 
 It says, in this order of importance: the service cannot take tickets now
 (paused, full, inactive), the printer is out of service (the number will be
@@ -51,7 +51,7 @@ class GuidanceActions(QWidget):
         super().__init__(parent)
         self._session = session
         self._state = state
-        column = QVBoxLayout(self)
+        column = self.column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(16)
         self.unavailable_box = QFrame(self)
@@ -66,9 +66,15 @@ class GuidanceActions(QWidget):
         self.enquiry_button = make_wrapping_button("guidance.enquiry", self.unavailable_box)
         self.enquiry_button.clicked.connect(self.enquiry_requested)
         box.addWidget(self.enquiry_button)
+        self.notices = QWidget()
+        """What is missing and the printer's state: placed by the screen with the checklist
+        they are about, where they scroll with it (not in this fixed panel)."""
+        notices = QVBoxLayout(self.notices)
+        notices.setContentsMargins(0, 0, 0, 0)
+        notices.setSpacing(16)
         self.printer_notice = label("warning")
         identify(self.printer_notice, "guidance.printer_notice")
-        self.missing_box = QFrame(self)
+        self.missing_box = QFrame(self.notices)
         self.missing_box.setObjectName("guidance.missing")
         self.missing_box.setProperty("role", "warning")
         missing = QVBoxLayout(self.missing_box)
@@ -80,13 +86,9 @@ class GuidanceActions(QWidget):
         self.take_button.clicked.connect(self.take_requested)
         self.print_list_button = make_wrapping_button("ticket.print_list", self)
         self.print_list_button.clicked.connect(self.print_list_requested)
-        for widget in (
-            self.unavailable_box,
-            self.printer_notice,
-            self.missing_box,
-            self.take_button,
-            self.print_list_button,
-        ):
+        notices.addWidget(self.missing_box)
+        notices.addWidget(self.printer_notice)
+        for widget in (self.unavailable_box, self.take_button, self.print_list_button):
             column.addWidget(widget)
         for optional in (self.unavailable_box, self.printer_notice, self.missing_box):
             optional.hide()  # shown by refresh() when they apply

@@ -39,7 +39,7 @@ class PriorityChoice(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         self.prompt = label("muted")
         column.addWidget(self.prompt)
-        row = QHBoxLayout()
+        row = self._row = QHBoxLayout()
         row.setSpacing(16)
         self.group = QButtonGroup(self)
         self.choice_buttons: dict[str, KioskButton] = {}
@@ -53,6 +53,12 @@ class PriorityChoice(QWidget):
         column.addLayout(row)
         layout.addWidget(self.choices_host)
         self.choices_host.hide()
+
+    def row_width(self) -> int:
+        """How wide the row of choices must be for each word to fit (shown or not)."""
+        buttons = list(self.choice_buttons.values())
+        hints = sum(button.sizeHint().width() for button in buttons)
+        return hints + self._row.spacing() * (len(buttons) - 1)
 
     @property
     def needs_choice(self) -> bool:

@@ -1,14 +1,20 @@
-"""One question per screen; an answer leads to the next question or to a service."""
+"""One question per screen; an answer leads to the next question or to a service.
+
+The answer that leads to a person (the "not sure" option to the general enquiry
+desk) is not in the list that scrolls: it sits with Back and Start over, below the
+list in portrait and beside it in landscape (with the language buttons above), so
+it is in view on every screen size.
+"""
 
 from __future__ import annotations
 
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.catalogue.engine import Journey
-from kiosk.catalogue.model import MAX_ANSWERS, Question
+from kiosk.catalogue.model import GENERAL_ENQUIRY, MAX_ANSWERS, Option, Question
 from ui.common.language import Language
 from ui.common.widgets import HintButton, centered_column, identify, label, scroll_area
 from ui.customer.router import Screen
@@ -26,11 +32,18 @@ class QuestionnaireScreen(ScreenBase):
         self._question: Question | None = None
         self.answer_buttons: dict[str, HintButton] = {}
         self._pool: list[HintButton] = []
+        self._listed: list[Option] = []
 
-        outer = QVBoxLayout(self)
+        outer = self.split(QBoxLayout(QBoxLayout.Direction.TopToBottom, self))
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
         page, column = centered_column()
-        column.addLayout(self.language_bar())
+        self._column = column
+        self.language_row = QWidget()
+        languages = self.language_bar()
+        languages.setContentsMargins(0, 0, 0, 0)
+        self.language_row.setLayout(languages)
+        column.addWidget(self.language_row)
         self.progress = label("progress")
         self.question_label = label("title")
         column.addWidget(self.progress)
@@ -41,11 +54,27 @@ class QuestionnaireScreen(ScreenBase):
         self.options_layout.setSpacing(20)
         column.addWidget(options)
         column.addStretch(1)
-        outer.addWidget(scroll_area(page), 1)
-        nav_page, nav_column = centered_column()
-        nav_column.addLayout(self.nav_bar())
-        outer.addWidget(nav_page, 0)
+        self.content_area = scroll_area(page)
+        outer.addWidget(self.content_area, 1)
+        side, side_column = centered_column()
+        self.side_panel = side
+        self._side_column = side_column
+        side_column.addStretch(1)
+        self.person_button = HintButton("answer.person", parent=self)
+        self.person_button.clicked.connect(self._answer_person)
+        self._person: Option | None = None
+        side_column.addWidget(self.person_button)
+        side_column.addLayout(self.nav_bar())
+        outer.addWidget(side, 0)
         self.retranslate()
+
+    def orientation_did_change(self, landscape: bool) -> None:
+        """In landscape the language buttons go to the top of the side panel: the answers
+        get the whole height."""
+        self.side_panel.setMaximumWidth(640 if landscape else 16777215)
+        source, target = (self._column, self._side_column)[:: 1 if landscape else -1]
+        source.removeWidget(self.language_row)
+        target.insertWidget(0, self.language_row)
 
     @property
     def journey(self) -> Journey:
@@ -72,30 +101,41 @@ class QuestionnaireScreen(ScreenBase):
             self._question = question
             self._fill_buttons(question)
         self.retranslate()
+        self.scroll_to_top()
 
     def _fill_buttons(self, question: Question) -> None:
         """One button per option, from buttons made once: none built or deleted on a tap."""
-        while len(self._pool) < len(question.options):
+        person = self._person = person_option(question)
+        listed = [option for option in question.options if option is not person]
+        while len(self._pool) < len(listed):
             index = len(self._pool)
             button = HintButton("", parent=self)
             button.clicked.connect(lambda _=False, i=index: self._answer_row(i))
             self.options_layout.addWidget(button)
             self._pool.append(button)
+        self._listed = listed
         self.answer_buttons = {}
         for index, button in enumerate(self._pool):
-            used = index < len(question.options)
+            used = index < len(listed)
             if used:
-                option_id = question.options[index].id
+                option_id = listed[index].id
                 identify(button, f"answer.{option_id}")
                 self.answer_buttons[option_id] = button
             else:  # a spare, hidden
                 identify(button, f"answer.spare_{index}")
             button.setVisible(used)
+        identify(self.person_button, f"answer.{person.id}" if person else "answer.person")
+        if person is not None:
+            self.answer_buttons[person.id] = self.person_button
+        self.person_button.setVisible(person is not None)
+
+    def _answer_person(self) -> None:
+        if self._person is not None:
+            self.answer(self._person.id)
 
     def _answer_row(self, index: int) -> None:
-        question = self._question
-        if question is not None and index < len(question.options):
-            self.answer(question.options[index].id)
+        if self._question is not None and index < len(self._listed):
+            self.answer(self._listed[index].id)
 
     def retranslate(self) -> None:
         loc = self.loc
@@ -138,3 +178,8 @@ class QuestionnaireScreen(ScreenBase):
             self._show(self.router.session.journey.question)
         else:
             self.router.start_over(keep_language=True)
+
+
+def person_option(question: Question) -> Option | None:
+    """The answer that leads to a person ("not sure": the general enquiry desk)."""
+    return next((o for o in reversed(question.options) if o.service == GENERAL_ENQUIRY), None)

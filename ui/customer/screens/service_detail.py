@@ -64,10 +64,20 @@ class ServiceDetailScreen(ScreenBase):
         """The service the rows are filled for (it may outlive the customer's choice)."""
         self._syncing = False
 
-        outer = self.split(QBoxLayout(QBoxLayout.Direction.TopToBottom, self))
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
+        # Portrait: everything scrolls in one column above the actions. Landscape: the
+        # service and its steps on the left (Back / Start over under them), the
+        # checklist with what is missing on the right, above the actions it decides.
+        self.columns = self.split(QBoxLayout(QBoxLayout.Direction.TopToBottom, self))
+        self.columns.setContentsMargins(0, 0, 0, 0)
+        self.columns.setSpacing(0)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        for side in (left, right):
+            side.setContentsMargins(0, 0, 0, 0)
+            side.setSpacing(0)
+            self.columns.addLayout(side)
+        self.columns.setStretch(0, 1)
         page, column = centered_column()
+        self._content_column = column
         column.addLayout(self.language_bar())
         self.title = label("title")
         self.description = label("muted")
@@ -76,35 +86,26 @@ class ServiceDetailScreen(ScreenBase):
         steps_host = QWidget()
         self.steps_layout = QVBoxLayout(steps_host)
         self.steps_layout.setContentsMargins(0, 0, 0, 0)
-        self.materials_heading = label("subtitle")
-        self.materials_intro = label("muted")
-        materials_host = QWidget()
-        self.materials_layout = QVBoxLayout(materials_host)
-        self.materials_layout.setContentsMargins(0, 0, 0, 0)
-        self.materials_layout.setSpacing(16)
         self.priority = PriorityChoice(router.session, self)  # next to the wait it changes
         self.priority.priority_did_change.connect(self._update_actions)
-        parts: tuple[QWidget, ...] = (
+        for part in (
             self.title,
             self.description,
             self.queue,
             self.priority,
             self.steps_heading,
             steps_host,
-            self.materials_heading,
-            self.materials_intro,
-            materials_host,
-        )
-        for part in parts:
+        ):
             column.addWidget(part)
         column.addStretch(1)
         self.content_area = scroll_area(page)
-        outer.addWidget(self.content_area, 1)
+        left.addWidget(self.content_area, 1)
+        self.nav_panel, self._nav_column = centered_column()
+        self._nav_column.setSpacing(16)
+        _no_top_margin(self.nav_panel)
+        self.nav_panel.hide()
+        left.addWidget(self.nav_panel, 0)
 
-        bottom, bottom_column = centered_column()
-        self.action_panel = bottom
-        bottom_column.setSpacing(16)
-        bottom_column.addStretch(1)
         self.guidance = GuidanceActions(router.session, self._state, self)
         self.guidance.take_requested.connect(self._take)
         self.guidance.print_list_requested.connect(self._print_list)
@@ -112,13 +113,73 @@ class ServiceDetailScreen(ScreenBase):
         self._state.state_did_change.connect(self._update_actions)
         self.take_button = self.guidance.take_button
         self.print_list_button = self.guidance.print_list_button
+
+        self.checklist = QWidget()
+        checklist = QVBoxLayout(self.checklist)
+        checklist.setContentsMargins(0, 0, 0, 0)
+        checklist.setSpacing(16)
+        self.materials_heading = label("subtitle")
+        self.materials_intro = label("muted")
+        materials_host = QWidget()
+        self.materials_layout = QVBoxLayout(materials_host)
+        self.materials_layout.setContentsMargins(0, 0, 0, 0)
+        self.materials_layout.setSpacing(16)
+        for part in (self.materials_heading, self.materials_intro, materials_host):
+            checklist.addWidget(part)
+        checklist.addWidget(self.guidance.notices)
+        column.insertWidget(column.count() - 1, self.checklist)
+        checklist_page, self._checklist_column = centered_column()
+        checklist_page_layout = checklist_page.layout()
+        assert checklist_page_layout is not None
+        checklist_page_layout.setContentsMargins(48, 16, 48, 16)  # room for one more item
+        self._checklist_column.addStretch(1)
+        self.checklist_area = scroll_area(checklist_page)
+        self.checklist_area.hide()
+        right.addWidget(self.checklist_area, 1)
+
+        bottom, bottom_column = centered_column()
+        self.action_panel = bottom
+        _no_top_margin(bottom)  # the content above ends with its own margin
+        self._action_column = bottom_column
+        bottom_column.setSpacing(16)
+        bottom_column.addStretch(1)
         bottom_column.addWidget(self.guidance)
-        bottom_column.addLayout(self.nav_bar())
-        outer.addWidget(bottom, 0)
+        self.nav = QWidget()
+        nav = self.nav_bar()
+        nav.setContentsMargins(0, 0, 0, 0)
+        self.nav.setLayout(nav)
+        bottom_column.addWidget(self.nav)
+        right.addWidget(bottom, 0)
         self.retranslate()
 
     def orientation_did_change(self, landscape: bool) -> None:
-        self.action_panel.setMaximumWidth(760 if landscape else 16777215)
+        """Move the checklist, "print the list" and the nav bar between the one column and
+        the two (in landscape the checklist keeps the right column's height but for the
+        button that takes the ticket)."""
+        content, checklist_column = self._content_column, self._checklist_column
+        actions, print_list = self.guidance.column, self.print_list_button
+        if landscape:
+            content.removeWidget(self.checklist)
+            checklist_column.insertWidget(0, self.checklist)
+            self._action_column.removeWidget(self.nav)
+            actions.removeWidget(print_list)
+            self._nav_column.addWidget(print_list)
+            self._nav_column.addWidget(self.nav)
+        else:
+            checklist_column.removeWidget(self.checklist)
+            content.insertWidget(content.count() - 1, self.checklist)
+            self._nav_column.removeWidget(print_list)
+            self._nav_column.removeWidget(self.nav)
+            actions.addWidget(print_list)
+            self._action_column.addWidget(self.nav)
+        self.checklist_area.setVisible(landscape)
+        self.nav_panel.setVisible(landscape)
+        self.columns.setStretch(1, 1 if landscape else 0)
+        inner = 24 if landscape else 48  # between the two columns: half the outer margin
+        for panel, side in ((self.content_area.widget(), "right"), (self.nav_panel, "right")):
+            _set_margin(panel, side, inner)
+        for panel in (self.checklist_area.widget(), self.action_panel):
+            _set_margin(panel, "left", inner)
 
     # -- life cycle ------------------------------------------------------------------------
     def enter(self) -> None:
@@ -231,6 +292,7 @@ class ServiceDetailScreen(ScreenBase):
             return
         self.title.setText(loc.text(service.name))
         self.description.setText(loc.text(service.description))
+        self._fit_priority_row()
         self.queue.setText(queue_text(self._estimate, loc))
         self.steps_heading.setText(loc.tr("How it works"))
         for index, (step_label, step) in enumerate(
@@ -248,6 +310,17 @@ class ServiceDetailScreen(ScreenBase):
             item.set_tag(loc.tr("Required") if material.required else loc.tr("Optional"))
             item.set_hint(loc.text(material.note))
         self._update_actions()
+
+    def _fit_priority_row(self) -> None:
+        """The left column is never narrower than the priority choices' words (the scroll
+        area would squeeze them: it does not read its content's minimum width)."""
+        self.priority.retranslate(self.loc)
+        page = self.content_area.widget().layout()
+        assert page is not None
+        margins = page.contentsMargins()
+        bar = self.content_area.bar.sizeHint().width()
+        needed = self.priority.row_width() + margins.left() + margins.right() + bar
+        self.content_area.setMinimumWidth(needed)
 
     def _update_actions(self) -> None:
         service = self._service
@@ -277,3 +350,15 @@ class ServiceDetailScreen(ScreenBase):
             self.router.go(Screen.QUESTIONNAIRE)
         else:
             self.router.go(Screen.SERVICES)
+
+
+def _set_margin(panel: QWidget, side: str, px: int) -> None:
+    layout = panel.layout()
+    assert layout is not None
+    margins = layout.contentsMargins()
+    {"top": margins.setTop, "left": margins.setLeft, "right": margins.setRight}[side](px)
+    layout.setContentsMargins(margins)
+
+
+def _no_top_margin(panel: QWidget) -> None:
+    _set_margin(panel, "top", 0)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QVBoxLayout
 
 from kiosk.ticket import PrintStatus
 from ui.common.language import Language
@@ -68,29 +68,32 @@ class StaffHomeScreen(ScreenBase):
         outer.setContentsMargins(0, 0, 0, 0)
         page, column = centered_column(1600)
         outer.addWidget(page)
+        body = self.split(
+            QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        )  # buttons beside in landscape
+        body.setSpacing(32)
+        column.addLayout(body, 1)
+        main = QVBoxLayout()
+        main.setSpacing(24)
+        body.addLayout(main, 1)
         self.title = label("title")
         self.signed_in = label("muted")
         self.printer = PrinterIndicator(self)
         self.summary = label("subtitle")
         for widget in (self.title, self.signed_in, self.printer, self.summary):
-            column.addWidget(widget)
+            main.addWidget(widget)
         self.table = TicketTable()
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        column.addWidget(self.table, 1)
+        main.addWidget(self.table, 1)
         self.message = label("success")
         identify(self.message, "staff.message")
-        column.addWidget(self.message)
-        tools = QHBoxLayout()
+        main.addWidget(self.message)
         self.refresh_button = make_button("staff.refresh", self)
         self.refresh_button.clicked.connect(self.refresh)
         self.reprint_button = make_button("staff.reprint", self)
         self.reprint_button.clicked.connect(self.reprint)
         self.test_print_button = make_button("staff.test_print", self)
         self.test_print_button.clicked.connect(self.test_print)
-        for button in (self.refresh_button, self.reprint_button, self.test_print_button):
-            tools.addWidget(button)
-        column.addLayout(tools)
-        leave = QHBoxLayout()
         self.admin_button = make_button("staff.admin", self)
         self.admin_button.clicked.connect(self._open_admin)
         self.exit_kiosk_button = make_button("staff.exit_kiosk", self)
@@ -98,9 +101,19 @@ class StaffHomeScreen(ScreenBase):
         self.exit_kiosk_button.hide()
         self.exit_button = make_button("staff.exit", self, role="primary")
         self.exit_button.clicked.connect(lambda: self.router.start_over())
-        for button in (self.admin_button, self.exit_kiosk_button, self.exit_button):
-            leave.addWidget(button)
-        column.addLayout(leave)
+        self._buttons = (
+            self.refresh_button,
+            self.reprint_button,
+            self.test_print_button,
+            self.admin_button,
+            self.exit_kiosk_button,
+            self.exit_button,
+        )
+        self._grid = QGridLayout()
+        self._grid.setSpacing(16)
+        body.addLayout(self._grid, 0)
+        for index, button in enumerate(self._buttons):  # three rows of two: each text fits
+            self._grid.addWidget(button, index // 2, index % 2)
         self._kiosk.state_did_change.connect(self._show_printer)
         self.retranslate()
 

@@ -8,7 +8,7 @@ out of service the screen says numbers are shown on screen instead.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QVBoxLayout
 
 from kiosk.i18n import ENDONYMS, LOCALES
 from ui.common.language import Language
@@ -39,6 +39,7 @@ class WelcomeScreen(ScreenBase):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         page, column = centered_column(1100)
+        self._column = column.parentWidget()
         outer.addWidget(page)
 
         self.staff_corner = LongPressButton("staff.corner", parent=self)
@@ -50,13 +51,29 @@ class WelcomeScreen(ScreenBase):
         self.intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(self.branch)
         column.addStretch(2)
-        column.addWidget(self.greeting)
-        column.addWidget(self.intro)
-        column.addStretch(1)
+        # The greeting above the choices in portrait, beside them in landscape (a
+        # landscape screen is not tall enough for both).
+        middle = self.split(QBoxLayout(QBoxLayout.Direction.TopToBottom))
+        middle.setSpacing(48)
+        greeting = QVBoxLayout()
+        greeting.setSpacing(24)
+        greeting.addStretch(1)
+        greeting.addWidget(self.greeting)
+        greeting.addWidget(self.intro)
+        self.notice = label("warning")
+        identify(self.notice, "welcome.notice")
+        self.notice.hide()
+        greeting.addWidget(self.notice)
+        greeting.addStretch(1)
+        middle.addLayout(greeting, 2)
+        choices = QVBoxLayout()
+        choices.setSpacing(24)
+        middle.addLayout(choices, 3)
+        column.addLayout(middle)
 
         self.language_prompt = label("muted")
         self.language_prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        column.addWidget(self.language_prompt)
+        choices.addWidget(self.language_prompt)
         languages = QHBoxLayout()
         languages.setSpacing(20)
         self.language_buttons = {}
@@ -65,25 +82,20 @@ class WelcomeScreen(ScreenBase):
             button.clicked.connect(lambda _=False, c=code: self.language.set_locale(c))
             languages.addWidget(button)
             self.language_buttons[code] = button
-        column.addLayout(languages)
+        choices.addLayout(languages)
         language.offer_did_change.connect(self._show_offered_languages)
         self._show_offered_languages()
-        column.addSpacing(24)
 
         self.start_button = make_button("welcome.start", self, role="primary")
         self.start_button.setMinimumHeight(120)
         self.start_button.clicked.connect(self._start)
-        column.addWidget(self.start_button)
+        choices.addWidget(self.start_button)
         self.all_services_button = make_button("services.all", self)
         self.all_services_button.clicked.connect(self._all_services)
-        column.addWidget(self.all_services_button)
+        choices.addWidget(self.all_services_button)
         self.status = label("muted")
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        column.addWidget(self.status)
-        self.notice = label("warning")
-        identify(self.notice, "welcome.notice")
-        self.notice.hide()
-        column.addWidget(self.notice)
+        choices.addWidget(self.status)
         self._state.state_did_change.connect(self._show_notice)
         column.addStretch(2)
 
@@ -104,6 +116,11 @@ class WelcomeScreen(ScreenBase):
         self._ready = False
         self.set_ready(False)
         self.retranslate()
+
+    def orientation_did_change(self, landscape: bool) -> None:
+        if self._column is not None:
+            self._column.setMaximumWidth(1700 if landscape else 1100)
+        self.start_button.setMinimumHeight(96 if landscape else 120)
 
     def _show_offered_languages(self) -> None:
         for code, button in self.language_buttons.items():
