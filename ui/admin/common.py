@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.admin.style import CONTROL_PX
-from ui.common.widgets import KioskButton, identify, label, make_button
+from ui.common.widgets import KioskButton, guard_value, identify, label, make_button
 
 if TYPE_CHECKING:
     from kiosk.i18n import Localizer
@@ -82,6 +82,10 @@ def spin_box(name: str, maximum: int = 99_999) -> QSpinBox:
     widget.setMinimumHeight(CONTROL_PX)
     widget.setMinimumWidth(160)
     widget.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    widget.setInputMethodHints(
+        Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhNoPredictiveText
+    )
+    guard_value(widget)
     return widget
 
 
@@ -93,6 +97,8 @@ def date_edit(name: str) -> QDateEdit:
     widget.setDisplayFormat("yyyy-MM-dd")
     widget.setMinimumHeight(CONTROL_PX)
     widget.setMinimumWidth(180)
+    widget.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+    guard_value(widget)
     return widget
 
 
@@ -110,6 +116,7 @@ def combo_box(name: str) -> QComboBox:
     widget.setMinimumHeight(CONTROL_PX)
     widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     widget.setMinimumContentsLength(8)
+    guard_value(widget)
     return widget
 
 

@@ -8,9 +8,12 @@ keeps its accessible name equal to the text on screen whenever the text changes
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QSize, Qt, QTimer
+from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QAbstractSpinBox,
+    QDateTimeEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -24,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common.theme import BUTTON_HEIGHT_PX, repolish
+from ui.common.theme import BUTTON_HEIGHT_PX, FONT_FAMILIES, repolish
 
 
 def identify(widget: QWidget, object_name: str) -> None:
@@ -61,6 +64,119 @@ def label(role: str | None = None, parent: QWidget | None = None, wrap: bool = T
     if role:
         widget.setProperty("role", role)
     return widget
+
+
+class ReservedLabel(QLabel):
+    """A word-wrapped label that always takes the height of ``lines`` lines, empty or
+    not, so nothing under it moves when a message comes or goes.
+
+    The height is that of the tallest of the kiosk's fonts at the label's size (a
+    Chinese font's lines are taller than a Latin one's), recomputed whenever the
+    label's font or style changes (language, contrast, a stylesheet role).
+    """
+
+    def __init__(self, lines: int, role: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.lines = lines
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        if role:
+            self.setProperty("role", role)
+        self._reserve()
+
+    def line_height(self) -> int:
+        self.ensurePolished()
+        heights = [self.fontMetrics().lineSpacing()]
+        for families in FONT_FAMILIES.values():
+            font = QFont(self.font())
+            font.setFamilies(families)
+            heights.append(QFontMetrics(font).lineSpacing())
+        return max(heights)
+
+    def fits(self) -> bool:
+        """Whether the text, wrapped at the label's width, needs no more than its lines."""
+        return super().heightForWidth(self.width()) <= self.height()
+
+    def _reserve(self) -> None:
+        margins = self.contentsMargins()
+        self.setFixedHeight(self.line_height() * self.lines + margins.top() + margins.bottom())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._reserve()
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
+class ValueGuard(QObject):
+    """Keeps a spin box, combo box or slider from changing under a finger or a wheel
+    that meant to scroll the page: while it has no focus, the wheel goes on to the
+    page (its scroll area scrolls), and the press that gives it focus does not step
+    its arrows (nor repeat while a finger rests on one)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._focusing = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(watched, QWidget):
+            return False
+        kind = event.type()
+        if kind == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
+            # Qt gives focus just before it delivers the press that asked for it.
+            self._focusing = event.reason() == Qt.FocusReason.MouseFocusReason
+            QTimer.singleShot(0, self._focused)
+        elif kind == QEvent.Type.MouseButtonPress and self._focusing:
+            self._focusing = False
+            return _steps_on_press(watched)
+        elif isinstance(event, QWheelEvent) and not watched.hasFocus():
+            _scroll_page(watched, event)
+            return True
+        return False
+
+    def _focused(self) -> None:
+        self._focusing = False
+
+
+def _scroll_page(widget: QWidget, event: QWheelEvent) -> None:
+    """Hand a wheel turn over ``widget`` to the scroll area it lies in (Qt would pass a
+    real one on by itself, but not one sent by code, and never one already taken)."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QAbstractScrollArea):
+        parent = parent.parentWidget()
+    if parent is None:
+        return
+    viewport = parent.viewport()
+    forwarded = QWheelEvent(
+        QPointF(widget.mapTo(viewport, event.position().toPoint())),
+        event.globalPosition(),
+        event.pixelDelta(),
+        event.angleDelta(),
+        event.buttons(),
+        event.modifiers(),
+        event.phase(),
+        event.inverted(),
+        event.source(),
+    )
+    QCoreApplication.sendEvent(viewport, forwarded)
+
+
+def _steps_on_press(widget: QWidget) -> bool:
+    """A spin box's arrows step (and repeat) on a press; a calendar pop-up only opens."""
+    if isinstance(widget, QDateTimeEdit) and widget.calendarPopup():
+        return False
+    return isinstance(widget, QAbstractSpinBox)
+
+
+def guard_value(widget: QWidget) -> None:
+    """Apply :class:`ValueGuard`: the control changes only once focused (by a touch,
+    never by the wheel), so a wheel over it scrolls the page instead."""
+    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    widget.installEventFilter(ValueGuard(widget))
 
 
 class HintButton(KioskButton):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from kiosk.catalogue.model import Catalogue
 from kiosk.i18n import LOCALES, N_, Catalogs, Localizer
-from ui.common.widgets import identify, label, make_button
+from ui.common.widgets import guard_value, identify, label, make_button
 
 REASONS = (
     N_("Temporarily unavailable"),
@@ -53,6 +53,7 @@ class PausePanel(QWidget):
             ("alternative", self.alternative),
         ):
             identify(combo, f"console.pause_{name}")
+            guard_value(combo)
             caption = label()
             identify(caption, f"console.pause_{name}_label")
             caption.setBuddy(combo)

@@ -1,0 +1,105 @@
+"""The admin panel under a finger: a wheel or a drag over a number box scrolls the
+page instead of changing the number, until the box is touched."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QSpinBox, QWidget
+
+from kiosk.access import StaffMember
+from ui.admin.catalogue_page import CataloguePage
+
+from .conftest import Admin
+
+
+def _wheel(widget: QWidget, steps: int = -1) -> None:
+    """One notch of a mouse wheel (negative: towards the user) over ``widget``'s centre."""
+    centre = widget.rect().center()
+    event = QWheelEvent(
+        QPointF(centre),
+        QPointF(widget.mapToGlobal(centre)),
+        QPoint(0, 0),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def _scroll_area(widget: QWidget) -> QScrollArea:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    assert parent is not None, "the control is not on a scrolling page"
+    return parent
+
+
+def _catalogue(admin: Admin) -> CataloguePage:
+    admin.touch("admin.nav.catalogue")
+    page = admin.panel.page("catalogue")
+    assert isinstance(page, CataloguePage)
+    return page
+
+
+def test_a_wheel_over_an_unfocused_number_scrolls_the_page_and_leaves_it(
+    make_admin: Callable[..., Admin], manager: StaffMember
+) -> None:
+    admin = make_admin(manager)
+    _catalogue(admin)
+    box = admin.find("admin.service.sla_minutes", QSpinBox)
+    admin.bring_into_reach(box)
+    bar = _scroll_area(box).verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    assert bar.minimum() < bar.value() < bar.maximum()
+    value, scrolled = box.value(), bar.value()
+    assert not box.hasFocus()
+
+    _wheel(box, -1)
+    assert box.value() == value  # the target wait is not touched …
+    assert bar.value() > scrolled  # … the page moved on instead
+
+    box.setFocus()
+    assert box.hasFocus()
+    _wheel(box, -1)
+    assert box.value() == value - 1  # once chosen, the wheel sets it
+
+
+def test_a_press_on_an_arrow_of_an_unfocused_number_only_chooses_it(
+    make_admin: Callable[..., Admin], manager: StaffMember
+) -> None:
+    admin = make_admin(manager)
+    _catalogue(admin)
+    box = admin.find("admin.service.sla_minutes", QSpinBox)
+    admin.bring_into_reach(box)
+    value = box.value()
+    down_arrow = QPoint(box.width() - 10, box.height() - 6)
+    QTest.mousePress(box, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, down_arrow)
+    QTest.qWait(700)  # a finger resting on the arrow: Qt would repeat the step
+    QTest.mouseRelease(box, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, down_arrow)
+    assert box.value() == value
+    assert box.hasFocus()
+    QTest.mouseClick(box, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, down_arrow)
+    assert box.value() == value - 1
+
+
+def test_a_wheel_over_an_unfocused_list_box_leaves_its_choice(
+    make_admin: Callable[..., Admin], manager: StaffMember
+) -> None:
+    admin = make_admin(manager)
+    page = _catalogue(admin)
+    admin.click("admin.catalogue.show_questionnaire")
+    combo = page.questionnaire.form.option(0).target
+    assert isinstance(combo, QComboBox)
+    admin.bring_into_reach(combo)
+    chosen = combo.currentIndex()
+    _wheel(combo, -1)
+    _wheel(combo, 1)
+    _wheel(combo, 1)
+    assert combo.currentIndex() == chosen
+    assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus
