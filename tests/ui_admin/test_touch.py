@@ -1,17 +1,28 @@
 """The admin panel under a finger: a wheel or a drag over a number box scrolls the
-page instead of changing the number, until the box is touched."""
+page instead of changing the number, until the box is touched; the PIN pad's keys
+stay where they are whatever it says."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QScrollArea,
+    QSpinBox,
+    QWidget,
+)
 
 from kiosk.access import StaffMember
+from kiosk.pins import pin_problems
 from ui.admin.catalogue_page import CataloguePage
+from ui.admin.staff_page import StaffPage
+from ui.common.widgets import ReservedLabel
 
 from .conftest import Admin
 
@@ -103,3 +114,45 @@ def test_a_wheel_over_an_unfocused_list_box_leaves_its_choice(
     _wheel(combo, 1)
     assert combo.currentIndex() == chosen
     assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus
+
+
+PIN_KEYS = (*"0123456789", "clear", "back", "ok", "cancel")
+
+
+def _key_places(admin: Admin) -> dict[str, QRect]:
+    for _ in range(3):
+        QApplication.processEvents()  # every pending layout pass first
+    places = {}
+    for key in PIN_KEYS:
+        button = admin.find(f"admin.staff.pin.{key}", QAbstractButton)
+        places[key] = QRect(button.mapTo(admin.host, QPoint(0, 0)), button.size())
+    return places
+
+
+def test_the_pin_keys_stay_put_whatever_the_pad_says(
+    make_admin: Callable[..., Admin], manager: StaffMember
+) -> None:
+    admin = make_admin(manager)
+    admin.touch("admin.nav.staff")
+    page = admin.panel.page("staff")
+    assert isinstance(page, StaffPage)
+    admin.click("admin.staff.add")
+    before = _key_places(admin)
+
+    admin.pin("admin.staff.pin", "1")  # too short, one digit repeated
+    assert len(page.pin.message.text().splitlines()) == 2
+    assert _key_places(admin) == before
+    admin.pin("admin.staff.pin", "582940")
+    admin.pin("admin.staff.pin", "582941")
+    assert page.pin.message.text() == "The PINs do not match. Please choose the PIN again."
+    assert _key_places(admin) == before
+
+    admin.click("admin.lang.zh_Hant")
+    before = _key_places(admin)
+    page.pin.show_problems(list(dict.fromkeys(pin_problems("1") + pin_problems("123"))))
+    assert len(page.pin.message.text().splitlines()) == 3
+    assert _key_places(admin) == before
+    assert isinstance(page.pin.message, ReservedLabel) and page.pin.message.fits()
+    page.pin.wipe()
+    assert page.pin.message.text() == ""
+    assert _key_places(admin) == before

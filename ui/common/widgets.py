@@ -9,7 +9,7 @@ keeps its accessible name equal to the text on screen whenever the text changes
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QSize, Qt, QTimer
-from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QWheelEvent
+from PySide6.QtGui import QFocusEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common.theme import BUTTON_HEIGHT_PX, FONT_FAMILIES, repolish
+from ui.common.theme import BUTTON_HEIGHT_PX, repolish
+
+QWIDGETSIZE_MAX = (1 << 24) - 1
 
 
 def identify(widget: QWidget, object_name: str) -> None:
@@ -66,18 +68,24 @@ def label(role: str | None = None, parent: QWidget | None = None, wrap: bool = T
     return widget
 
 
+LINE_PROBE = "Ágy 国體，。"
+"""Latin, Simplified and Traditional glyphs and full-width punctuation: a line's height."""
+
+
 class ReservedLabel(QLabel):
     """A word-wrapped label that always takes the height of ``lines`` lines, empty or
     not, so nothing under it moves when a message comes or goes.
 
-    The height is that of the tallest of the kiosk's fonts at the label's size (a
-    Chinese font's lines are taller than a Latin one's), recomputed whenever the
-    label's font or style changes (language, contrast, a stylesheet role).
+    The height is what Qt's own layout of the label gives ``lines`` lines mixing
+    Latin and Chinese glyphs, recomputed whenever the label's font or style changes
+    (language, contrast, a stylesheet role).
     """
 
     def __init__(self, lines: int, role: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.lines = lines
+        self._measuring = False
+        self._height = 0
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -86,26 +94,35 @@ class ReservedLabel(QLabel):
             self.setProperty("role", role)
         self._reserve()
 
-    def line_height(self) -> int:
-        self.ensurePolished()
-        heights = [self.fontMetrics().lineSpacing()]
-        for families in FONT_FAMILIES.values():
-            font = QFont(self.font())
-            font.setFamilies(families)
-            heights.append(QFontMetrics(font).lineSpacing())
-        return max(heights)
-
     def fits(self) -> bool:
         """Whether the text, wrapped at the label's width, needs no more than its lines."""
-        return super().heightForWidth(self.width()) <= self.height()
+        return self._needed(self.text(), self.width()) <= self._height
+
+    def _needed(self, text: str, width: int) -> int:
+        """The height Qt's own layout of ``text`` takes at ``width`` (unclamped)."""
+        kept, self._measuring = self.text(), True
+        self.setMinimumHeight(0)
+        self.setMaximumHeight(QWIDGETSIZE_MAX)
+        super().setText(text)
+        needed = super().heightForWidth(width)
+        super().setText(kept)
+        self.setFixedHeight(self._height)
+        self._measuring = False
+        return needed
 
     def _reserve(self) -> None:
-        margins = self.contentsMargins()
-        self.setFixedHeight(self.line_height() * self.lines + margins.top() + margins.bottom())
+        """Room for ``lines`` lines of Latin and Chinese text (a font's fallback for
+        Chinese glyphs has taller lines), measured the way Qt lays the label out."""
+        if self._measuring:
+            return
+        self.ensurePolished()
+        probe = "\n".join([LINE_PROBE] * self.lines)
+        self._height = self._needed(probe, 10_000)
+        self.setFixedHeight(self._height)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Polish):
             self._reserve()
 
     def hasHeightForWidth(self) -> bool:
