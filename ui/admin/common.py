@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
+from PySide6.QtGui import QKeyEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QSizePolicy,
     QSpinBox,
     QTableWidget,
@@ -63,6 +65,56 @@ def line_edit(name: str, max_length: int = 200) -> QLineEdit:
     identify(widget, name)
     widget.setMaxLength(max_length)
     widget.setMinimumHeight(CONTROL_PX)
+    return widget
+
+
+class LongTextEdit(QPlainTextEdit):
+    """A catalogue text of a sentence or two (a step, a note, a description): word
+    wrapped over a few lines, one paragraph (Enter moves on, a pasted line break
+    becomes a space), with the text API of a line edit."""
+
+    def __init__(self, lines: int = 3) -> None:
+        super().__init__()
+        self._lines = lines
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setTabChangesFocus(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._fit()
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        self.setPlainText(text)
+        self.moveCursor(QTextCursor.MoveOperation.Start)  # the start of a long text
+
+    def _fit(self) -> None:
+        margins = self.contentsMargins()
+        document = self.document().documentMargin() * 2
+        height = self.fontMetrics().lineSpacing() * self._lines + document
+        self.setFixedHeight(max(CONTROL_PX, int(height) + margins.top() + margins.bottom()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        self.insertPlainText(" ".join(source.text().split()))
+
+
+def text_box(name: str) -> LongTextEdit:
+    widget = LongTextEdit()
+    identify(widget, name)
     return widget
 
 

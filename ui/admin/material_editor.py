@@ -42,8 +42,8 @@ class MaterialEditor(QWidget):
         top.addWidget(self.required)
         layout.addLayout(top)
         self.text = LocalizedEdit(f"{name}.text")
-        self.note = LocalizedEdit(f"{name}.note", optional=True)
-        self.if_missing = LocalizedEdit(f"{name}.if_missing", optional=True)
+        self.note = LocalizedEdit(f"{name}.note", optional=True, long=True)
+        self.if_missing = LocalizedEdit(f"{name}.if_missing", optional=True, long=True)
         for widget in (self.text, self.note, self.if_missing):
             layout.addWidget(widget)
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 
 def _text_row(name: str) -> LocalizedEdit:
-    return LocalizedEdit(name, heading=False)
+    return LocalizedEdit(name, heading=False, long=True)
 
 
 def _retranslate_text_row(row: LocalizedEdit, loc: Localizer, title: str) -> None:
@@ -79,7 +79,7 @@ class ServiceForm(QWidget):
             ids.addWidget(self.fields[key], 2 if key != "prefix" else 1)
         layout.addLayout(ids)
         self.name = LocalizedEdit(f"{name}.name", max_length=120)
-        self.description = LocalizedEdit(f"{name}.description")
+        self.description = LocalizedEdit(f"{name}.description", long=True)
         layout.addWidget(self.name)
         layout.addWidget(self.description)
         self.average = spin_box(f"{name}.average_minutes")
@@ -100,8 +100,10 @@ class ServiceForm(QWidget):
         self.paused.toggled.connect(self._pause_toggled)
         for box in (self.allow, self.active, self.paused):
             layout.addWidget(box)
-        self.pause_reason = LocalizedEdit(f"{name}.pause_reason")
-        self.pause_alternative = LocalizedEdit(f"{name}.pause_alternative", optional=True)
+        self.pause_reason = LocalizedEdit(f"{name}.pause_reason", long=True)
+        self.pause_alternative = LocalizedEdit(
+            f"{name}.pause_alternative", optional=True, long=True
+        )
         layout.addWidget(self.pause_reason)
         layout.addWidget(self.pause_alternative)
         self.steps = OrderedList(
