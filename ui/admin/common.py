@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.admin.style import CONTROL_PX
-from ui.common.widgets import KioskButton, guard_value, identify, label, make_button
+from ui.common.touch import guard_value
+from ui.common.widgets import KioskButton, identify, label, make_button
 
 if TYPE_CHECKING:
     from kiosk.i18n import Localizer

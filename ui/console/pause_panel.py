@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from kiosk.catalogue.model import Catalogue
 from kiosk.i18n import LOCALES, N_, Catalogs, Localizer
-from ui.common.widgets import guard_value, identify, label, make_button
+from ui.common.touch import guard_value
+from ui.common.widgets import identify, label, make_button
 
 REASONS = (
     N_("Temporarily unavailable"),
