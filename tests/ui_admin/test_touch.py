@@ -1,18 +1,20 @@
 """The admin panel under a finger: a wheel or a drag over a number box scrolls the
 page instead of changing the number, until the box is touched; the PIN pad's keys
-stay where they are whatever it says."""
+stay where they are whatever it says; the on-screen keyboard never covers the field
+being typed into."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QPointF, QRect, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QComboBox,
+    QPlainTextEdit,
     QScrollArea,
     QSpinBox,
     QWidget,
@@ -156,3 +158,35 @@ def test_the_pin_keys_stay_put_whatever_the_pad_says(
     page.pin.wipe()
     assert page.pin.message.text() == ""
     assert _key_places(admin) == before
+
+
+def test_the_keyboard_never_covers_the_field_being_typed_into(
+    make_admin: Callable[..., Admin], manager: StaffMember
+) -> None:
+    admin = make_admin(manager)
+    _catalogue(admin)
+    field = admin.find("admin.service.materials.0.note.en", QPlainTextEdit)
+    area = _scroll_area(field)
+    area.verticalScrollBar().setValue(0)
+    admin.bring_into_reach(field)  # scrolled just into sight: at the bottom of the page
+    field.setFocus()
+    QApplication.processEvents()  # the dock has asked the (here absent) keyboard
+    host = admin.host
+    keyboard = QRect(host.mapToGlobal(QPoint(0, host.height() - 700)), QSize(host.width(), 700))
+    assert _on_screen(field).intersects(keyboard)  # where the keyboard opens
+
+    dock = admin.panel.keyboard_dock
+    dock.avoid(keyboard)
+    QApplication.processEvents()
+    assert dock.height() == 700  # the panel ends where the keyboard begins
+    assert not _on_screen(field).intersects(keyboard)
+    assert _on_screen(area.viewport()).contains(_on_screen(field))  # and the field is in sight
+
+    dock.avoid(QRect())  # the keyboard closed: the whole height again
+    QApplication.processEvents()
+    assert dock.height() == 0
+    assert _on_screen(area.viewport()).bottom() > keyboard.top()
+
+
+def _on_screen(widget: QWidget) -> QRect:
+    return QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
