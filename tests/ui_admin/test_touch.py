@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QComboBox,
+    QLineEdit,
     QPlainTextEdit,
     QScrollArea,
     QSpinBox,
@@ -190,3 +191,28 @@ def test_the_keyboard_never_covers_the_field_being_typed_into(
 
 def _on_screen(widget: QWidget) -> QRect:
     return QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
+
+
+def test_each_field_asks_the_on_screen_keyboard_for_what_it_takes(
+    make_admin: Callable[..., Admin], manager: StaffMember
+) -> None:
+    hint = Qt.InputMethodHint
+    admin = make_admin(manager)
+    admin.touch("admin.nav.staff")
+    admin.click("admin.staff.add")
+    number = admin.find("admin.staff.number", QLineEdit)
+    assert number.inputMethodHints() & hint.ImhDigitsOnly  # the digit pad
+    name = admin.find("admin.staff.name", QLineEdit)
+    assert not name.inputMethodHints() & (hint.ImhLatinOnly | hint.ImhDigitsOnly)  # 陳大文 too
+
+    _catalogue(admin)
+    for box in ("admin.service.sla_minutes", "admin.service.daily_cap"):
+        assert admin.find(box, QSpinBox).inputMethodHints() & hint.ImhDigitsOnly
+    assert admin.find("admin.service.slug", QLineEdit).inputMethodHints() & hint.ImhLatinOnly
+    prefix = admin.find("admin.service.prefix", QLineEdit)
+    assert prefix.inputMethodHints() & hint.ImhPreferUppercase
+    for code in ("en", "zh_Hans", "zh_Hant"):
+        service_name = admin.find(f"admin.service.name.{code}", QLineEdit)
+        assert not service_name.inputMethodHints() & hint.ImhLatinOnly
+        step = admin.find(f"admin.service.steps.0.{code}", QPlainTextEdit)
+        assert step.inputMethodHints() & hint.ImhMultiLine

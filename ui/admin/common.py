@@ -61,11 +61,26 @@ def button(name: str, role: str | None = None) -> KioskButton:
     return widget
 
 
-def line_edit(name: str, max_length: int = 200) -> QLineEdit:
+_Hint = Qt.InputMethodHint
+#: What the on-screen keyboard offers for a field (Qt Virtual Keyboard reads them):
+TEXT = _Hint.ImhNone
+"""Any text, Chinese too (names, labels): every language of the keyboard."""
+DIGITS = _Hint.ImhDigitsOnly | _Hint.ImhNoPredictiveText
+"""Staff numbers and other numbers: the digit pad."""
+CODE = _Hint.ImhLatinOnly | _Hint.ImhNoAutoUppercase | _Hint.ImhNoPredictiveText
+"""Ids (letters a–z, digits, _): Latin letters, no capitals or suggestions."""
+CAPITALS = _Hint.ImhLatinOnly | _Hint.ImhPreferUppercase | _Hint.ImhNoPredictiveText
+"""Ticket prefixes and codes."""
+ADDRESS = _Hint.ImhUrlCharactersOnly | _Hint.ImhNoPredictiveText
+"""A printer's address."""
+
+
+def line_edit(name: str, max_length: int = 200, hints: Qt.InputMethodHint = TEXT) -> QLineEdit:
     widget = QLineEdit()
     identify(widget, name)
     widget.setMaxLength(max_length)
     widget.setMinimumHeight(CONTROL_PX)
+    widget.setInputMethodHints(hints)
     return widget
 
 
@@ -135,9 +150,7 @@ def spin_box(name: str, maximum: int = 99_999) -> QSpinBox:
     widget.setMinimumHeight(CONTROL_PX)
     widget.setMinimumWidth(160)
     widget.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-    widget.setInputMethodHints(
-        Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhNoPredictiveText
-    )
+    widget.setInputMethodHints(DIGITS)
     guard_value(widget)
     return widget
 
@@ -150,7 +163,7 @@ def date_edit(name: str) -> QDateEdit:
     widget.setDisplayFormat("yyyy-MM-dd")
     widget.setMinimumHeight(CONTROL_PX)
     widget.setMinimumWidth(180)
-    widget.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+    widget.setInputMethodHints(DIGITS)
     guard_value(widget)
     return widget
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from ui.admin.common import Field, check_box, line_edit
+from ui.admin.common import CODE, Field, check_box, line_edit
 from ui.admin.localized_edit import LocalizedEdit, empty_text
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ class MaterialEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        self.id_edit = line_edit(f"{name}.id", max_length=48)
+        self.id_edit = line_edit(f"{name}.id", max_length=48, hints=CODE)
         self.id_field = Field(self.id_edit)
         self.required = check_box(f"{name}.required")
         top = QHBoxLayout()

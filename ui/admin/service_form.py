@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import N_
-from ui.admin.common import Field, check_box, line_edit, message_label, show_message, spin_box
+from ui.admin.common import (
+    CAPITALS,
+    CODE,
+    Field,
+    check_box,
+    line_edit,
+    message_label,
+    show_message,
+    spin_box,
+)
 from ui.admin.localized_edit import LocalizedEdit, empty_text
 from ui.admin.material_editor import MaterialEditor, new_material
 from ui.admin.ordered_list import OrderedList
@@ -65,10 +74,10 @@ class ServiceForm(QWidget):
         layout.setSpacing(14)
         self.general = message_label()
         layout.addWidget(self.general)
-        self.slug = line_edit(f"{name}.slug", max_length=48)
-        self.prefix = line_edit(f"{name}.prefix", max_length=2)
+        self.slug = line_edit(f"{name}.slug", max_length=48, hints=CODE)
+        self.prefix = line_edit(f"{name}.prefix", max_length=2, hints=CAPITALS)
         self.prefix.textEdited.connect(lambda text: self.prefix.setText(text.upper()))
-        self.category = line_edit(f"{name}.category", max_length=48)
+        self.category = line_edit(f"{name}.category", max_length=48, hints=CODE)
         self.fields: dict[str, Field] = {
             "slug": Field(self.slug),
             "prefix": Field(self.prefix),
