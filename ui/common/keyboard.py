@@ -50,9 +50,9 @@ def keyboard_on_screen() -> QRect:
     method = QGuiApplication.inputMethod()
     if not method.isVisible():
         return QRect()
-    # keyboardRectangle() is in the focused item's coordinates; the transform
-    # takes it back to the keyboard's own, screen-sized window.
-    return method.inputItemTransform().mapRect(method.keyboardRectangle()).toAlignedRect()
+    # Qt documents "object coordinates", but hands on the platform's rectangle as it
+    # is: Qt Virtual Keyboard's, in its own window that spans the screen (checked on X11).
+    return method.keyboardRectangle().toAlignedRect()
 
 
 def _scroll_into_sight(area: QScrollArea, field: QWidget) -> None:
