@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.ticket import Priority
+from ui.common.widgets import ReservedLabel
 from ui.console.window import ConsoleWindow
 
 from .conftest import Branch
@@ -151,3 +153,27 @@ def test_signing_in_again_picks_up_the_customer_at_the_counter(
     qtbot.waitUntil(lambda: console.pages.currentWidget() is console.sign_in)
     serve_at(qtbot, console)
     wait_current(qtbot, console, "A001")
+
+
+def test_the_sign_in_keys_stay_put_whatever_the_pad_says(
+    qtbot: QtBot, branch: Branch, make_console: Console
+) -> None:
+    console = make_console()
+
+    def places() -> list[QRect]:
+        QApplication.processEvents()
+        keys = console.sign_in.keys.values()
+        return [QRect(key.mapTo(console, QPoint(0, 0)), key.size()) for key in keys]
+
+    before = places()
+    for _ in range(5):  # refused, then locked
+        sign_in(qtbot, console, "1", "975310")
+        qtbot.waitUntil(lambda: enabled(console, "console.key_ok"), timeout=5000)
+        assert text(console, "console.sign_in_message")
+        assert places() == before
+    console.language.set_locale("zh_Hant")
+    before = places()
+    console.sign_in.show_message(console.language.loc.tr("Wrong staff number or PIN."))
+    assert places() == before
+    message = console.sign_in.message
+    assert isinstance(message, ReservedLabel) and message.fits()
