@@ -125,7 +125,8 @@ def run(cycles: int, warmup: int, size: str, profile: str | None = None) -> int:
     from tap_timer import TapTimer, format_table
 
     from kiosk.settings import settings_from_mapping
-    from ui.customer.app import KioskApp, use_on_screen_keyboard
+    from ui.common.keyboard import use_on_screen_keyboard
+    from ui.customer.app import KioskApp
     from ui.customer.look import Look
     from ui.customer.router import Screen
     from ui.customer.screens.questionnaire import QuestionnaireScreen
@@ -135,7 +136,7 @@ def run(cycles: int, warmup: int, size: str, profile: str | None = None) -> int:
     folder = tempfile.mkdtemp(prefix="bench-taps-")
     settings = settings_from_mapping({"kiosk": {"data_dir": folder}, "printer": {"url": "preview"}})
     look = Look.from_settings(settings)
-    use_on_screen_keyboard(look, os.environ)  # as `kiosk run` does
+    use_on_screen_keyboard(look.on_screen_keyboard, os.environ)  # as `kiosk run` does
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     kiosk = KioskApp(app, look, settings=settings)  # the real start-up, GC guard included

@@ -183,12 +183,12 @@ def test_kiosk_mode_from_the_settings_file(qtbot: QtBot, tmp_path: Path) -> None
 
 
 def test_the_on_screen_keyboard_is_asked_for_unless_turned_off() -> None:
-    from ui.customer.app import use_on_screen_keyboard
+    from ui.common.keyboard import use_on_screen_keyboard
 
     environ: dict[str, str] = {}
-    assert use_on_screen_keyboard(Look(), environ)
+    assert use_on_screen_keyboard(Look().on_screen_keyboard, environ)
     assert environ == {"QT_IM_MODULE": "qtvirtualkeyboard"}
-    assert not use_on_screen_keyboard(Look(on_screen_keyboard=False), {})
+    assert not use_on_screen_keyboard(Look(on_screen_keyboard=False).on_screen_keyboard, {})
     chosen = {"QT_IM_MODULE": "ibus"}
-    assert not use_on_screen_keyboard(Look(), chosen)
+    assert not use_on_screen_keyboard(Look().on_screen_keyboard, chosen)
     assert chosen == {"QT_IM_MODULE": "ibus"}

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QPlainTextEdit, QWidget
 
 from kiosk.access import StaffMember
 from kiosk.audit import AuditLog
@@ -31,14 +32,20 @@ def _catalogue_page(admin: Admin) -> CataloguePage:
 
 
 def type_into(admin: Admin, name: str, text: str) -> None:
-    edit = admin.find(name, QLineEdit)
+    """Replace a field's text as a manager would: keys for Latin text, the input
+    method's committed text for Chinese (one-line and multi-line fields alike)."""
+    edit = admin.find(name, QWidget)
+    assert isinstance(edit, QLineEdit | QPlainTextEdit), f"{name} is not a text field"
+    edit.setFocus()
     edit.selectAll()
     if not text:
-        edit.del_()
+        QTest.keyClick(edit, Qt.Key.Key_Delete)
     elif text.isascii():
         QTest.keyClicks(edit, text)
-    else:  # Chinese arrives through an input method: committed text, not key codes
+    elif isinstance(edit, QLineEdit):  # Chinese arrives through an input method
         edit.insert(text)
+    else:
+        edit.insertPlainText(text)
 
 
 def test_edit_in_three_languages_and_an_answer_then_save(
@@ -315,3 +322,60 @@ def test_staff_forcing_import_or_export_is_refused(
     assert not target.exists()
     assert store.version() == version
     assert AuditLog(db, settings.kiosk.id).entries(action="catalogue.") == []
+
+
+LONG_STEP = (
+    "Bring your identity card and a recent bill with your address to the counter; "
+    "the teller checks both, scans them and hands them back before the account opens."
+)
+
+
+def test_long_texts_are_edited_over_wrapped_lines_and_saved_whole(
+    make_admin: Callable[..., Admin], manager: StaffMember, db: Database, settings: Settings
+) -> None:
+    admin = make_admin(manager)
+    page = _catalogue_page(admin)
+    for name in (
+        "admin.service.description.en",
+        "admin.service.steps.0.zh_Hans",
+        "admin.service.follow_up.0.zh_Hant",
+        "admin.service.pause_reason.en",
+        "admin.service.materials.0.note.en",
+        "admin.service.materials.0.if_missing.zh_Hans",
+    ):
+        box = admin.find(name, QPlainTextEdit)
+        assert box.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth
+        assert box.height() >= 3 * box.fontMetrics().lineSpacing()  # three lines in sight
+    assert isinstance(admin.find("admin.service.name.en", QWidget), QLineEdit)  # names: one line
+
+    step = admin.find("admin.service.steps.0.en", QPlainTextEdit)
+    type_into(admin, "admin.service.steps.0.en", LONG_STEP)
+    QTest.keyClick(step, Qt.Key.Key_Return)  # one paragraph: Enter moves on
+    assert step.toPlainText() == LONG_STEP
+    layout = step.document().firstBlock().layout()
+    assert layout is not None and layout.lineCount() >= 2  # wrapped, all of it in sight
+    type_into(admin, "admin.service.steps.1.zh_Hans", "")
+    assert admin.find("admin.service.steps.1.zh_Hans", QPlainTextEdit).property("missing") == "true"
+    type_into(admin, "admin.service.steps.1.zh_Hans", "到柜台出示身份证明文件")
+    QApplication.clipboard().setText("Keep the receipt.\nIt shows the account number.")
+    note = admin.find("admin.service.follow_up.0.en", QPlainTextEdit)
+    note.selectAll()
+    note.paste()
+    assert note.toPlainText() == "Keep the receipt. It shows the account number."
+
+    too_long = admin.find("admin.service.description.en", QPlainTextEdit)
+    too_long.setPlainText("x" * 401)
+    assert too_long.property("missing") == "true"
+    assert page.services.form.description.message.text() == (
+        "English: Too long: at most 400 characters."
+    )
+    too_long.setPlainText("Open an account in a few minutes.")
+    assert not page.services.form.description.message.isVisible()
+
+    admin.touch("admin.catalogue.save")
+    assert page.problems == []
+    saved = CatalogueAdmin(db, settings.kiosk.id).current().service("open_account")
+    assert saved.steps[0]["en"] == LONG_STEP
+    assert saved.steps[1]["zh_Hans"] == "到柜台出示身份证明文件"
+    assert saved.follow_up[0]["en"] == "Keep the receipt. It shows the account number."
+    assert saved.description["en"] == "Open an account in a few minutes."

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.ticket import Priority
+from ui.common.widgets import ReservedLabel
 from ui.console.window import ConsoleWindow
 
 from .conftest import Branch
@@ -173,3 +175,27 @@ def test_a_counter_closed_by_a_manager_is_not_offered_and_names_show_in_each_lan
     qtbot.waitUntil(lambda: console.pages.currentWidget() is console.serving, timeout=5000)
     assert "快速櫃位" in text(console, "console.title")
     assert text(console, "console.waiting_title") == "快速櫃位輪候人數：0"
+
+
+def test_the_sign_in_keys_stay_put_whatever_the_pad_says(
+    qtbot: QtBot, branch: Branch, make_console: Console
+) -> None:
+    console = make_console()
+
+    def places() -> list[QRect]:
+        QApplication.processEvents()
+        keys = console.sign_in.keys.values()
+        return [QRect(key.mapTo(console, QPoint(0, 0)), key.size()) for key in keys]
+
+    before = places()
+    for _ in range(5):  # refused, then locked
+        sign_in(qtbot, console, "1", "975310")
+        qtbot.waitUntil(lambda: enabled(console, "console.key_ok"), timeout=5000)
+        assert text(console, "console.sign_in_message")
+        assert places() == before
+    console.language.set_locale("zh_Hant")
+    before = places()
+    console.sign_in.show_message(console.language.loc.tr("Wrong staff number or PIN."))
+    assert places() == before
+    message = console.sign_in.message
+    assert isinstance(message, ReservedLabel) and message.fits()

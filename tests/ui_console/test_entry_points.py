@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 PROBE = textwrap.dedent(
     """
-    import json, sys
+    import json, os, sys
     from pathlib import Path
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -36,6 +36,7 @@ PROBE = textwrap.dedent(
         for window in QApplication.topLevelWidgets():
             if window.objectName() == name and window.isVisible():
                 seen.update(title=window.windowTitle(), width=window.width())
+                seen.update(keyboard=os.environ.get("QT_IM_MODULE"))
                 QApplication.quit()
                 return
         QTimer.singleShot(50, look)
@@ -79,6 +80,7 @@ def run_probe(window: str, folder: Path) -> dict[str, object]:
 def test_run_console_opens_the_console(tmp_path: Path) -> None:
     seen = run_probe("consoleWindow", tmp_path)
     assert "Harbour Branch" in str(seen["title"])
+    assert seen["keyboard"] == "qtvirtualkeyboard"  # its text fields have a keyboard too
 
 
 def test_run_display_opens_the_board_on_the_chosen_screen(tmp_path: Path) -> None:

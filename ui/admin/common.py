@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
+from PySide6.QtGui import QKeyEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QSizePolicy,
     QSpinBox,
     QTableWidget,
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.admin.style import CONTROL_PX
+from ui.common.touch import guard_value
 from ui.common.widgets import KioskButton, identify, label, make_button
 
 if TYPE_CHECKING:
@@ -58,11 +61,76 @@ def button(name: str, role: str | None = None) -> KioskButton:
     return widget
 
 
-def line_edit(name: str, max_length: int = 200) -> QLineEdit:
+_Hint = Qt.InputMethodHint
+#: What the on-screen keyboard offers for a field (Qt Virtual Keyboard reads them):
+TEXT = _Hint.ImhNone
+"""Any text, Chinese too (names, labels): every language of the keyboard."""
+DIGITS = _Hint.ImhDigitsOnly | _Hint.ImhNoPredictiveText
+"""Staff numbers and other numbers: the digit pad."""
+CODE = _Hint.ImhLatinOnly | _Hint.ImhNoAutoUppercase | _Hint.ImhNoPredictiveText
+"""Ids (letters a–z, digits, _): Latin letters, no capitals or suggestions."""
+CAPITALS = _Hint.ImhLatinOnly | _Hint.ImhPreferUppercase | _Hint.ImhNoPredictiveText
+"""Ticket prefixes and codes."""
+ADDRESS = _Hint.ImhUrlCharactersOnly | _Hint.ImhNoPredictiveText
+"""A printer's address."""
+
+
+def line_edit(name: str, max_length: int = 200, hints: Qt.InputMethodHint = TEXT) -> QLineEdit:
     widget = QLineEdit()
     identify(widget, name)
     widget.setMaxLength(max_length)
     widget.setMinimumHeight(CONTROL_PX)
+    widget.setInputMethodHints(hints)
+    return widget
+
+
+class LongTextEdit(QPlainTextEdit):
+    """A catalogue text of a sentence or two (a step, a note, a description): word
+    wrapped over a few lines, one paragraph (Enter moves on, a pasted line break
+    becomes a space), with the text API of a line edit."""
+
+    def __init__(self, lines: int = 3) -> None:
+        super().__init__()
+        self._lines = lines
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setTabChangesFocus(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._fit()
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        self.setPlainText(text)
+        self.moveCursor(QTextCursor.MoveOperation.Start)  # the start of a long text
+
+    def _fit(self) -> None:
+        margins = self.contentsMargins()
+        document = self.document().documentMargin() * 2
+        height = self.fontMetrics().lineSpacing() * self._lines + document
+        self.setFixedHeight(max(CONTROL_PX, int(height) + margins.top() + margins.bottom()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        self.insertPlainText(" ".join(source.text().split()))
+
+
+def text_box(name: str) -> LongTextEdit:
+    widget = LongTextEdit()
+    identify(widget, name)
     return widget
 
 
@@ -82,6 +150,8 @@ def spin_box(name: str, maximum: int = 99_999) -> QSpinBox:
     widget.setMinimumHeight(CONTROL_PX)
     widget.setMinimumWidth(160)
     widget.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    widget.setInputMethodHints(DIGITS)
+    guard_value(widget)
     return widget
 
 
@@ -93,6 +163,8 @@ def date_edit(name: str) -> QDateEdit:
     widget.setDisplayFormat("yyyy-MM-dd")
     widget.setMinimumHeight(CONTROL_PX)
     widget.setMinimumWidth(180)
+    widget.setInputMethodHints(DIGITS)
+    guard_value(widget)
     return widget
 
 
@@ -110,6 +182,7 @@ def combo_box(name: str) -> QComboBox:
     widget.setMinimumHeight(CONTROL_PX)
     widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     widget.setMinimumContentsLength(8)
+    guard_value(widget)
     return widget
 
 

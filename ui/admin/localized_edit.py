@@ -9,15 +9,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
 
 from kiosk.i18n import ENDONYMS, LOCALES
-from ui.admin.common import line_edit, message_label, show_message
+from ui.admin.common import LongTextEdit, line_edit, message_label, show_message, text_box
 from ui.common.theme import repolish
 from ui.common.widgets import label
 
 if TYPE_CHECKING:
     from kiosk.i18n import Localizer
+
+
+_NO_HINTS = Qt.InputMethodHint.ImhNone
 
 
 def empty_text() -> dict[str, str]:
@@ -26,10 +30,19 @@ def empty_text() -> dict[str, str]:
 
 class LocalizedEdit(QWidget):
     def __init__(
-        self, name: str, *, optional: bool = False, heading: bool = True, max_length: int = 400
+        self,
+        name: str,
+        *,
+        optional: bool = False,
+        heading: bool = True,
+        max_length: int = 400,
+        long: bool = False,
     ) -> None:
+        """``long``: a sentence or more (a step, a note): edited over several wrapped
+        lines; a short text (a name, a label) in one line."""
         super().__init__()
         self.optional = optional
+        self.max_length = max_length
         self._title = ""
         self._loc: Localizer | None = None
         self._problems: dict[str, str] = {}
@@ -40,12 +53,14 @@ class LocalizedEdit(QWidget):
         self.heading = label("field")
         grid.addWidget(self.heading, 0, 0, 1, len(LOCALES))
         self.heading.setVisible(heading)
-        self.edits: dict[str, QLineEdit] = {}
+        self.edits: dict[str, QLineEdit | LongTextEdit] = {}
         self.captions: dict[str, QWidget] = {}
         for column, code in enumerate(LOCALES):
             caption = label("hint")
             caption.setText(ENDONYMS[code])
-            edit = line_edit(f"{name}.{code}", max_length)
+            edit: QLineEdit | LongTextEdit
+            edit = text_box(f"{name}.{code}") if long else line_edit(f"{name}.{code}", max_length)
+            edit.setInputMethodHints(Qt.InputMethodHint.ImhMultiLine if long else _NO_HINTS)
             edit.textChanged.connect(self._flag)
             grid.addWidget(caption, 1, column)
             grid.addWidget(edit, 2, column)
@@ -61,7 +76,8 @@ class LocalizedEdit(QWidget):
         for code, edit in self.edits.items():
             edit.blockSignals(True)
             edit.setText(str(texts.get(code, "") or ""))
-            edit.setCursorPosition(0)  # show the start of a long text, not its end
+            if isinstance(edit, QLineEdit):
+                edit.setCursorPosition(0)  # show the start of a long text, not its end
             edit.blockSignals(False)
         self._problems = {}
         self._flag()
@@ -108,8 +124,10 @@ class LocalizedEdit(QWidget):
 
     def _flag(self) -> None:
         missing = set(self.missing()) if self.isEnabled() else set()
+        too_long = {c for c, e in self.edits.items() if len(e.text()) > self.max_length}
         for code, edit in self.edits.items():
-            flagged = "true" if code in missing or code in self._problems else "false"
+            wrong = code in missing or code in self._problems or code in too_long
+            flagged = "true" if wrong else "false"
             if edit.property("missing") != flagged:
                 edit.setProperty("missing", flagged)
                 repolish(edit)
@@ -120,6 +138,12 @@ class LocalizedEdit(QWidget):
         if missing:
             names = ", ".join(ENDONYMS[c] for c in LOCALES if c in missing)
             lines.append(loc.tr("Missing translation: {languages}").format(languages=names))
+        lines += [
+            f"{ENDONYMS[code]}: "
+            + loc.tr("Too long: at most {n} characters.").format(n=loc.number(self.max_length))
+            for code in LOCALES
+            if code in too_long
+        ]
         lines += [
             f"{ENDONYMS[key]}: {text}" if key else text
             for key, text in self._problems.items()

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from ui.admin.common import Field, check_box, line_edit
+from ui.admin.common import CODE, Field, check_box, line_edit
 from ui.admin.localized_edit import LocalizedEdit, empty_text
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ class MaterialEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        self.id_edit = line_edit(f"{name}.id", max_length=48)
+        self.id_edit = line_edit(f"{name}.id", max_length=48, hints=CODE)
         self.id_field = Field(self.id_edit)
         self.required = check_box(f"{name}.required")
         top = QHBoxLayout()
@@ -42,8 +42,8 @@ class MaterialEditor(QWidget):
         top.addWidget(self.required)
         layout.addLayout(top)
         self.text = LocalizedEdit(f"{name}.text")
-        self.note = LocalizedEdit(f"{name}.note", optional=True)
-        self.if_missing = LocalizedEdit(f"{name}.if_missing", optional=True)
+        self.note = LocalizedEdit(f"{name}.note", optional=True, long=True)
+        self.if_missing = LocalizedEdit(f"{name}.if_missing", optional=True, long=True)
         for widget in (self.text, self.note, self.if_missing):
             layout.addWidget(widget)
 

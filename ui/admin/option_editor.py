@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from ui.admin.common import Field, combo_box, line_edit
+from ui.admin.common import CODE, Field, combo_box, line_edit
 from ui.admin.localized_edit import LocalizedEdit, empty_text
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ class OptionEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        self.id_edit = line_edit(f"{name}.id", max_length=48)
+        self.id_edit = line_edit(f"{name}.id", max_length=48, hints=CODE)
         self.target = combo_box(f"{name}.target")
         self.target.currentIndexChanged.connect(self._picked)
         self.id_field, self.target_field = Field(self.id_edit), Field(self.target)

@@ -35,6 +35,7 @@ from ui.admin.settings_page import SettingsPage
 from ui.admin.staff_page import StaffPage
 from ui.admin.style import admin_stylesheet
 from ui.admin.visits_page import VisitsPage
+from ui.common.keyboard import KeyboardDock, offer_languages
 from ui.common.theme import STANDARD
 from ui.common.widgets import KioskButton, label, scroll_area, set_current
 from ui.common.worker import Worker
@@ -106,6 +107,9 @@ class AdminPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.body)
+        self.keyboard_dock = KeyboardDock(self)  # the on-screen keyboard opens below
+        outer.addWidget(self.keyboard_dock)
+        offer_languages(language.locale)
         row = QHBoxLayout(self.body)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
@@ -253,7 +257,8 @@ class AdminPanel(QWidget):
             self.idle.timer.setInterval(branch.admin_idle_seconds * 1000)
             self.idle.touched()
 
-    def _language_changed(self, _loc: Localizer) -> None:
+    def _language_changed(self, loc: Localizer) -> None:
+        offer_languages(loc.locale)
         self.retranslate()
 
     def _restyle(self) -> None:

@@ -16,11 +16,13 @@ from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import N_
 from kiosk.pins import PIN_MAX_LENGTH, pin_problems
-from ui.admin.common import message_label, show_message
-from ui.common.widgets import KioskButton, label, make_button
+from ui.admin.common import show_message
+from ui.common.widgets import KioskButton, ReservedLabel, label, make_button
 
 if TYPE_CHECKING:
     from kiosk.i18n import Localizer
+
+MESSAGE_LINES = 3
 
 
 class PinEntry(QWidget):
@@ -40,11 +42,16 @@ class PinEntry(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        self.prompt = label("subtitle")
+        self.prompt = ReservedLabel(2, "subtitle")
         self.dots = label("dots", wrap=False)
         self.dots.setObjectName(f"{name}.dots")
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message = message_label()
+        # Room for every problem a PIN can have at once: the keys never move.
+        self.message = ReservedLabel(MESSAGE_LINES, "field_error")
+        policy = self.message.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(policy)
+        self.message.hide()
         for widget in (self.prompt, self.dots, self.message):
             layout.addWidget(widget)
         grid = QGridLayout()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.i18n import N_
-from ui.admin.common import Field, line_edit, message_label, show_message
+from ui.admin.common import CODE, Field, line_edit, message_label, show_message
 from ui.admin.localized_edit import LocalizedEdit, empty_text
 from ui.admin.option_editor import OptionEditor, new_option
 from ui.admin.ordered_list import OrderedList
@@ -44,7 +44,7 @@ class QuestionForm(QWidget):
         layout.setSpacing(14)
         self.general = message_label()
         layout.addWidget(self.general)
-        self.id_edit = line_edit(f"{name}.id", max_length=48)
+        self.id_edit = line_edit(f"{name}.id", max_length=48, hints=CODE)
         self.id_field = Field(self.id_edit)
         layout.addWidget(self.id_field)
         self.text = LocalizedEdit(f"{name}.text")

@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import N_
-from ui.admin.common import Field, check_box, line_edit, message_label, show_message, spin_box
+from ui.admin.common import (
+    CAPITALS,
+    CODE,
+    Field,
+    check_box,
+    line_edit,
+    message_label,
+    show_message,
+    spin_box,
+)
 from ui.admin.localized_edit import LocalizedEdit, empty_text
 from ui.admin.material_editor import MaterialEditor, new_material
 from ui.admin.ordered_list import OrderedList
@@ -22,7 +31,7 @@ if TYPE_CHECKING:
 
 
 def _text_row(name: str) -> LocalizedEdit:
-    return LocalizedEdit(name, heading=False)
+    return LocalizedEdit(name, heading=False, long=True)
 
 
 def _retranslate_text_row(row: LocalizedEdit, loc: Localizer, title: str) -> None:
@@ -65,10 +74,10 @@ class ServiceForm(QWidget):
         layout.setSpacing(14)
         self.general = message_label()
         layout.addWidget(self.general)
-        self.slug = line_edit(f"{name}.slug", max_length=48)
-        self.prefix = line_edit(f"{name}.prefix", max_length=2)
+        self.slug = line_edit(f"{name}.slug", max_length=48, hints=CODE)
+        self.prefix = line_edit(f"{name}.prefix", max_length=2, hints=CAPITALS)
         self.prefix.textEdited.connect(lambda text: self.prefix.setText(text.upper()))
-        self.category = line_edit(f"{name}.category", max_length=48)
+        self.category = line_edit(f"{name}.category", max_length=48, hints=CODE)
         self.fields: dict[str, Field] = {
             "slug": Field(self.slug),
             "prefix": Field(self.prefix),
@@ -79,7 +88,7 @@ class ServiceForm(QWidget):
             ids.addWidget(self.fields[key], 2 if key != "prefix" else 1)
         layout.addLayout(ids)
         self.name = LocalizedEdit(f"{name}.name", max_length=120)
-        self.description = LocalizedEdit(f"{name}.description")
+        self.description = LocalizedEdit(f"{name}.description", long=True)
         layout.addWidget(self.name)
         layout.addWidget(self.description)
         self.average = spin_box(f"{name}.average_minutes")
@@ -100,8 +109,10 @@ class ServiceForm(QWidget):
         self.paused.toggled.connect(self._pause_toggled)
         for box in (self.allow, self.active, self.paused):
             layout.addWidget(box)
-        self.pause_reason = LocalizedEdit(f"{name}.pause_reason")
-        self.pause_alternative = LocalizedEdit(f"{name}.pause_alternative", optional=True)
+        self.pause_reason = LocalizedEdit(f"{name}.pause_reason", long=True)
+        self.pause_alternative = LocalizedEdit(
+            f"{name}.pause_alternative", optional=True, long=True
+        )
         layout.addWidget(self.pause_reason)
         layout.addWidget(self.pause_alternative)
         self.steps = OrderedList(

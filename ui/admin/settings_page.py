@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.branch_settings import BranchSettings, SettingsRejected, TicketSection
 from kiosk.i18n import ENDONYMS, LOCALES, N_
 from ui.admin.common import (
+    ADDRESS,
     AdminCheckBox,
     AdminPage,
     Field,
@@ -82,7 +83,7 @@ class SettingsPage(AdminPage):
         form.setContentsMargins(0, 0, 12, 0)
         form.setSpacing(12)
         self.branch_name = line_edit("admin.settings.branch_name", max_length=120)
-        self.printer_url = line_edit("admin.settings.printer_url")
+        self.printer_url = line_edit("admin.settings.printer_url", hints=ADDRESS)
         self.default_language = combo_box("admin.settings.default_language")
         for code in LOCALES:
             self.default_language.addItem(ENDONYMS[code], code)

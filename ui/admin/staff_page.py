@@ -22,6 +22,7 @@ from kiosk.access import ROLE_LABELS, ROLE_MANAGER, ROLE_STAFF, StaffMember
 from kiosk.i18n import N_
 from kiosk.staff import PinRejected
 from ui.admin.common import (
+    DIGITS,
     AdminPage,
     Field,
     button,
@@ -77,7 +78,7 @@ class StaffPage(AdminPage):
         self.form, form_layout = card()
         self.form_title = label("subtitle")
         form_layout.addWidget(self.form_title)
-        self.number = line_edit("admin.staff.number", max_length=8)
+        self.number = line_edit("admin.staff.number", max_length=8, hints=DIGITS)
         self.name = line_edit("admin.staff.name", max_length=80)
         self.role = combo_box("admin.staff.role")
         self.number_field, self.name_field = Field(self.number), Field(self.name)

@@ -83,17 +83,19 @@ QPushButton:focus {{ border-color: {p.focus}; }}
 QPushButton:disabled {{
     background: {p.disabled_bg}; color: {p.disabled_text}; border-color: {p.disabled_bg};
 }}
-QLineEdit, QAbstractSpinBox, QComboBox {{
+QLineEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox {{
     min-height: {MIN_TOUCH_PX}px; padding: 2px 10px; font-size: 22px;
     background: {p.surface}; color: {p.text};
     border: 2px solid {p.muted}; border-radius: 8px;
 }}
-QLineEdit:focus, QAbstractSpinBox:focus, QComboBox:focus {{ border-color: {p.focus}; }}
+QLineEdit:focus, QPlainTextEdit:focus, QAbstractSpinBox:focus, QComboBox:focus {{
+    border-color: {p.focus};
+}}
 QLineEdit:read-only {{ background: {p.disabled_bg}; color: {p.disabled_text}; }}
-QLineEdit:disabled, QAbstractSpinBox:disabled, QComboBox:disabled {{
+QLineEdit:disabled, QPlainTextEdit:disabled, QAbstractSpinBox:disabled, QComboBox:disabled {{
     background: {p.disabled_bg}; color: {p.disabled_text};
 }}
-QLineEdit[missing="true"] {{
+QLineEdit[missing="true"], QPlainTextEdit[missing="true"] {{
     background: {p.warning_bg}; color: {p.warning_text}; border: 3px solid {p.warning_text};
 }}
 QAbstractSpinBox QLineEdit {{

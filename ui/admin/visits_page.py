@@ -19,6 +19,7 @@ from kiosk.clock import business_today
 from kiosk.i18n import N_
 from kiosk.records import VisitFilter, VisitRecord
 from ui.admin.common import (
+    CAPITALS,
     AdminPage,
     Field,
     button,
@@ -57,7 +58,7 @@ class VisitsPage(AdminPage):
         self.since, self.until = date_edit("admin.visits.since"), date_edit("admin.visits.until")
         self.service = combo_box("admin.visits.service")
         self.status_filter = combo_box("admin.visits.status")
-        self.code = line_edit("admin.visits.code", max_length=8)
+        self.code = line_edit("admin.visits.code", max_length=8, hints=CAPITALS)
         self.fields = {
             "since": Field(self.since),
             "until": Field(self.until),

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from ui.common.theme import BUTTON_HEIGHT_PX, repolish
 
+QWIDGETSIZE_MAX = (1 << 24) - 1
+
 
 def identify(widget: QWidget, object_name: str) -> None:
     """Set the objectName and the same accessible identifier."""
@@ -61,6 +63,67 @@ def label(role: str | None = None, parent: QWidget | None = None, wrap: bool = T
     if role:
         widget.setProperty("role", role)
     return widget
+
+
+LINE_PROBE = "Ágy 国體，。"
+"""Latin, Simplified and Traditional glyphs and full-width punctuation: a line's height."""
+
+
+class ReservedLabel(QLabel):
+    """A word-wrapped label that always takes the height of ``lines`` lines, empty or
+    not, so nothing under it moves when a message comes or goes.
+
+    The height is what Qt's own layout of the label gives ``lines`` lines mixing
+    Latin and Chinese glyphs, recomputed whenever the label's font or style changes
+    (language, contrast, a stylesheet role).
+    """
+
+    def __init__(self, lines: int, role: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.lines = lines
+        self._measuring = False
+        self._height = 0
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        if role:
+            self.setProperty("role", role)
+        self._reserve()
+
+    def fits(self) -> bool:
+        """Whether the text, wrapped at the label's width, needs no more than its lines."""
+        return self._needed(self.text(), self.width()) <= self._height
+
+    def _needed(self, text: str, width: int) -> int:
+        """The height Qt's own layout of ``text`` takes at ``width`` (unclamped)."""
+        kept, self._measuring = self.text(), True
+        self.setMinimumHeight(0)
+        self.setMaximumHeight(QWIDGETSIZE_MAX)
+        super().setText(text)
+        needed = super().heightForWidth(width)
+        super().setText(kept)
+        self.setFixedHeight(self._height)
+        self._measuring = False
+        return needed
+
+    def _reserve(self) -> None:
+        """Room for ``lines`` lines of Latin and Chinese text (a font's fallback for
+        Chinese glyphs has taller lines), measured the way Qt lays the label out."""
+        if self._measuring:
+            return
+        self.ensurePolished()
+        probe = "\n".join([LINE_PROBE] * self.lines)
+        self._height = self._needed(probe, 10_000)
+        self.setFixedHeight(self._height)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Polish):
+            self._reserve()
+
+    def hasHeightForWidth(self) -> bool:
+        return False
 
 
 class HintButton(KioskButton):

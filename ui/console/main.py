@@ -6,6 +6,7 @@ start-up with a message on stderr and exit status 2.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -19,21 +20,25 @@ def run_console(config: Path | None, counter: str | None) -> int:
     from kiosk.i18n import Catalogs
     from ui.common.errors import StartupError
     from ui.common.gc_guard import GuiThreadCollector
+    from ui.common.keyboard import use_on_screen_keyboard
     from ui.common.language import Language
     from ui.common.queue_backend import open_queue_backend
     from ui.common.theme import Theme
     from ui.common.worker import Worker
     from ui.console.window import ConsoleWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    collector = GuiThreadCollector(app)  # Qt objects must never be collected on a worker
-    collector.start()
     try:
         backend = open_queue_backend(config)
     except StartupError as exc:
         print(exc, file=sys.stderr)  # noqa: T201 - the operator reads it in the log
         return EXIT_STARTUP_FAILED
+    # The sign-in, pause and finish panels have text fields and a counter has no
+    # keyboard: Qt's on-screen one is asked for before the application exists.
+    use_on_screen_keyboard(backend.settings.display.on_screen_keyboard, os.environ)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    collector = GuiThreadCollector(app)  # Qt objects must never be collected on a worker
+    collector.start()
     catalogs = Catalogs()
     display = backend.settings.display
     language = Language(catalogs, display.default_language, display.languages)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from kiosk.catalogue.model import Catalogue
 from kiosk.i18n import LOCALES, N_, Catalogs, Localizer
+from ui.common.touch import guard_value
 from ui.common.widgets import identify, label, make_button
 
 REASONS = (
@@ -53,6 +54,7 @@ class PausePanel(QWidget):
             ("alternative", self.alternative),
         ):
             identify(combo, f"console.pause_{name}")
+            guard_value(combo)
             caption = label()
             identify(caption, f"console.pause_{name}_label")
             caption.setBuddy(combo)

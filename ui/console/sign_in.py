@@ -11,9 +11,17 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import Localizer
-from ui.common.widgets import KioskButton, centered_column, identify, label, make_button
+from ui.common.widgets import (
+    KioskButton,
+    ReservedLabel,
+    centered_column,
+    identify,
+    label,
+    make_button,
+)
 
 MAX_DIGITS = 12
+MESSAGE_LINES = 2
 
 
 class SignInPage(QWidget):
@@ -45,8 +53,12 @@ class SignInPage(QWidget):
             button.clicked.connect(lambda _=False, n=name: self.choose_field(n))
             fields.addWidget(button)
         column.addLayout(fields)
-        self.message = label("warning")
+        # Room kept for a refusal or a lock, shown or not: the keys never move.
+        self.message = ReservedLabel(MESSAGE_LINES, "warning")
         identify(self.message, "console.sign_in_message")
+        policy = self.message.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(policy)
         self.message.hide()
         column.addWidget(self.message)
         grid = QGridLayout()

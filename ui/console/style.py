@@ -21,8 +21,11 @@ def console_stylesheet(p: Palette) -> str:
 #consoleBody QPushButton[role="option"], #consoleBody QPushButton[role="check"] {{
     min-height: 52px; padding: 2px 18px; text-align: left;
 }}
+/* border + padding the same in both states: choosing a field moves nothing */
+#consoleBody QPushButton[role="check"] {{ padding: 4px 20px; }}
 #consoleBody QPushButton[role="check"]:checked {{
     background: {p.primary}; color: {p.on_primary}; border: 5px solid {p.focus};
+    padding: 2px 18px;
 }}
 #consoleBody QPushButton[role="option"] QLabel[role="subtitle"] {{ font-size: 26px; }}
 #consoleBody QPushButton[role="option"] QLabel[role="hint"] {{ font-size: 20px; }}

@@ -22,6 +22,7 @@ from kiosk.settings import Settings
 from kiosk.staff import SignInResult
 from ui.common.connection import ConnectionMonitor
 from ui.common.connection_banner import ConnectionBanner
+from ui.common.keyboard import KeyboardDock, offer_languages
 from ui.common.language import Language
 from ui.common.queue_backend import QueueBackend, branch_watch
 from ui.common.settings_in_force import SettingsInForce
@@ -76,6 +77,10 @@ class ConsoleWindow(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.body)
+        self.keyboard_dock = KeyboardDock(self)  # the on-screen keyboard opens below
+        outer.addWidget(self.keyboard_dock)
+        offer_languages(language.locale)
+        language.language_did_change.connect(lambda loc: offer_languages(loc.locale))
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Callable, MutableMapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from kiosk.clock import Clock, utc_now
 from kiosk.i18n import Catalogs
 from ui.common.gc_guard import GuiThreadCollector
+from ui.common.keyboard import use_on_screen_keyboard
 from ui.common.language import Language
 from ui.common.theme import Theme
 from ui.common.worker import Worker
@@ -289,7 +290,7 @@ def run(
     ``kiosk``: lockdown (see :mod:`ui.customer.lockdown`); leaving it needs a manager's PIN."""
     on_welcome = _quit_after_paint if exit_after_paint else None
     look = peek(config)
-    use_on_screen_keyboard(look, os.environ)
+    use_on_screen_keyboard(look.on_screen_keyboard, os.environ)
     app = _application()
     kiosk_app = KioskApp(
         app,
@@ -316,15 +317,6 @@ def run_for_benchmark(data_dir: str, on_welcome: Callable[[QWidget], None]) -> i
 
     app = _application()
     return _exec(app, KioskApp(app, Look(), settings=settings), on_welcome)
-
-
-def use_on_screen_keyboard(look: Look, environ: MutableMapping[str, str]) -> bool:
-    """Ask Qt for its on-screen keyboard (before the application exists), unless the
-    settings turn it off or the machine chose an input method itself."""
-    if not look.on_screen_keyboard or "QT_IM_MODULE" in environ:
-        return False
-    environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
-    return True
 
 
 def _staff_button(asked: bool | None, look: Look, lockdown: bool) -> bool:

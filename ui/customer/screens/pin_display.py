@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.i18n import Localizer
 from ui.common.theme import repolish
-from ui.common.widgets import label
+from ui.common.widgets import ReservedLabel, label
 from ui.customer.screens import pin_texts
 from ui.customer.screens.pin_mode import PadMode
 
@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 
 MAX_PIN_DIGITS = 12
 MAX_NUMBER_DIGITS = 8
+PROMPT_LINES = 2
+MESSAGE_LINES = 3
+"""Wrong PIN + tries left, or a lock, or one long message in Chinese: the pad's keys
+stay where they are whatever is said (a finger aimed at one finds it there)."""
 
 
 @dataclass
@@ -54,16 +58,19 @@ class PadView:
 
 
 class PinDisplay(QWidget):
+    """Every part keeps its place: the prompt and the message have room reserved for
+    their longest text, and a part a step does not need leaves its room empty."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(14)
         self.title = label("title")
-        self.prompt = label("subtitle")
+        self.prompt = ReservedLabel(PROMPT_LINES, "subtitle")
         self.number_field = label("dots", wrap=False)
         self.dots = label("dots", wrap=False)
-        self.message = label("warning")
+        self.message = ReservedLabel(MESSAGE_LINES, "warning")
         for widget, name in (
             (self.prompt, "pin.prompt"),
             (self.number_field, "pin.number"),
@@ -72,6 +79,10 @@ class PinDisplay(QWidget):
         ):
             widget.setObjectName(name)
             widget.setAccessibleIdentifier(name)
+        for widget in (self.number_field, self.dots, self.message):
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
         for widget in (self.number_field, self.dots):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for widget in (self.title, self.prompt, self.number_field, self.dots, self.message):

@@ -93,6 +93,9 @@ class PinPadScreen(ScreenBase):
         row = QHBoxLayout()
         self.change_number_button = make_button("pin.change_number", self)
         self.change_number_button.clicked.connect(self._change_number)
+        policy = self.change_number_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # "Cancel" keeps its place when it goes
+        self.change_number_button.setSizePolicy(policy)
         self.cancel_button = make_button("pin.cancel", self)
         self.cancel_button.clicked.connect(lambda: self.router.start_over())
         row.addWidget(self.change_number_button)
