@@ -3,7 +3,11 @@ hold and resume.
 
 Order: priority classes first, but a counter calls at most ``priority_ratio``
 priority tickets in a row while normal tickets wait, so nobody is starved; within
-a class, arrival order (``issued_at``, which a transfer keeps). Each action is one
+a class, the counter's services in the manager's order of preference, and within
+a service, arrival order (``issued_at``, which a transfer keeps). A counter that
+lists "cash" before "enquiries" takes enquiries when no cash customer waits; give
+a service first place at some counter so that it is never left for last
+everywhere. Each action is one
 transaction that also appends a :class:`~kiosk.db.models.QueueEvent`. On
 PostgreSQL the next ticket is taken with ``FOR UPDATE SKIP LOCKED``, so two
 counters pressing "call next" together never get the same customer; SQLite's
@@ -136,7 +140,8 @@ class Desk:
         with self._db.session() as session:
             counter = self._counter(session, counter_id)
             rows = session.exec(self._waiting_query(counter.services)).all()
-            return [self._view(session, t) for t in self._ordered(rows, counter.priority_streak)]
+            ordered = self._ordered(rows, counter.priority_streak, counter.services)
+            return [self._view(session, t) for t in ordered]
 
     def _waiting_query(self, services: Sequence[str]):  # type: ignore[no-untyped-def]  # a Select
         return (
@@ -149,9 +154,13 @@ class Desk:
             .order_by(col(Ticket.issued_at), col(Ticket.id))
         )
 
-    def _ordered(self, rows: Sequence[Ticket], streak: int) -> list[Ticket]:
-        priority = [t for t in rows if t.priority != Priority.NORMAL]
-        normal = [t for t in rows if t.priority == Priority.NORMAL]
+    def _ordered(
+        self, rows: Sequence[Ticket], streak: int, services: Sequence[str]
+    ) -> list[Ticket]:
+        preference = {slug: index for index, slug in enumerate(services)}
+        rows = sorted(rows, key=lambda t: preference.get(t.service_slug, len(preference)))
+        priority = [t for t in rows if t.priority != Priority.NORMAL]  # sorted(): stable, so
+        normal = [t for t in rows if t.priority == Priority.NORMAL]  # arrival order stays
         ordered: list[Ticket] = []
         ratio = self._settings.queue.priority_ratio
         while priority or normal:
@@ -218,7 +227,7 @@ class Desk:
             counter = self._counter(session, counter_id, serving=True)
             query = self._waiting_query(counter.services).with_for_update(skip_locked=True)
             rows = session.exec(query).all()
-            ordered = self._ordered(rows, counter.priority_streak)
+            ordered = self._ordered(rows, counter.priority_streak, counter.services)
             if not ordered:
                 return None
             ticket = ordered[0]

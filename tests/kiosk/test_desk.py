@@ -45,13 +45,23 @@ def issue(
 
 
 def test_arrival_order_within_a_class(desk: Desk, reception: Reception, clock: FakeClock) -> None:
-    first, second = issue(reception, clock), issue(reception, clock, "open_account")
+    first, second = issue(reception, clock), issue(reception, clock)
     called = desk.call_next("1")
     assert called is not None and called.ticket_id == first
     assert called.status == TicketStatus.CALLED and called.counter == "1"
     called = desk.call_next("1")
     assert called is not None and called.ticket_id == second
     assert desk.call_next("1") is None
+
+
+def test_a_counter_calls_its_services_in_its_order_of_preference(
+    desk: Desk, reception: Reception, clock: FakeClock
+) -> None:
+    desk.set_counter("1", ["lost_card", "open_account"])
+    earlier, later = issue(reception, clock, "open_account"), issue(reception, clock)
+    also_lost = issue(reception, clock)
+    assert [t.ticket_id for t in desk.waiting("1")] == [later, also_lost, earlier]
+    assert [desk.call_next("1").ticket_id for _ in range(3)] == [later, also_lost, earlier]  # type: ignore[union-attr]
 
 
 def test_a_counter_only_calls_its_services(

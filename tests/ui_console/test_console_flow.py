@@ -80,12 +80,14 @@ def test_kiosk_tickets_are_called_priority_first_within_the_ratio(
     assert issued == ["A001", "L001", "G001", "R001", "A002"]
     console = make_console()
     serve_at(qtbot, console)
-    # priority_ratio = 2: two priority tickets, then the longest-waiting normal one
-    expected = ["G001", "R001", "A001", "A002", "L001"]
+    # priority_ratio = 2: two priority tickets, then a normal one; within a class the
+    # counter's order of preference (open_account, lost_card, general_enquiry,
+    # remittance), then arrival
+    expected = ["A002", "G001", "A001", "R001", "L001"]
     qtbot.waitUntil(lambda: waiting_codes(console) == expected, timeout=5000)
     table = console.serving.waiting_list
     assert [table.row_texts(r)[0] for r in range(table.rowCount())] == expected
-    assert table.row_texts(0)[2] == "Elderly customer"
+    assert table.row_texts(0)[2] == "Customer with a disability"
 
     for code in expected:
         call_next(qtbot, console, code)
