@@ -176,7 +176,10 @@ def test_audit_lists_what_happened(cli: Cli) -> None:
     )
     assert code == 0
     lines = out.strip().splitlines()
-    assert [line.split("\t")[2] for line in lines] == ["staff.create_first_manager", "staff.add"]
+    assert [line.split("\t")[2] for line in lines] == [
+        "First manager created (staff.create_first_manager)",
+        "Staff member added (staff.add)",
+    ]
     assert "Mei Chan" in lines[1]
 
 
