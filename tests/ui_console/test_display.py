@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from pytestqt.qtbot import QtBot
 
 from kiosk.catalogue.model import LocalizedText
+from tests.helpers.clock import FakeClock
 from ui.console.window import ConsoleWindow
 from ui.display.window import DisplayWindow
 
@@ -117,3 +119,16 @@ def test_waiting_counts_estimates_and_pauses(
         ),
         timeout=2000,
     )
+
+
+def test_the_clock_is_24_hour_in_every_language(
+    branch: Branch, clock: FakeClock, make_display: Display
+) -> None:
+    clock.now = datetime(2026, 11, 30, 6, 7, tzinfo=UTC)  # 14:07 in Hong Kong
+    display = make_display(languages=("en", "zh_Hans", "zh_Hant"))
+    shown = {}
+    for locale in ("en", "zh_Hans", "zh_Hant"):
+        display.language.set_locale(locale)
+        shown[locale] = text(display, "display.clock")
+    assert all(value.endswith("14:07") for value in shown.values()), shown
+    assert shown["zh_Hant"] == "2026年11月30日  14:07"
