@@ -38,6 +38,7 @@ class CataloguePage(AdminPage):
         self.draft: dict[str, Any] = _empty_draft()
         self.loaded = False
         self.version = -1
+        self.opened: Catalogue | None = None  # as read, for the pauses the edit leaves alone
         self.problems: list[Problem] = []
         self._status = ""
         layout = QVBoxLayout(self)
@@ -110,6 +111,7 @@ class CataloguePage(AdminPage):
 
     def _loaded(self, loaded: tuple[int, Catalogue]) -> None:
         self.version, catalogue = loaded
+        self.opened = catalogue
         self.draft = draft_from(catalogue)
         self.loaded = True
         self._show_problems([])
@@ -142,11 +144,11 @@ class CataloguePage(AdminPage):
             self._show_problems(problems)
             return
         self._show_problems([])
-        store, opened = self.ctx.catalogue, self.version
+        store, opened, base = self.ctx.catalogue, self.version, self.opened
 
         def replace(member: StaffMember) -> int:
             # saved meanwhile on another kiosk: the domain refuses to overwrite it
-            return store.replace(member, catalogue, expected_version=opened)
+            return store.replace(member, catalogue, expected_version=opened, opened_from=base)
 
         self.ctx.run(
             replace,
@@ -261,6 +263,7 @@ class CataloguePage(AdminPage):
         self.draft = _empty_draft()
         self.loaded = False
         self.version = -1
+        self.opened = None
         self._show_problems([])
         self._set_status("")
         self.services.reload()
