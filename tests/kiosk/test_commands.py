@@ -196,4 +196,4 @@ def test_bad_settings_file(tmp_path: Path) -> None:
     config = tmp_path / "broken.toml"
     config.write_text("[display]\nidle_seconds = 'soon'\n", encoding="utf-8")
     code, _, err = Cli(config)("db", "upgrade")
-    assert code == 2 and "display.idle_seconds: expected" in err
+    assert code == 2 and "display.idle_seconds must be a whole number, got 'soon' (line 2)" in err
