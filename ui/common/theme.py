@@ -14,6 +14,7 @@ Widgets say *what* they are with a ``role`` property (``primary``, ``title``,
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont
@@ -102,6 +103,16 @@ def _luminance(colour: str) -> float:
     channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+ICONS = Path(__file__).resolve().parents[2] / "assets" / "icons"
+
+
+def tick_image(p: Palette) -> str:
+    """The tick drawn on a ticked box (filled with ``primary``), in ``on_primary``:
+    ``assets/icons/tick-light.svg`` or ``tick-dark.svg``, as a stylesheet ``url()`` path."""
+    shade = "light" if _luminance(p.on_primary) > 0.5 else "dark"
+    return (ICONS / f"tick-{shade}.svg").as_posix()
 
 
 def contrast_ratio(foreground: str, background: str) -> float:
