@@ -132,3 +132,13 @@ def test_the_clock_is_24_hour_in_every_language(
         shown[locale] = text(display, "display.clock")
     assert all(value.endswith("14:07") for value in shown.values()), shown
     assert shown["zh_Hant"] == "2026年11月30日  14:07"
+
+
+def test_the_board_follows_the_language_font(make_display: Display) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    display = make_display(languages=("en", "zh_Hant", "zh_Hans"))
+    for locale, family in (("zh_Hant", "Noto Sans CJK TC"), ("zh_Hans", "Noto Sans CJK SC")):
+        display.language.set_locale(locale)
+        families = {w.fontInfo().family() for w in display.findChildren(QLabel) if w.text()}
+        assert families == {family}, (locale, families)

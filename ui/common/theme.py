@@ -275,8 +275,16 @@ class Theme(QObject):
     def _apply_font(self) -> None:
         self._app.setFont(self.font())
         if self._root is not None:
-            # Widgets with a stylesheet keep their resolved font; re-polish them.
             self._root.setFont(self.font())
+            # A widget a stylesheet rule gives a size or weight keeps the family it
+            # resolved when it was polished, whatever its parent's font becomes: give
+            # every widget (also those built before the switch) the locale's families.
+            families = self.font().families()
+            for widget in self._root.findChildren(QWidget):
+                font = widget.font()
+                if font.families() != families:
+                    font.setFamilies(families)
+                    widget.setFont(font)
         self.theme_did_change.emit()
 
     def _apply(self) -> None:
