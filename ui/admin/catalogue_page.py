@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.access import StaffMember
 from kiosk.catalogue.loader import CatalogueError
 from kiosk.catalogue.model import Catalogue
+from kiosk.catalogue.validate import catalogue_warnings
 from kiosk.catalogue_admin import CatalogueChanged, CatalogueRejected
 from ui.admin.catalogue_draft import draft_from, validate
 from ui.admin.common import AdminPage, button, message_label, show_message
@@ -150,11 +151,12 @@ class CataloguePage(AdminPage):
             # saved meanwhile on another kiosk: the domain refuses to overwrite it
             return store.replace(member, catalogue, expected_version=opened, opened_from=base)
 
+        # allowed, but said: e.g. two questions with the same words
+        warnings = rule_problems(catalogue_warnings(catalogue), self.draft, self.loc)
+        saved = self.loc.tr("The catalogue was saved. Every kiosk of the branch uses it now.")
         self.ctx.run(
             replace,
-            lambda _version: self._stored(
-                self.loc.tr("The catalogue was saved. Every kiosk of the branch uses it now.")
-            ),
+            lambda _version: self._stored("\n".join([saved, *(w.text for w in warnings)])),
             self._refused,
         )
 
