@@ -18,7 +18,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QTextEdit,
+    QWidget,
+)
 
 #: Font families per locale, best first; Qt falls back along the list per glyph.
 FONT_FAMILIES: dict[str, list[str]] = {
@@ -280,7 +290,7 @@ class Theme(QObject):
             # resolved when it was polished, whatever its parent's font becomes: give
             # every widget (also those built before the switch) the locale's families.
             families = self.font().families()
-            for widget in self._root.findChildren(QWidget):
+            for widget in _text_widgets(self._root):
                 font = widget.font()
                 if font.families() != families:
                     font.setFamilies(families)
@@ -293,6 +303,26 @@ class Theme(QObject):
             self._root.setFont(self.font())
             self._root.setStyleSheet(stylesheet(self.palette))
         self.theme_did_change.emit()
+
+
+#: The widgets that show text: only these are walked on a language switch (asking for
+#: every widget would also wrap Qt's own inner widgets in Python objects, each time).
+TEXT_WIDGETS: tuple[type[QWidget], ...] = (
+    QLabel,
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QTextEdit,
+)
+
+
+def _text_widgets(root: QWidget) -> list[QWidget]:
+    found: list[QWidget] = []
+    for kind in TEXT_WIDGETS:
+        found.extend(root.findChildren(kind))
+    return found
 
 
 def repolish(widget: QWidget) -> None:
