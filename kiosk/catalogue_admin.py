@@ -17,6 +17,22 @@ from kiosk.db.catalogue_store import load_stored_catalogue, save_catalogue
 from kiosk.db.database import Database
 
 
+def _keep_live_pauses(new: Catalogue, opened_from: Catalogue, stored: Catalogue) -> Catalogue:
+    """``new`` with the stored pause of every service whose pause the editor left as
+    it was when it opened (a counter may have paused or resumed it since)."""
+    services = []
+    for service in new.services:
+        try:
+            before = opened_from.service(service.slug).pause
+            live = stored.service(service.slug).pause
+        except KeyError:  # a service added by this edit
+            services.append(service)
+            continue
+        unchanged_here = service.pause == before
+        services.append(service.model_copy(update={"pause": live}) if unchanged_here else service)
+    return new.model_copy(update={"services": services})
+
+
 class CatalogueChanged(Exception):
     """Someone saved the catalogue since this editor read it; nothing was overwritten."""
 
@@ -73,9 +89,15 @@ class CatalogueAdmin:
         catalogue: Catalogue,
         action: str = "catalogue.edit",
         expected_version: int | None = None,
+        opened_from: Catalogue | None = None,
     ) -> int:
         """Store a new catalogue; returns the new version. Refuses one that breaks a rule,
-        and (with ``expected_version``) one edited from a version that is no longer current."""
+        and (with ``expected_version``) one edited from a version that is no longer current.
+
+        Pausing and resuming a service (at a counter, :mod:`kiosk.pause`) is not a
+        catalogue edit and does not make an open editor stale; with ``opened_from`` (the
+        catalogue the editor started from), a pause the editor left as it found it keeps
+        its live state instead of undoing a counter's pause."""
         with self._db.session() as session:
             require_manager(actor, session)
             problems = catalogue_problems(catalogue)
@@ -88,6 +110,8 @@ class CatalogueAdmin:
                 if current != expected_version:
                     raise CatalogueChanged()
             old = load_stored_catalogue(session)
+            if opened_from is not None:
+                catalogue = _keep_live_pauses(catalogue, opened_from, old)
             changes = _changes(_keyed(catalogue_to_data(old)), _keyed(catalogue_to_data(catalogue)))
             save_catalogue(session, catalogue)
             events.bump(session, events.CATALOGUE_VERSION)

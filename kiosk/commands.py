@@ -159,7 +159,7 @@ def _catalogue_command(args: argparse.Namespace, ctx: Context) -> int:
 
 def _audit_command(args: argparse.Namespace, ctx: Context) -> int:
     from kiosk.access import StaffError
-    from kiosk.audit import AuditLog
+    from kiosk.audit import AuditLog, action_label
     from kiosk.clock import business_day_bounds
 
     actor = sign_in(ctx, args.actor)
@@ -180,8 +180,9 @@ def _audit_command(args: argparse.Namespace, ctx: Context) -> int:
         return ctx.fail(ctx.loc.tr(exc.message))
     for entry in reversed(entries):
         detail = " ".join(f"{k}={v}" for k, v in entry.detail.items())
+        action = f"{ctx.loc.tr(action_label(entry.action))} ({entry.action})"
         ctx.say(
-            f"{entry.at.astimezone(zone):%Y-%m-%d %H:%M:%S}\t{entry.actor_name}\t{entry.action}\t{entry.target}\t{detail}"
+            f"{entry.at.astimezone(zone):%Y-%m-%d %H:%M:%S}\t{entry.actor_name}\t{action}\t{entry.target}\t{detail}"
         )
     return 0
 

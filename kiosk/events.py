@@ -9,6 +9,9 @@ from sqlmodel import Session
 from kiosk.db.models import BranchState, QueueEvent, Ticket
 
 CATALOGUE_VERSION = "catalogue_version"
+#: Bumped by pausing or resuming a service: kiosks reload the catalogue on either
+#: version, while only a catalogue edit makes a manager's open editor stale.
+PAUSE_VERSION = "pause_version"
 SETTINGS_VERSION = "settings_version"
 
 
@@ -32,6 +35,10 @@ def bump(session: Session, key: str) -> None:
         state = BranchState(key=key, value=0)
     state.value += 1
     session.add(state)
+
+
+def versions(session: Session, *keys: str) -> tuple[int, ...]:
+    return tuple(version(session, key) for key in keys)
 
 
 def version(session: Session, key: str, lock: bool = False) -> int:

@@ -42,6 +42,11 @@ ENDONYMS: dict[str, str] = {"en": "English", "zh_Hans": "简体中文", "zh_Hant
 #: Babel locale used for dates and numbers of each catalog locale.
 _BABEL_LOCALES: dict[str, str] = {"en": "en_GB", "zh_Hans": "zh_Hans_CN", "zh_Hant": "zh_Hant_HK"}
 
+#: The clock every language shows (a CLDR skeleton): 24-hour, as public displays and
+#: counters in Hong Kong and the mainland do. Babel's default for zh_Hant_HK would be
+#: 12-hour (下午2:05) while zh_Hans_CN and en_GB are 24-hour.
+CLOCK = "Hm"
+
 _ALIASES: dict[str, str] = {
     "zh_cn": "zh_Hans",
     "zh_sg": "zh_Hans",
@@ -136,9 +141,10 @@ class Localizer:
         return format_date(value, format="medium", locale=self.babel_locale)
 
     def time(self, value: datetime, zone: tzinfo | None = None) -> str:
-        from babel.dates import format_time
+        """Hours and minutes on the 24-hour clock, in every language (see :data:`CLOCK`)."""
+        from babel.dates import format_skeleton
 
-        return format_time(value, format="short", tzinfo=zone, locale=self.babel_locale)
+        return format_skeleton(CLOCK, value, tzinfo=zone, locale=self.babel_locale)
 
     def time_to_the_second(self, value: datetime, zone: tzinfo | None = None) -> str:
         """``09:34:21``: for a lock's end, where "09:34" would be half a minute early."""
@@ -147,9 +153,14 @@ class Localizer:
         return format_time(value, format="medium", tzinfo=zone, locale=self.babel_locale)
 
     def datetime(self, value: datetime, zone: tzinfo | None = None) -> str:
-        from babel.dates import format_datetime
+        """The medium date and the 24-hour time with seconds, joined the locale's way."""
+        from babel.dates import format_date, format_skeleton
 
-        return format_datetime(value, format="medium", tzinfo=zone, locale=self.babel_locale)
+        local = value.astimezone(zone) if zone is not None else value
+        day = format_date(local.date(), format="medium", locale=self.babel_locale)
+        clock = format_skeleton(CLOCK + "s", value, tzinfo=zone, locale=self.babel_locale)
+        pattern = str(self.babel_locale.datetime_formats["medium"])
+        return pattern.replace("{1}", day).replace("{0}", clock)
 
     def minutes(self, count: int) -> str:
         return self.ntr("{n} minute", "{n} minutes", count).format(n=self.number(count))

@@ -37,7 +37,7 @@ def pause_service(
         row.pause_reason = as_dict(reason) if reason else None
         row.pause_alternative = as_dict(alternative) if alternative else None
         session.add(row)
-        events.bump(session, events.CATALOGUE_VERSION)
+        events.bump(session, events.PAUSE_VERSION)
         audit.append(
             session,
             at=clock(),

@@ -80,13 +80,17 @@ class TicketSummary:
     materials_missing: tuple[str, ...] = field(default_factory=tuple)
 
 
+#: What a kiosk's catalogue depends on: the catalogue itself and the services' pauses.
+_CATALOGUE_KEYS = (events.CATALOGUE_VERSION, events.PAUSE_VERSION)
+
+
 class Reception:
     def __init__(self, db: Database, settings: Settings, clock: Clock = utc_now) -> None:
         self._db = db
         self._settings = settings
         self._clock = clock
         self._catalogue: Catalogue | None = None
-        self._catalogue_version = -1
+        self._catalogue_version: tuple[int, ...] = ()
 
     def use_settings(self, settings: Settings) -> None:
         """Settings a manager changed while the kiosk runs (branch name, reset hour…)."""
@@ -101,16 +105,15 @@ class Reception:
 
     def reload_catalogue(self) -> Catalogue:
         with self._db.session() as session:
-            self._catalogue_version = events.version(session, events.CATALOGUE_VERSION)
+            self._catalogue_version = events.versions(session, *_CATALOGUE_KEYS)
             self._catalogue = load_stored_catalogue(session)
         return self._catalogue
 
     def refresh_if_changed(self) -> bool:
-        """Reload the catalogue when a manager changed it (on any machine of the branch).
-
-        One primary-key read; call it on a timer (off the UI thread)."""
+        """Reload the catalogue when a manager edited it or a service was paused or
+        resumed (on any machine of the branch). Two primary-key reads; call it on a timer (off the UI thread)."""
         with self._db.session() as session:
-            current = events.version(session, events.CATALOGUE_VERSION)
+            current = events.versions(session, *_CATALOGUE_KEYS)
         if self._catalogue is not None and current == self._catalogue_version:
             return False
         self.reload_catalogue()

@@ -151,7 +151,10 @@ class Records:
         )
 
     def export_csv(self, actor: StaffMember, where: VisitFilter, out: TextIO) -> int:
-        """Write matching visits as CSV (UTC ISO times); returns the row count."""
+        """Write matching visits as CSV; returns the row count. Times are ISO 8601 in the
+        branch's time zone with its offset (``2026-11-30T10:00:00+08:00``), the clock the
+        screens show, and still one exact moment for a spreadsheet or a script."""
+        zone = self._settings.business.zone
         with self._db.session() as session:
             require_manager(actor, session)
             rows = self._find(session, where, limit=1_000_000)
@@ -163,7 +166,7 @@ class Records:
                         r.visit_id,
                         r.kiosk_id,
                         r.locale,
-                        r.arrived_at.isoformat(),
+                        r.arrived_at.astimezone(zone).isoformat(),
                         r.outcome,
                         r.service_slug or "",
                         " ".join(r.answers),
@@ -173,7 +176,7 @@ class Records:
                         r.print_status or "",
                         r.reprint_count,
                         *(
-                            m.isoformat() if m else ""
+                            m.astimezone(zone).isoformat() if m else ""
                             for m in (r.called_at, r.served_at, r.finished_at)
                         ),
                         r.counter or "",

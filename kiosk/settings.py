@@ -4,13 +4,14 @@ Every setting is declared once below (type, default, description, validation).
 ``load_settings`` reads a TOML file and reports a wrong value with the file,
 the key and what is expected, e.g.::
 
-    /etc/kiosk.toml: display.idle_seconds: expected a whole number from 15 to 3600, got 'soon'
+    /etc/kiosk.toml: display.idle_seconds must be a whole number, got 'soon' (line 12)
 """
 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -18,7 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from kiosk.i18n import LOCALES, LocaleCode
+from kiosk.i18n import LOCALES, N_, LocaleCode
 
 APP_NAME = "lobby-kiosk"
 
@@ -191,32 +192,104 @@ class Settings(_Section):
         return default_cache_dir()
 
 
-class SettingsError(Exception):
-    """A settings file that cannot be used; ``str()`` names file, key and expectation."""
+@dataclass(frozen=True)
+class SettingProblem:
+    """One thing wrong in a settings file: a msgid, what fills it, and the line."""
 
-    def __init__(self, source: str, problems: list[str]) -> None:
+    msgid: str
+    params: Mapping[str, str]
+    line: int | None = None
+
+    def text(self, tr: Callable[[str], str] = str) -> str:
+        text = tr(self.msgid).format(**self.params)
+        return (
+            tr("{problem} (line {line})").format(problem=text, line=self.line)
+            if self.line
+            else text
+        )
+
+
+class SettingsError(Exception):
+    """A settings file that cannot be used; ``str()`` names file, key (and line) and what
+    is expected, in English; :meth:`lines` says the same in a person's language."""
+
+    def __init__(self, source: str, problems: list[SettingProblem]) -> None:
         self.source = source
         self.problems = problems
-        super().__init__("\n".join(f"{source}: {p}" for p in problems))
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self, tr: Callable[[str], str] = str) -> list[str]:
+        where = tr("{file}: {problem}")
+        return [where.format(file=self.source, problem=p.text(tr)) for p in self.problems]
 
 
-def _describe(error: Mapping[str, Any]) -> str:
-    key = ".".join(str(part) for part in error["loc"])
+#: pydantic error types → what the person reads (``{key}``, ``{value}``, ``{limit}``).
+_EXPECTED: dict[str, str] = {
+    "int_parsing": N_("{key} must be a whole number, got {value}"),
+    "int_type": N_("{key} must be a whole number, got {value}"),
+    "int_from_float": N_("{key} must be a whole number, got {value}"),
+    "float_parsing": N_("{key} must be a number, got {value}"),
+    "float_type": N_("{key} must be a number, got {value}"),
+    "bool_parsing": N_("{key} must be true or false, got {value}"),
+    "bool_type": N_("{key} must be true or false, got {value}"),
+    "string_type": N_("{key} must be text in quotes, got {value}"),
+    "greater_than_equal": N_("{key} must be at least {limit}, got {value}"),
+    "greater_than": N_("{key} must be more than {limit}, got {value}"),
+    "less_than_equal": N_("{key} must be at most {limit}, got {value}"),
+    "less_than": N_("{key} must be less than {limit}, got {value}"),
+    "string_too_long": N_("{key} must be at most {limit} characters, got {value}"),
+    "string_too_short": N_("{key} must be at least {limit} characters, got {value}"),
+    "literal_error": N_("{key} must be one of {limit}, got {value}"),
+}
+_LIMITS = ("ge", "gt", "le", "lt", "max_length", "min_length", "expected")
+
+
+def _line_of(text: str, loc: tuple[str, ...]) -> int | None:
+    """The line where the setting at ``loc`` is written (its longest matching key)."""
+    table: tuple[str, ...] = ()
+    best: tuple[int, int] | None = None
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        if line.startswith("[") and line.endswith("]"):
+            table = tuple(p.strip().strip("\"'") for p in line.strip("[]").split("."))
+            path = table
+        elif "=" in line:
+            key = line.split("=", 1)[0]
+            path = table + tuple(p.strip().strip("\"'") for p in key.split("."))
+        else:
+            continue
+        if path and loc[: len(path)] == path and (best is None or len(path) > best[0]):
+            best = (len(path), number)
+    return best[1] if best else None
+
+
+def _describe(error: Mapping[str, Any], text: str = "") -> SettingProblem:
+    loc = tuple(str(part) for part in error["loc"])
+    key = ".".join(loc)
     kind = error["type"]
-    value = error.get("input")
+    line = _line_of(text, loc) if text else None
     if kind == "extra_forbidden":
-        return f"{key}: unknown setting"
+        return SettingProblem(N_("{key}: unknown setting"), {"key": key}, line)
     if kind == "missing":
-        return f"{key}: missing"
+        return SettingProblem(N_("{key}: missing"), {"key": key}, line)
+    value = repr(error.get("input"))
+    if kind in _EXPECTED:
+        context = error.get("ctx") or {}
+        limit = next((str(context[k]) for k in _LIMITS if k in context), "")
+        return SettingProblem(_EXPECTED[kind], {"key": key, "value": value, "limit": limit}, line)
     message = str(error["msg"]).removeprefix("Value error, ")
-    return f"{key}: expected {message}, got {value!r}"
+    params = {"key": key, "expected": message, "value": value}
+    return SettingProblem(N_("{key}: expected {expected}, got {value}"), params, line)
 
 
-def settings_from_mapping(data: Mapping[str, Any], source: str = "<settings>") -> Settings:
+def settings_from_mapping(
+    data: Mapping[str, Any], source: str = "<settings>", text: str = ""
+) -> Settings:
+    """Validated settings; ``text``: the file's own text, to name the line at fault."""
     try:
         return Settings.model_validate(dict(data))
     except ValidationError as exc:
-        raise SettingsError(source, [_describe(e) for e in exc.errors()]) from None
+        raise SettingsError(source, [_describe(e, text) for e in exc.errors()]) from None
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -228,9 +301,12 @@ def load_settings(path: Path | None = None) -> Settings:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise SettingsError(str(path), [f"cannot be read ({exc.strerror})"]) from None
+        unreadable = SettingProblem(N_("cannot be read ({reason})"), {"reason": str(exc.strerror)})
+        raise SettingsError(str(path), [unreadable]) from None
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
+        data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise SettingsError(str(path), [f"not valid TOML: {exc}"]) from None
-    return settings_from_mapping(data, str(path))
+        broken = SettingProblem(N_("not valid TOML: {error}"), {"error": str(exc)})
+        raise SettingsError(str(path), [broken]) from None
+    return settings_from_mapping(data, str(path), text)

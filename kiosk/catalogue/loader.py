@@ -17,7 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from kiosk.catalogue.model import Catalogue
-from kiosk.catalogue.validate import catalogue_problems
+from kiosk.catalogue.validate import catalogue_problems, catalogue_warnings
 
 PathPart = str | int
 
@@ -148,6 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(  # noqa: T201 - command-line report
         f"OK: {len(catalogue.services)} services, {len(catalogue.questionnaire.questions)} questions"
     )
+    for warning in catalogue_warnings(catalogue):
+        print(f"warning: {warning}")  # noqa: T201 - command-line report
     return 0
 
 

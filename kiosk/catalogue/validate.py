@@ -112,3 +112,23 @@ def _reachability_problems(catalogue: Catalogue) -> list[str]:
 def catalogue_problems(catalogue: Catalogue) -> list[str]:
     """Every rule a catalogue breaks beyond its field types; empty when it is sound."""
     return _service_problems(catalogue) + _questionnaire_problems(catalogue)
+
+
+def catalogue_warnings(catalogue: Catalogue) -> list[str]:
+    """What is allowed but likely a mistake: two questions with the same words in a
+    language (customers, and the editor's list, could not tell them apart)."""
+    warnings: list[str] = []
+    first_with: dict[tuple[str, str], str] = {}
+    for q_index, question in enumerate(catalogue.questionnaire.questions):
+        for locale, words in question.text.items():
+            key = (locale, " ".join(str(words).split()).casefold())
+            if not key[1]:
+                continue
+            if key in first_with:
+                warnings.append(
+                    f"questionnaire.questions[{q_index}].text.{locale}: "
+                    f"the same words as question '{first_with[key]}'"
+                )
+            else:
+                first_with[key] = question.id
+    return warnings

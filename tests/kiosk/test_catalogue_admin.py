@@ -10,8 +10,10 @@ from kiosk.audit import AuditLog
 from kiosk.bootstrap import open_database
 from kiosk.catalogue.export import catalogue_to_yaml
 from kiosk.catalogue.loader import CatalogueError, default_catalogue_files, load_catalogue
+from kiosk.catalogue.model import Catalogue, LocalizedText
 from kiosk.catalogue_admin import CatalogueAdmin, CatalogueRejected
 from kiosk.db.database import Database
+from kiosk.pause import pause_service
 from kiosk.reception import Reception
 from kiosk.settings import Settings
 from kiosk.staff import StaffDirectory
@@ -119,3 +121,63 @@ def test_a_save_from_an_old_version_is_refused(admin: CatalogueAdmin, manager: S
     with pytest.raises(CatalogueChanged):
         admin.replace(manager, catalogue, expected_version=opened)  # second one is stale
     assert admin.version() == opened + 1
+
+
+def _renamed(catalogue: Catalogue, slug: str, english: str) -> Catalogue:
+    service = catalogue.service(slug)
+    renamed = service.model_copy(update={"name": {**service.name, "en": english}})
+    services = [renamed if s.slug == slug else s for s in catalogue.services]
+    return catalogue.model_copy(update={"services": services})
+
+
+def test_a_pause_during_an_edit_does_not_refuse_the_save_nor_undo_the_pause(
+    admin: CatalogueAdmin, manager: StaffMember, full_db: Database, clock: FakeClock
+) -> None:
+    opened, catalogue = admin.version(), admin.current()  # the manager opens the editor
+    reason: LocalizedText = {"en": "System upgrade", "zh_Hans": "系统升级", "zh_Hant": "系統升級"}
+    pause_service(full_db, manager, "lost_card", reason, kiosk_id="kiosk-2", clock=clock)
+
+    edited = _renamed(catalogue, "open_account", "Open a bank account")
+    admin.replace(manager, edited, expected_version=opened, opened_from=catalogue)
+    stored = admin.current()
+    assert stored.service("open_account").name["en"] == "Open a bank account"
+    pause = stored.service("lost_card").pause
+    assert pause is not None and pause.reason["en"] == "System upgrade"
+
+
+def test_a_pause_the_manager_changed_in_the_editor_is_what_is_saved(
+    admin: CatalogueAdmin, manager: StaffMember, full_db: Database, clock: FakeClock
+) -> None:
+    reason: LocalizedText = {"en": "No staff", "zh_Hans": "暂无人手", "zh_Hant": "暫無人手"}
+    pause_service(full_db, manager, "lost_card", reason, kiosk_id="kiosk-2", clock=clock)
+    opened, catalogue = admin.version(), admin.current()
+    service = catalogue.service("lost_card")
+    resumed = catalogue.model_copy(
+        update={
+            "services": [
+                service.model_copy(update={"pause": None}) if s.slug == "lost_card" else s
+                for s in catalogue.services
+            ]
+        }
+    )
+    admin.replace(manager, resumed, expected_version=opened, opened_from=catalogue)
+    assert admin.current().service("lost_card").pause is None
+
+
+def test_a_kiosk_sees_a_pause_at_its_next_check(
+    admin: CatalogueAdmin,
+    manager: StaffMember,
+    full_db: Database,
+    settings: Settings,
+    clock: FakeClock,
+) -> None:
+    reception = Reception(full_db, settings, clock)
+    assert reception.catalogue().service("lost_card").pause is None
+    assert not reception.refresh_if_changed()
+    opened = admin.version()
+    reason: LocalizedText = {"en": "System upgrade", "zh_Hans": "系统升级", "zh_Hant": "系統升級"}
+    pause_service(full_db, manager, "lost_card", reason, kiosk_id="kiosk-2", clock=clock)
+    assert reception.refresh_if_changed()
+    assert reception.catalogue().service("lost_card").pause is not None
+    assert not reception.refresh_if_changed()
+    assert admin.version() == opened  # a pause is not a catalogue edit

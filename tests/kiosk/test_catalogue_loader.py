@@ -196,3 +196,24 @@ def test_default_catalogue_is_complete() -> None:
         for material in service.materials:
             if material.required:
                 assert material.if_missing is not None, (service.slug, material.id)
+
+
+def test_two_questions_with_the_same_words_are_warned_about(
+    catalogue_data: dict[str, Any], write_catalogue: Writer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kiosk.catalogue.validate import catalogue_warnings
+
+    path = write_catalogue(catalogue_data)
+    assert catalogue_warnings(load_catalogue([path])) == []
+    catalogue_data["questionnaire"]["questions"][1]["text"]["zh_Hant"] = catalogue_data[
+        "questionnaire"
+    ]["questions"][0]["text"]["zh_Hant"]
+    path = write_catalogue(catalogue_data)
+    catalogue = load_catalogue([path])  # a warning, not a refusal
+    assert catalogue_warnings(catalogue) == [
+        "questionnaire.questions[1].text.zh_Hant: the same words as question 'start'"
+    ]
+    assert main([str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "warning: questionnaire.questions[1].text.zh_Hant: the same words as question" in out
+    assert catalogue_warnings(load_catalogue(default_catalogue_files())) == []

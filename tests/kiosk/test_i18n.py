@@ -89,3 +89,17 @@ def test_every_message_in_the_code_is_translated(locale: str) -> None:
 def test_msgfmt_accepts_the_catalog(locale: str) -> None:
     po = translations_dir() / locale / "LC_MESSAGES" / "kiosk.po"
     subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(po)], check=True)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_times_are_24_hour_in_every_language(locale: str) -> None:
+    """One rule for every language: public screens in Hong Kong and the mainland use
+    the 24-hour clock (Babel's zh_Hant_HK default is 12-hour with 上午/下午)."""
+    loc = Catalogs().localizer(locale)
+    afternoon = datetime(2026, 11, 30, 14, 5, 9, tzinfo=UTC)
+    assert loc.time(afternoon, UTC).endswith("14:05")
+    assert loc.datetime(afternoon, UTC).endswith("14:05:09")
+    morning = datetime(2026, 11, 30, 2, 5, tzinfo=UTC)
+    assert loc.time(morning, UTC).endswith("02:05")
+    for marker in ("上午", "下午", "AM", "PM", "am", "pm"):
+        assert marker not in loc.time(afternoon, UTC) + loc.datetime(afternoon, UTC)

@@ -108,3 +108,16 @@ def test_retention_purges_old_visits(
     assert records.purge(SYSTEM, retention_days=30) == 3
     assert [r.code for r in records.find(VisitFilter())] == ["L001"]
     assert AuditLog(db, "kiosk-1").entries(action="retention.purge")[0].detail["visits"] == 3
+
+
+def test_csv_export_gives_the_branch_local_time_with_its_offset(
+    records: Records, day_of_visits: Reception, manager: StaffMember
+) -> None:
+    """The screens show Hong Kong time; the export says the same moment the same way."""
+    out = io.StringIO()
+    records.export_csv(manager, VisitFilter(service="open_account"), out)
+    [row] = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["arrived_at"] == "2026-11-30T10:00:00+08:00"  # 02:00 UTC
+    for column in ("called_at", "served_at", "finished_at"):
+        assert row[column] == "" or row[column].endswith("+08:00"), (column, row[column])
+    assert row["called_at"].endswith("+08:00")

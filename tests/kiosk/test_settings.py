@@ -31,15 +31,15 @@ def test_reads_a_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("toml", "expected"),
     [
-        ("[display]\nidle_seconds = 'soon'\n", "display.idle_seconds: expected"),
-        ("[display]\nidle_countdown_seconds = 5\n", "display.idle_countdown_seconds: expected"),
+        ("[display]\nidle_seconds = 'soon'\n", "display.idle_seconds must be a whole number"),
+        ("[display]\nidle_countdown_seconds = 5\n", "idle_countdown_seconds must be at least 20"),
         ("[printer]\nurl = 'lpt1'\n", "printer.url: expected preview, tcp://"),
         (
             "[business]\ntimezone = 'Mars/Olympus'\n",
             "business.timezone: expected an IANA time zone",
         ),
         ("[kiosk]\ncolour = 'red'\n", "kiosk.colour: unknown setting"),
-        ("[display]\nlanguages = ['fr']\n", "display.languages.0: expected"),
+        ("[display]\nlanguages = ['fr']\n", "display.languages.0 must be one of 'en', 'zh_Hans'"),
     ],
 )
 def test_wrong_value_names_file_key_and_expectation(
@@ -51,6 +51,25 @@ def test_wrong_value_names_file_key_and_expectation(
         load_settings(path)
     assert str(caught.value).startswith(f"{path}: ")
     assert expected in str(caught.value)
+
+
+def test_a_wrong_type_says_what_is_expected_with_the_line_in_every_language(
+    tmp_path: Path,
+) -> None:
+    from kiosk.i18n import Catalogs
+
+    path = tmp_path / "kiosk.toml"
+    path.write_text('[kiosk]\nid = "k1"\n\n[display]\nidle_seconds = "soon"\n', encoding="utf-8")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(path)
+    assert str(caught.value) == (
+        f"{path}: display.idle_seconds must be a whole number, got 'soon' (line 5)"
+    )
+    assert "Input should be" not in str(caught.value)
+    hans = caught.value.lines(Catalogs().localizer("zh_Hans").tr)
+    assert hans == [f"{path}：display.idle_seconds 必须是整数，而不是 'soon'（第 5 行）"]
+    hant = caught.value.lines(Catalogs().localizer("zh_Hant").tr)
+    assert hant == [f"{path}：display.idle_seconds 必須是整數，而不是 'soon'（第 5 行）"]
 
 
 def test_broken_toml_is_reported(tmp_path: Path) -> None:

@@ -94,8 +94,32 @@ def test_a_bad_settings_file_stops_start_up_naming_the_field(qtbot: QtBot, tmp_p
     kiosk = kiosk_app(qtbot, look, exits, config=config)
     with qtbot.waitSignal(kiosk.app_did_fail, timeout=10_000) as failure:
         kiosk.start()
-    assert failure.args[0].startswith(f"{config}: display.idle_seconds: expected")
+    assert failure.args[0] == (
+        f"{config}: display.idle_seconds must be at least 15, got 5 (line 5)"
+    )
     kiosk.error_dialog.accept()  # type: ignore[union-attr]  # shown on failure
+    assert exits == [EXIT_STARTUP_FAILED]
+    kiosk.shutdown()
+
+
+def test_a_bad_setting_is_said_in_the_kiosk_language_without_a_half_started_window(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        f'[kiosk]\ndata_dir = "{tmp_path}"\n[display]\ndefault_language = "zh_Hant"\n'
+        'idle_seconds = "soon"\n',
+        encoding="utf-8",
+    )
+    exits: list[int] = []
+    kiosk = kiosk_app(qtbot, peek(config), exits, config=config)
+    with qtbot.waitSignal(kiosk.app_did_fail, timeout=10_000):
+        kiosk.start()
+    dialog = kiosk.error_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.text() == f"{config}：display.idle_seconds 必須是整數，而不是 'soon'（第 5 行）"
+    assert not kiosk.window.isVisible()  # no "Getting ready…" window behind it
+    dialog.accept()
     assert exits == [EXIT_STARTUP_FAILED]
     kiosk.shutdown()
 

@@ -98,6 +98,36 @@ def test_the_ticket_screen_returns_to_welcome_by_itself(
     assert kiosk.session.started_at is None
 
 
+def test_the_ticket_screen_counts_down_and_can_go_back_at_once(
+    make_kiosk: Callable[..., Kiosk],
+) -> None:
+    from ui.customer.timings import Timings
+
+    # the second never ticks by itself: the test ticks it, as the timer does each second
+    kiosk = make_kiosk(timings=Timings(ticket_return_ms=12_000, ticket_tick_ms=3_600_000))
+    take_open_account_ticket(kiosk, "en")
+    screen = ticket_screen(kiosk)
+    assert kiosk.text("ticket.countdown") == "Back to the start in 12 s"
+    assert kiosk.find("ticket.countdown").accessibleName() == "Back to the start in 12 s"
+    screen.return_timer.timeout.emit()
+    assert kiosk.text("ticket.countdown") == "Back to the start in 11 s"
+    kiosk.language.set_locale("zh_Hant")
+    assert kiosk.text("ticket.countdown") == "11 秒後返回首頁"
+    kiosk.language.set_locale("zh_Hans")
+    assert kiosk.text("ticket.countdown") == "11 秒后返回首页"
+    for _ in range(10):
+        screen.return_timer.timeout.emit()
+    assert kiosk.text("ticket.countdown") == "1 秒后返回首页"
+    assert kiosk.screen == Screen.TICKET
+    screen.return_timer.timeout.emit()
+    kiosk.wait_screen(Screen.WELCOME)
+
+    take_open_account_ticket(kiosk, "en")
+    assert kiosk.text("ticket.countdown") == "Back to the start in 12 s"  # a fresh count
+    kiosk.click("ticket.done")
+    kiosk.wait_screen(Screen.WELCOME)
+
+
 def test_back_from_the_service_undoes_the_last_answer(kiosk: Kiosk) -> None:
     kiosk.open_account_guidance("en")
     kiosk.click("material.id_document")

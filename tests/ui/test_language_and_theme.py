@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QFont, QFontInfo
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from ui.common.theme import FONT_FAMILIES, HIGH_CONTRAST, STANDARD, Palette, contrast_ratio
 from ui.customer.router import Screen
@@ -92,3 +93,25 @@ def test_every_text_colour_has_enough_contrast(palette: Palette, minimum: float)
 def test_contrast_ratio_matches_wcag() -> None:
     assert contrast_ratio("#000000", "#FFFFFF") == pytest.approx(21.0)
     assert contrast_ratio("#767676", "#FFFFFF") == pytest.approx(4.54, abs=0.01)
+
+
+def _families(kiosk: Kiosk) -> dict[str, set[str]]:
+    """The family each text widget draws with (its resolved font), by family: every
+    screen, also those built before the switch and not shown now."""
+    found: dict[str, set[str]] = {}
+    for widget in kiosk.window.findChildren(QLabel) + kiosk.window.findChildren(QAbstractButton):
+        if widget.text():
+            found.setdefault(widget.fontInfo().family(), set()).add(widget.objectName())
+    return found
+
+
+def test_every_widget_follows_the_language_font_live(kiosk: Kiosk) -> None:
+    kiosk.start("en")  # the questionnaire, with the screens behind it built in English
+    kiosk.click("lang.zh_Hant")
+    assert set(_families(kiosk)) == {"Noto Sans CJK TC"}, _families(kiosk)
+    kiosk.click("lang.zh_Hans")
+    assert set(_families(kiosk)) == {"Noto Sans CJK SC"}, _families(kiosk)
+    kiosk.click("lang.en")
+    latin = QFontInfo(QFont(FONT_FAMILIES["en"])).family()
+    assert "CJK" not in latin
+    assert set(_families(kiosk)) == {latin}, _families(kiosk)

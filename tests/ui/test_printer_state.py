@@ -169,3 +169,30 @@ def test_a_printer_that_is_switched_off_switches_to_number_on_screen(
     kiosk.click("ticket.take")
     kiosk.qtbot.waitUntil(lambda: ticket_screen(kiosk).state == "on_screen", timeout=1000)
     assert kiosk.text("ticket.code") == "L001"
+
+
+def test_print_what_to_bring_is_offered_only_while_the_printer_prints(
+    make_kiosk: Callable[..., Kiosk], printer: FakePrinter
+) -> None:
+    kiosk = make_kiosk(printer_url=printer.url, timings=FAST)
+    kiosk.qtbot.waitUntil(lambda: kiosk.window.state.printer_state is not None, timeout=3000)
+    kiosk.start("en")
+    kiosk.click("answer.card_lost")
+    kiosk.wait_screen(Screen.SERVICE_DETAIL)  # nothing ticked: the list would help
+    assert kiosk.has("ticket.print_list")
+    assert not kiosk.has("guidance.print_list_unavailable")
+
+    printer.state = "paper_out"
+    kiosk.qtbot.waitUntil(lambda: not kiosk.has("ticket.print_list"), timeout=3000)
+    assert kiosk.text("guidance.print_list_unavailable") == (
+        "The list cannot be printed just now: the ticket printer is not working. "
+        "The items are listed on this screen; you may photograph them."
+    )
+    explanation = kiosk.find("guidance.print_list_unavailable", QLabel)
+    assert explanation.accessibleName() == explanation.text()
+    kiosk.language.set_locale("zh_Hant")
+    assert kiosk.text("guidance.print_list_unavailable").startswith("籌號打印機暫時未能運作")
+
+    printer.state = "online"
+    kiosk.qtbot.waitUntil(lambda: kiosk.has("ticket.print_list"), timeout=3000)
+    assert not kiosk.has("guidance.print_list_unavailable")

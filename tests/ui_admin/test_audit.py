@@ -45,17 +45,20 @@ def test_lists_filters_and_offers_no_edit(
     directory.set_role(manager, clerk.id, "manager")
     admin = make_admin(manager)
     page = _audit_page(admin)
-    assert _actions(page) == ["staff.role", "staff.add", "staff.create_first_manager"]
+    assert _actions(page) == ["Role changed", "Staff member added", "First manager created"]
     assert cell(page.table, 0, 1) == "Mary Manager"
     assert cell(page.table, 0, 4) == "staff → manager"
 
     page.select_row(1)
-    assert page.detail.text().startswith("staff.add · staff:20 · Mary Manager · kiosk-7")
+    assert page.detail.text().startswith("Staff member added · staff:20 · Mary Manager · kiosk-7")
+    admin.panel.language.set_locale("zh_Hant")
+    assert _actions(page) == ["角色已更改", "已新增職員", "已建立首位經理"]
+    admin.panel.language.set_locale("en")
 
     action = admin.find("admin.audit.action", QComboBox)
     action.setCurrentIndex(action.findData("staff."))
     admin.touch("admin.audit.search")
-    assert set(_actions(page)) == {"staff.role", "staff.add", "staff.create_first_manager"}
+    assert set(_actions(page)) == {"Role changed", "Staff member added", "First manager created"}
     action.setCurrentIndex(action.findData("auth."))
     admin.touch("admin.audit.search")
     assert _actions(page) == []

@@ -379,3 +379,32 @@ def test_long_texts_are_edited_over_wrapped_lines_and_saved_whole(
     assert saved.steps[1]["zh_Hans"] == "到柜台出示身份证明文件"
     assert saved.follow_up[0]["en"] == "Keep the receipt. It shows the account number."
     assert saved.description["en"] == "Open an account in a few minutes."
+
+
+def test_questions_with_the_same_words_can_be_told_apart(
+    make_admin: Callable[..., Admin], manager: StaffMember
+) -> None:
+    admin = make_admin(manager)
+    page = _catalogue_page(admin)
+    admin.click("admin.catalogue.show_questionnaire")
+    view = page.questionnaire
+    view.list.setCurrentRow(0)
+    type_into(admin, "admin.question.text.en", "What would you like to do?")
+    view.store()
+    view.reload(0)
+    lines = [view.list.item(r).text() for r in range(view.list.count())]
+    assert lines == [
+        "1. What would you like to do? (first question)",
+        "2. What would you like to do? (after “Accounts”)",
+    ]
+    admin.panel.language.set_locale("zh_Hans")
+    lines = [view.list.item(r).text() for r in range(view.list.count())]
+    assert lines[1] == "2. 您想办理什么？（在“账户”之后）"
+    assert lines[0] == "1. 请问今天需要办理什么业务？（第一个问题）"
+
+    admin.panel.language.set_locale("en")
+    admin.touch("admin.catalogue.save")  # allowed, with a warning
+    assert page.problems == []
+    status = page.status.text()
+    assert status.startswith("The catalogue was saved.")
+    assert "Question “topic” has the same words: customers and staff cannot tell" in status

@@ -150,3 +150,23 @@ def test_manager_who_demotes_themself_is_signed_out(
     assert admin.panel.signed_out
     assert page.table.rowCount() == 0
     assert _number(directory, "1").role == "staff"
+
+
+def test_signed_in_line_names_the_role_once(
+    make_admin: Callable[..., Admin],
+    directory: StaffDirectory,
+    manager: StaffMember,
+    clerk: StaffMember,
+) -> None:
+    named_as_role = directory.add(
+        manager, number="30", name="Manager", role="manager", pin="730518"
+    )
+    admin = make_admin(named_as_role)
+    assert admin.panel.signed_in.text() == "Signed in: Manager"
+    admin.panel.language.set_locale("zh_Hans")
+    assert admin.panel.signed_in.text() == "已登录：经理"
+
+    other = make_admin(clerk)
+    assert other.panel.signed_in.text() == "Signed in: Chris Clerk · Staff"
+    other.panel.language.set_locale("zh_Hant")
+    assert other.panel.signed_in.text() == "已登入：Chris Clerk · 職員"

@@ -107,7 +107,7 @@ def test_filter_and_timeline(
 
     admin.panel.language.set_locale("zh_Hant")  # labels follow the language
     lines = page.detail.text().splitlines()
-    assert lines[0] == "2026年11月30日 上午10:00:00 — 到達自助服務機"
+    assert lines[0] == "2026年11月30日 10:00:00 — 到達自助服務機"
     assert lines[6].endswith("戶口 → 開立戶口")
     assert lines[7].endswith("住址證明")
 

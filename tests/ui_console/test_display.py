@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from pytestqt.qtbot import QtBot
 
 from kiosk.catalogue.model import LocalizedText
+from tests.helpers.clock import FakeClock
 from ui.console.window import ConsoleWindow
 from ui.display.window import DisplayWindow
 
@@ -138,3 +140,26 @@ def test_the_display_says_the_counter_name_a_manager_gave(
     assert said[0] == "Ticket L 0 0 1, please go to Express desk."
     display.language.set_locale("zh_Hant")
     qtbot.waitUntil(lambda: text(display, "display.call_0_counter") == "快速櫃位")
+
+
+def test_the_clock_is_24_hour_in_every_language(
+    branch: Branch, clock: FakeClock, make_display: Display
+) -> None:
+    clock.now = datetime(2026, 11, 30, 6, 7, tzinfo=UTC)  # 14:07 in Hong Kong
+    display = make_display(languages=("en", "zh_Hans", "zh_Hant"))
+    shown = {}
+    for locale in ("en", "zh_Hans", "zh_Hant"):
+        display.language.set_locale(locale)
+        shown[locale] = text(display, "display.clock")
+    assert all(value.endswith("14:07") for value in shown.values()), shown
+    assert shown["zh_Hant"] == "2026年11月30日  14:07"
+
+
+def test_the_board_follows_the_language_font(make_display: Display) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    display = make_display(languages=("en", "zh_Hant", "zh_Hans"))
+    for locale, family in (("zh_Hant", "Noto Sans CJK TC"), ("zh_Hans", "Noto Sans CJK SC")):
+        display.language.set_locale(locale)
+        families = {w.fontInfo().family() for w in display.findChildren(QLabel) if w.text()}
+        assert families == {family}, (locale, families)

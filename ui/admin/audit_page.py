@@ -15,7 +15,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QHBoxLayout, QTableWidgetItem, QVBoxLayout
 
 from kiosk.access import StaffMember
-from kiosk.audit import AuditEntry, TrailCheck
+from kiosk.audit import AuditEntry, TrailCheck, action_label
 from kiosk.clock import business_day
 from kiosk.i18n import N_
 from ui.admin.common import (
@@ -148,7 +148,7 @@ class AuditPage(AdminPage):
             cells = (
                 loc.datetime(entry.at, self.ctx.zone),
                 entry.actor_name,
-                entry.action,
+                loc.tr(action_label(entry.action)),
                 entry.target,
                 summary,
             )
@@ -166,7 +166,8 @@ class AuditPage(AdminPage):
         if entry is None:
             return
         details = entry.detail.get("changes", entry.detail)
-        lines = [f"{entry.action} · {entry.target} · {entry.actor_name} · {entry.kiosk_id}"]
+        action = self.loc.tr(action_label(entry.action))
+        lines = [f"{action} · {entry.target} · {entry.actor_name} · {entry.kiosk_id}"]
         if isinstance(details, dict):
             lines += [
                 f"{key}: {describe(value) if isinstance(value, dict) else value}"

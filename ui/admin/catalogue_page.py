@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.access import StaffMember
 from kiosk.catalogue.loader import CatalogueError
 from kiosk.catalogue.model import Catalogue
+from kiosk.catalogue.validate import catalogue_warnings
 from kiosk.catalogue_admin import CatalogueChanged, CatalogueRejected
 from ui.admin.catalogue_draft import draft_from, validate
 from ui.admin.common import AdminPage, button, message_label, show_message
@@ -38,6 +39,7 @@ class CataloguePage(AdminPage):
         self.draft: dict[str, Any] = _empty_draft()
         self.loaded = False
         self.version = -1
+        self.opened: Catalogue | None = None  # as read, for the pauses the edit leaves alone
         self.problems: list[Problem] = []
         self._status = ""
         layout = QVBoxLayout(self)
@@ -110,6 +112,7 @@ class CataloguePage(AdminPage):
 
     def _loaded(self, loaded: tuple[int, Catalogue]) -> None:
         self.version, catalogue = loaded
+        self.opened = catalogue
         self.draft = draft_from(catalogue)
         self.loaded = True
         self._show_problems([])
@@ -142,17 +145,18 @@ class CataloguePage(AdminPage):
             self._show_problems(problems)
             return
         self._show_problems([])
-        store, opened = self.ctx.catalogue, self.version
+        store, opened, base = self.ctx.catalogue, self.version, self.opened
 
         def replace(member: StaffMember) -> int:
             # saved meanwhile on another kiosk: the domain refuses to overwrite it
-            return store.replace(member, catalogue, expected_version=opened)
+            return store.replace(member, catalogue, expected_version=opened, opened_from=base)
 
+        # allowed, but said: e.g. two questions with the same words
+        warnings = rule_problems(catalogue_warnings(catalogue), self.draft, self.loc)
+        saved = self.loc.tr("The catalogue was saved. Every kiosk of the branch uses it now.")
         self.ctx.run(
             replace,
-            lambda _version: self._stored(
-                self.loc.tr("The catalogue was saved. Every kiosk of the branch uses it now.")
-            ),
+            lambda _version: self._stored("\n".join([saved, *(w.text for w in warnings)])),
             self._refused,
         )
 
@@ -261,6 +265,7 @@ class CataloguePage(AdminPage):
         self.draft = _empty_draft()
         self.loaded = False
         self.version = -1
+        self.opened = None
         self._show_problems([])
         self._set_status("")
         self.services.reload()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QStackedWidget, 
 
 from kiosk.access import ROLE_LABELS
 from kiosk.clock import Clock, utc_now
-from kiosk.i18n import ENDONYMS, N_
+from kiosk.i18n import ENDONYMS, LOCALES, N_
 from ui.admin.audit_page import AuditPage
 from ui.admin.catalogue_page import CataloguePage
 from ui.admin.common import AdminPage, button
@@ -265,15 +265,24 @@ class AdminPanel(QWidget):
         palette = self._theme.palette if self._theme is not None else STANDARD
         self.body.setStyleSheet(admin_stylesheet(palette))
 
+    def _signed_in_line(self, member: StaffMember) -> str:
+        """Name and role, the role said once: a member named after the role (the
+        first manager is "Manager" by default) shows just the role, in this language."""
+        loc = self.loc
+        label = ROLE_LABELS.get(member.role, member.role)
+        role = loc.tr(label)
+        spellings = {member.role, label, role}
+        spellings |= {self.language.catalogs.localizer(code).tr(label) for code in LOCALES}
+        if member.name.strip().casefold() in {s.casefold() for s in spellings}:
+            return loc.tr("Signed in: {name}").format(name=role)
+        return loc.tr("Signed in: {name} · {role}").format(name=member.name, role=role)
+
     def retranslate(self) -> None:
         loc = self.loc
         self.heading.setText(loc.tr("Admin mode"))
         member = self.ctx.member
         if member is not None:
-            role = loc.tr(ROLE_LABELS.get(member.role, member.role))
-            self.signed_in.setText(
-                loc.tr("Signed in: {name} ({role})").format(name=member.name, role=role)
-            )
+            self.signed_in.setText(self._signed_in_line(member))
         else:
             self.signed_in.setText(loc.tr("Signed out"))
         for name, msgid in NAV:

@@ -193,6 +193,10 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             N_("No answer leads to this service, so customers cannot choose it."),
         ),
         (
+            r"^the same words as question '(?P<v>.+)'$",
+            N_("Question “{v}” has the same words: customers and staff cannot tell the two apart."),
+        ),
+        (
             r"^'(?P<v>.+)' needs (?P<n>\d+) answers \(at most (?P<m>\d+)\)$",
             N_("Customers need {n} answers to reach this service; at most {m} are allowed."),
         ),

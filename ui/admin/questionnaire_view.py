@@ -52,9 +52,28 @@ class QuestionnaireView(MasterDetail[QuestionForm]):
         }
 
     # -- the list and the start question ---------------------------------------------------
-    def _list_text(self, item: dict[str, Any]) -> str:
+    def _text(self, item: dict[str, Any]) -> str:
         text = self._loc.text(item.get("text")) if self._loc else ""
         return text or str(item.get("id", ""))
+
+    def _list_text(self, item: dict[str, Any]) -> str:
+        """Its number, its words and where it comes in, so that two questions with the
+        same words ("What would you like to do?") can be told apart."""
+        loc, items = self._loc, self._items()
+        number = next((i for i, q in enumerate(items) if q is item), len(items)) + 1
+        text = f"{number}. {self._text(item)}"
+        if loc is None:
+            return text
+        if item.get("id") == self._questionnaire().get("start"):
+            return loc.tr("{question} (first question)").format(question=text)
+        for question in items:
+            for option in question.get("options", []):
+                if option.get("next") == item.get("id") and question is not item:
+                    answer = loc.text(option.get("label")) or str(option.get("id", ""))
+                    return loc.tr("{question} (after “{answer}”)").format(
+                        question=text, answer=answer
+                    )
+        return text
 
     def _after_fill(self) -> None:
         self.start.blockSignals(True)
@@ -100,7 +119,7 @@ class QuestionnaireView(MasterDetail[QuestionForm]):
     def _title(self, loc: Localizer, item: dict[str, Any] | None) -> str:
         if item is None:
             return loc.tr("No question chosen")
-        return loc.tr("Question “{text}”").format(text=self._list_text(item))
+        return loc.tr("Question “{text}”").format(text=self._text(item))
 
     def retranslate(self, loc: Localizer) -> None:
         self.start_field.set_title(loc.tr("First question"))

@@ -8,7 +8,7 @@ least 56 px (the theme's minimum is 48 px). Colours come from the active
 
 from __future__ import annotations
 
-from ui.common.theme import MIN_TOUCH_PX, Palette, contrast_ratio
+from ui.common.theme import MIN_TOUCH_PX, Palette, contrast_ratio, tick_image
 
 CONTROL_PX = MIN_TOUCH_PX + 8
 NAV_PX = 76
@@ -111,7 +111,7 @@ QCheckBox::indicator {{
     width: 34px; height: 34px; border: 3px solid {p.primary}; border-radius: 6px;
     background: {p.surface};
 }}
-QCheckBox::indicator:checked {{ background: {p.primary}; }}
+QCheckBox::indicator:checked {{ background: {p.primary}; image: url({tick_image(p)}); }}
 QListWidget, QTableWidget {{
     background: {p.surface}; color: {p.text}; font-size: 21px;
     border: 2px solid {p.secondary_border}; gridline-color: {p.muted};

@@ -11,7 +11,7 @@ says the app's own "something went wrong" line.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -28,7 +28,19 @@ FILE_UNUSABLE = N_("The file could not be used: {reason}")
 
 
 class StartupError(Exception):
-    """Start-up cannot go on; ``str()`` names the file and the field at fault."""
+    """Start-up cannot go on; ``str()`` names the file and the field at fault.
+
+    ``lines``: the same in a person's language (given ``loc.tr``), when it can be said so
+    (a settings file's problems); else the English text."""
+
+    def __init__(
+        self, message: str, lines: Callable[[Callable[[str], str]], list[str]] | None = None
+    ):
+        super().__init__(message)
+        self._lines = lines
+
+    def text(self, loc: Localizer) -> str:
+        return "\n".join(self._lines(loc.tr)) if self._lines is not None else str(self)
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,6 @@ def open_queue_backend(config: Path | None) -> QueueBackend:
     try:
         settings = load_settings(config)
     except SettingsError as exc:
-        raise StartupError(str(exc)) from None
+        raise StartupError(str(exc), exc.lines) from None
     db, settings, _hidden = open_branch_database(settings)
     return QueueBackend(db, settings)

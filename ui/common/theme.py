@@ -14,10 +14,21 @@ Widgets say *what* they are with a ``role`` property (``primary``, ``title``,
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QTextEdit,
+    QWidget,
+)
 
 #: Font families per locale, best first; Qt falls back along the list per glyph.
 FONT_FAMILIES: dict[str, list[str]] = {
@@ -102,6 +113,16 @@ def _luminance(colour: str) -> float:
     channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+ICONS = Path(__file__).resolve().parents[2] / "assets" / "icons"
+
+
+def tick_image(p: Palette) -> str:
+    """The tick drawn on a ticked box (filled with ``primary``), in ``on_primary``:
+    ``assets/icons/tick-light.svg`` or ``tick-dark.svg``, as a stylesheet ``url()`` path."""
+    shade = "light" if _luminance(p.on_primary) > 0.5 else "dark"
+    return (ICONS / f"tick-{shade}.svg").as_posix()
 
 
 def contrast_ratio(foreground: str, background: str) -> float:
@@ -264,8 +285,16 @@ class Theme(QObject):
     def _apply_font(self) -> None:
         self._app.setFont(self.font())
         if self._root is not None:
-            # Widgets with a stylesheet keep their resolved font; re-polish them.
             self._root.setFont(self.font())
+            # A widget a stylesheet rule gives a size or weight keeps the family it
+            # resolved when it was polished, whatever its parent's font becomes: give
+            # every widget (also those built before the switch) the locale's families.
+            families = self.font().families()
+            for widget in _text_widgets(self._root):
+                font = widget.font()
+                if font.families() != families:
+                    font.setFamilies(families)
+                    widget.setFont(font)
         self.theme_did_change.emit()
 
     def _apply(self) -> None:
@@ -274,6 +303,26 @@ class Theme(QObject):
             self._root.setFont(self.font())
             self._root.setStyleSheet(stylesheet(self.palette))
         self.theme_did_change.emit()
+
+
+#: The widgets that show text: only these are walked on a language switch (asking for
+#: every widget would also wrap Qt's own inner widgets in Python objects, each time).
+TEXT_WIDGETS: tuple[type[QWidget], ...] = (
+    QLabel,
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QTextEdit,
+)
+
+
+def _text_widgets(root: QWidget) -> list[QWidget]:
+    found: list[QWidget] = []
+    for kind in TEXT_WIDGETS:
+        found.extend(root.findChildren(kind))
+    return found
 
 
 def repolish(widget: QWidget) -> None:

@@ -67,7 +67,7 @@ def load_and_open(
         elif settings is None:
             settings = load_settings(config)
     except SettingsError as exc:
-        raise StartupError(str(exc)) from None
+        raise StartupError(str(exc), exc.lines) from None
     prepare_escpos(settings.cache_dir)
     source = str(config or default_config_path())
     backend = open_backend(settings, catalogs, catalogue_files, clock, source)
@@ -262,10 +262,15 @@ class KioskApp(QObject):
     def _failed(self, error: BaseException) -> None:
         from ui.common.errors import StartupError
 
-        message = str(error) if isinstance(error, StartupError) else f"Start-up failed: {error!r}"
-        print(message, file=sys.stderr)  # noqa: T201 - the operator reads it in the log
+        if isinstance(error, StartupError):
+            logged, message = str(error), error.text(self.language.loc)
+        else:
+            logged = message = f"Start-up failed: {error!r}"
+        print(logged, file=sys.stderr)  # noqa: T201 - the operator reads it in the log
         self.app_did_fail.emit(message)
-        dialog = QMessageBox(QMessageBox.Icon.Critical, "Kiosk", message, parent=self.window)
+        # the message alone: no half-started "Getting ready…" window behind it
+        self.window.hide()
+        dialog = QMessageBox(QMessageBox.Icon.Critical, "Kiosk", message)
         dialog.setObjectName("startup.error")
         dialog.finished.connect(lambda _result: self._exit(EXIT_STARTUP_FAILED))
         self.error_dialog = dialog

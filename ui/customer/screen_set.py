@@ -60,6 +60,7 @@ def build_screens(ctx: KioskContext) -> Screens:
             t.ticket_return_ms,
             t.print_fallback_ms,
             state,
+            t.ticket_tick_ms,
         ),
         pin_pad=PinPadScreen(
             lang, router, backend.staff, clock, t.pin_tick_ms, worker, backend.setup_code

@@ -191,7 +191,8 @@ def walked_kiosk(data_dir: Path) -> Iterator[ScreenWalker]:
     seed_queue(backend)
     language = Language(catalogs, "en", settings.display.languages)
     window = KioskWindow(Look.from_settings(settings), language, Theme(app), Worker())
-    attach_backend(window, backend, settings, Timings(idle_ms=10**8, ticket_return_ms=10**8))
+    # the ticket screen shows its usual 30 s countdown, which never ticks here
+    attach_backend(window, backend, settings, Timings(idle_ms=10**8, ticket_tick_ms=10**8))
     walker = ScreenWalker(app, window)
     runtime = window.runtime
     assert runtime is not None

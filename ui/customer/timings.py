@@ -17,6 +17,8 @@ class Timings:
     countdown_s: int = 30
     idle_tick_ms: int = 1000
     ticket_return_ms: int = 30_000
+    ticket_tick_ms: int = 1000
+    """One second of the ticket screen's countdown back to the start."""
     print_fallback_ms: int = 3000
     pin_tick_ms: int = 1000
     catalogue_check_ms: int = 5000

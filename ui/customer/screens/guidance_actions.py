@@ -88,9 +88,17 @@ class GuidanceActions(QWidget):
         self.print_list_button.clicked.connect(self.print_list_requested)
         notices.addWidget(self.missing_box)
         notices.addWidget(self.printer_notice)
-        for widget in (self.unavailable_box, self.take_button, self.print_list_button):
+        self.print_list_unavailable = label("muted")
+        identify(self.print_list_unavailable, "guidance.print_list_unavailable")
+        for widget in (
+            self.unavailable_box,
+            self.take_button,
+            self.print_list_button,
+            self.print_list_unavailable,
+        ):
             column.addWidget(widget)
-        for optional in (self.unavailable_box, self.printer_notice, self.missing_box):
+        optional_parts = (self.unavailable_box, self.printer_notice, self.missing_box)
+        for optional in (*optional_parts, self.print_list_unavailable):
             optional.hide()  # shown by refresh() when they apply
 
     def refresh(
@@ -139,8 +147,19 @@ class GuidanceActions(QWidget):
                 "We cannot serve you for this without them. Please print the list and come back."
             )
         )
-        self.print_list_button.setVisible(bool(missing) if available else bool(service.materials))
+        # the list is printed on the ticket printer: not offered while it cannot print
+        wants_list = bool(missing) if available else bool(service.materials)
+        printer_down = state.number_on_screen
+        self.print_list_button.setVisible(wants_list and not printer_down)
         self.print_list_button.setText(loc.tr("Print what to bring and come back later"))
+        self.print_list_unavailable.setVisible(wants_list and printer_down)
+        self.print_list_unavailable.setText(
+            loc.tr(
+                "The list cannot be printed just now: the ticket printer is not working. "
+                "The items are listed on this screen; you may photograph them."
+            )
+        )
+        self.print_list_unavailable.setAccessibleName(self.print_list_unavailable.text())
         self.take_button.setVisible(available)
         self.take_button.setEnabled(not blocked and state.can_take_ticket and not priority_unchosen)
         if blocked or not state.can_take_ticket:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QVBoxLayout
 
@@ -22,7 +22,7 @@ from kiosk.ticket import PrintStatus, TicketData
 from printing.outcome import print_status
 from ui.common.language import Language
 from ui.common.qr import qr_pixmap
-from ui.common.widgets import centered_column, make_button, scroll_area
+from ui.common.widgets import centered_column, identify, label, make_button, scroll_area
 from ui.common.worker import JobGroup, Worker
 from ui.customer.router import Screen
 from ui.customer.screens.availability import GENERAL_ENQUIRY, enquiry_offered, refused_text
@@ -70,7 +70,10 @@ class TicketScreen(ScreenBase):
         return_ms: int,
         print_fallback_ms: int = PRINT_FALLBACK_MS,
         state: KioskState | None = None,
+        tick_ms: int = 1000,
     ) -> None:
+        """``return_ms``: how long the screen stays, counted down on screen in seconds
+        (one each ``tick_ms``) before it goes back to the start."""
         super().__init__(language, router)
         self._reception = reception
         self._worker = worker
@@ -88,10 +91,11 @@ class TicketScreen(ScreenBase):
         self.fallback_timer.setSingleShot(True)
         self.fallback_timer.setInterval(print_fallback_ms)
         self.fallback_timer.timeout.connect(self._printer_silent)
+        self._return_s = max(1, -(-return_ms // 1000))
+        self.remaining_s = self._return_s
         self.return_timer = QTimer(self)
-        self.return_timer.setSingleShot(True)
-        self.return_timer.setInterval(return_ms)
-        self.return_timer.timeout.connect(self.router.start_over)
+        self.return_timer.setInterval(tick_ms)
+        self.return_timer.timeout.connect(self._count_down)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -106,6 +110,10 @@ class TicketScreen(ScreenBase):
         self.content_area = scroll_area(page)
         outer.addWidget(self.content_area, 1)
         bottom, bottom_column = centered_column()
+        self.countdown = label("muted", wrap=False)
+        identify(self.countdown, "ticket.countdown")
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        bottom_column.addWidget(self.countdown)
         self.done_button = make_button("ticket.done", self, role="primary")
         self.done_button.clicked.connect(lambda: self.router.start_over())
         bottom_column.addWidget(self.done_button)
@@ -134,6 +142,7 @@ class TicketScreen(ScreenBase):
         self._jobs.discard()
         self.fallback_timer.stop()
         self.return_timer.stop()
+        self._show_countdown()
 
     def reset(self) -> None:
         self.ticket = None
@@ -143,13 +152,37 @@ class TicketScreen(ScreenBase):
         self._refused = None
         self._show_state()
 
+    # -- back to the start ----------------------------------------------------------------
+    def _start_countdown(self) -> None:
+        self.remaining_s = self._return_s
+        self.return_timer.start()
+        self._show_countdown()
+
+    def _count_down(self) -> None:
+        self.remaining_s -= 1
+        if self.remaining_s <= 0:
+            self.return_timer.stop()
+            self.router.start_over()
+            return
+        self._show_countdown()
+
+    def _show_countdown(self) -> None:
+        """The seconds left, while counting (from the ticket or the refusal on)."""
+        text = ""
+        if self.return_timer.isActive():
+            seconds = self.loc.number(self.remaining_s)
+            text = self.loc.tr("Back to the start in {seconds} s").format(seconds=seconds)
+        self.countdown.setText(text)
+        self.countdown.setAccessibleName(text)
+        self.countdown.setVisible(bool(text))
+
     # -- issuing and printing --------------------------------------------------------------
     def _issued(self, ticket: TicketData) -> None:
         self.ticket = ticket
         self.qr.setPixmap(qr_pixmap(ticket.reference, 300))
         self.router.session.finished = True
         self.ticket_did_issue.emit(ticket)
-        self.return_timer.start()
+        self._start_countdown()
         if self._printer is None or self._kiosk.number_on_screen:
             status, problem = PrintStatus.FAILED, "config"
             if self._printer is not None:  # number-on-screen mode: not printed on purpose
@@ -200,7 +233,7 @@ class TicketScreen(ScreenBase):
     def _not_issued(self, error: BaseException) -> None:
         from kiosk.reception import ServiceUnavailable
 
-        self.return_timer.start()
+        self._start_countdown()
         if not isinstance(error, ServiceUnavailable):
             self._state = TicketState.ISSUE_FAILED
             self._show_state()
@@ -233,6 +266,7 @@ class TicketScreen(ScreenBase):
     def _show_state(self) -> None:
         loc = self.loc
         self.done_button.setText(loc.tr("Done"))
+        self._show_countdown()
         self.view.show_state(
             self._state, self.ticket, self._preview, loc, self._refusal_text(), self._offer_enquiry
         )
