@@ -173,3 +173,33 @@ def test_a_printer_url_parses_or_gives_a_reason(scheme: str, rest: str) -> None:
         parse_printer_url(scheme + rest, PrinterSection())
     except PrinterConfigError as exc:
         assert str(exc)
+
+
+@pytest.fixture(scope="module")
+def catalogue_admin(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from kiosk.bootstrap import open_database
+    from kiosk.catalogue_admin import CatalogueAdmin
+    from kiosk.settings import settings_from_mapping
+    from kiosk.staff import StaffDirectory
+
+    data_dir = tmp_path_factory.mktemp("import")
+    db = open_database(settings_from_mapping({"kiosk": {"data_dir": str(data_dir)}}))
+    manager = StaffDirectory(db).create_first_manager("409217")
+    yield CatalogueAdmin(db, "fuzz"), manager, data_dir
+    db.dispose()
+
+
+@given(data=st.data())
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_failed_import_changes_nothing(catalogue_admin: Any, data: st.DataObject) -> None:
+    from kiosk.catalogue_admin import CatalogueRejected
+
+    admin, manager, data_dir = catalogue_admin
+    before, version = admin.export_yaml(manager), admin.version()
+    path = data.draw(st.sampled_from(CATALOGUE_PATHS))
+    document = _mutated(REAL_CATALOGUE, path, data.draw(VALUES))
+    file = _write(data_dir, "import.yaml", yaml.safe_dump(document))
+    try:
+        admin.import_files(manager, [file])
+    except (CatalogueError, CatalogueRejected):
+        assert admin.export_yaml(manager) == before and admin.version() == version
