@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 
@@ -44,3 +45,23 @@ def test_an_unexpected_error_is_logged_and_said_plainly(
     assert lines == [loc.tr(SOMETHING_WENT_WRONG)]
     assert "saving the catalogue failed" in caplog.text
     assert caplog.records[-1].exc_info is not None
+
+
+def test_a_start_up_stop_is_said_in_the_persons_language(
+    catalogs: Catalogs, tmp_path: Path
+) -> None:
+    from kiosk.settings import settings_from_mapping
+    from ui.common.branch_database import open_branch_database
+    from ui.common.errors import StartupError
+
+    settings = settings_from_mapping({"kiosk": {"data_dir": str(tmp_path / "data")}})
+    open_branch_database(settings)[0].dispose()
+    settings.kiosk.audit_key_path.write_text("not a key\n", encoding="ascii")
+    with pytest.raises(StartupError) as stopped:
+        open_branch_database(settings)
+    zh = stopped.value.text(catalogs.localizer("zh_Hant")).splitlines()
+    assert zh == [
+        f"無法使用審計紀錄密鑰（{settings.kiosk.audit_key_path}）：",
+        "無法讀取審計密鑰檔案。",
+    ]
+    assert "The audit key file cannot be read." in str(stopped.value)  # the log's English

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk.i18n import N_
 from ui.common.errors import StartupError
 
 if TYPE_CHECKING:
@@ -32,19 +33,26 @@ def open_branch_database(
     try:
         db = open_database(settings, catalogue_files)
     except CatalogueError as exc:
-        raise StartupError("The service catalogue cannot be used:\n" + str(exc)) from None
+        raise StartupError.said(N_("The service catalogue cannot be used:"), exc) from None
     except (DatabaseUnavailable, SchemaOutOfDate) as exc:
-        raise StartupError(
-            f"The database cannot be opened ({settings.database_url}): {exc}"
+        raise StartupError.said(
+            N_("The database cannot be opened ({url}):"), exc, url=settings.database_url
         ) from None
     except AuditSealError as exc:
-        raise StartupError(f"The audit trail's key cannot be used: {exc}") from None
+        message, path = exc.message, exc.path
+        raise StartupError(
+            str(exc),
+            lambda tr: [
+                tr(N_("The audit trail's key cannot be used ({path}):")).format(path=path),
+                tr(message),
+            ],
+        ) from None
     try:
         # what managers chose in the admin panel, shared by every machine of the branch
         in_force, hidden = BranchSettingsStore(db, settings).in_force()
     except DatabaseUnavailable as exc:
         db.dispose()
-        raise StartupError(
-            f"The database cannot be read ({settings.database_url}): {exc}"
+        raise StartupError.said(
+            N_("The database cannot be read ({url}):"), exc, url=settings.database_url
         ) from None
     return db, in_force, hidden

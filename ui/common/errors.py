@@ -42,6 +42,17 @@ class StartupError(Exception):
     def text(self, loc: Localizer) -> str:
         return "\n".join(self._lines(loc.tr)) if self._lines is not None else str(self)
 
+    @classmethod
+    def said(cls, msgid: str, detail: object = "", **values: object) -> StartupError:
+        """A stop said in words that translate (``msgid`` filled with ``values``), then the
+        technical ``detail`` (a driver's or parser's words) as it came."""
+
+        def lines(tr: Callable[[str], str]) -> list[str]:
+            head = tr(msgid).format(**values)
+            return [head, str(detail)] if str(detail) else [head]
+
+        return cls("\n".join(lines(lambda text: text)), lines)
+
 
 @dataclass(frozen=True)
 class Problem:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.clock import Clock, utc_now
-from kiosk.i18n import Catalogs
+from kiosk.i18n import N_, Catalogs
 from kiosk.settings import Settings
 from ui.common.branch_database import open_branch_database
 from ui.common.errors import StartupError
@@ -68,13 +68,15 @@ def open_backend(
     try:
         parse_printer_url(settings.printer.url, settings.printer)
     except PrinterConfigError as exc:
-        raise StartupError(f"{settings_source}: printer.url: {exc}") from None
+        raise StartupError.said(
+            N_("{source}: printer.url cannot be used:"), exc, source=settings_source
+        ) from None
     db, settings, hidden = open_branch_database(settings, catalogue_files)
     reception = Reception(db, settings, clock)
     try:
         reception.catalogue()
     except (CatalogueError, DatabaseUnavailable) as exc:
-        raise StartupError(f"The stored service catalogue cannot be used:\n{exc}") from None
+        raise StartupError.said(N_("The stored service catalogue cannot be used:"), exc) from None
     printer = TicketPrinter(
         settings.printer,
         settings.kiosk.data_dir,
