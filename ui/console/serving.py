@@ -8,7 +8,7 @@ this page shows its state and turns touches into its actions.
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.i18n import Catalogs
 from ui.common.language import Language
@@ -75,7 +75,7 @@ class ServingPage(QWidget):
         self.side.setObjectName("console.side")
         for panel in (waiting, self.finish_panel, self.transfer_panel, self.pause_panel):
             self.side.addWidget(panel)
-        top = QHBoxLayout()
+        self.top = top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         top.setSpacing(24)
         top.addLayout(left, 2)
         top.addWidget(self.side, 3)
@@ -105,6 +105,13 @@ class ServingPage(QWidget):
         desk.message_did_change.connect(self.say)
         desk.action_did_finish.connect(lambda: self.show_side(None))
         self._language.language_did_change.connect(lambda _loc: self.retranslate())
+
+    def set_portrait(self, portrait: bool) -> None:
+        """On a portrait screen the ticket sits above the waiting list and the panels
+        (side by side they need more width than such a screen has)."""
+        self.top.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
 
     # -- life cycle ------------------------------------------------------------------------
     def start(self) -> None:
