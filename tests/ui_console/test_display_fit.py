@@ -69,6 +69,11 @@ def test_the_display_fills_its_screen_in_every_language(
                 assert cap >= height / CAP_FRACTION, (locale, widget.objectName(), cap)
                 place = window_rect(widget, display)
                 assert display.rect().contains(place), (locale, widget.objectName(), place)
+        clock = display.clock
+        assert clock.shown_text() == clock.text(), "the clock is cut short, not the time alone"
+        assert clock.text().endswith(
+            display.language.loc.time(branch.clock(), branch.settings.business.zone)
+        )
         layouts.append(_layout(display))
         display._rotate()
     assert sorted(set(seen)) == sorted(LOCALES)

@@ -98,12 +98,14 @@ class CallsBoard(QFrame):
             line = QHBoxLayout(row)
             line.setContentsMargins(pad, 0, pad, 0)
             line.setSpacing(gap)
+            # codes are shorter than "Counter 12"; alone on a row, a code needs less
+            code_share, counter_share = (2, 3) if columns > 1 else (1, 2)
             for code, counter in older[start : start + columns]:
-                line.addWidget(code, 2)  # codes are shorter than "Counter 12"
-                line.addWidget(counter, 3)
+                line.addWidget(code, code_share)
+                line.addWidget(counter, counter_share)
             for _ in range(columns - len(older[start : start + columns])):
-                line.addWidget(QWidget(), 2)  # keeps the columns of every row aligned
-                line.addWidget(QWidget(), 3)
+                line.addWidget(QWidget(), code_share)  # keeps every row's columns aligned
+                line.addWidget(QWidget(), counter_share)
             rows.append(row)
         self._older_rows = rows
         self.older.set_rows(rows)

@@ -197,6 +197,7 @@ class DisplayWindow(QWidget):
         self.header.setContentsMargins(pad, fit.space(16), pad, fit.space(8))
         self.branch.setFixedHeight(fit.lines["board_branch"])
         self.clock.setFixedHeight(fit.lines["board_clock"])
+        QTimer.singleShot(0, self._tick)  # the clock's new width decides date or time alone
         # portrait: the date and time on their own line under the branch's name
         self.header.setDirection(
             QBoxLayout.Direction.TopToBottom if fit.stacked else QBoxLayout.Direction.LeftToRight
@@ -233,7 +234,11 @@ class DisplayWindow(QWidget):
     def _tick(self) -> None:
         loc, zone = self.language.loc, self.settings_in_force.current.business.zone
         now = self.backend.clock()
-        self.clock.setText(f"{loc.date(now.astimezone(zone).date())}  {loc.time(now, zone)}")
+        time = loc.time(now, zone)
+        full = f"{loc.date(now.astimezone(zone).date())}  {time}"
+        # where date and time do not fit (a portrait screen, a long date), the time alone
+        fits = self.clock.fontMetrics().horizontalAdvance(full) <= self.clock.contentsRect().width()
+        self.clock.setText(full if fits or not self.clock.isVisible() else time)
 
     def retranslate(self) -> None:
         loc = self.language.loc
