@@ -27,8 +27,9 @@ def _busy_branch(branch: Branch, tickets: int = 30) -> None:
     for index in range(tickets):
         branch.issue(("open_account", "lost_card", "general_enquiry", "remittance")[index % 4])
     desk = branch.kiosk.desk()
-    for ticket in desk.waiting("3")[:8]:
-        desk.call("3", ticket.ticket_id)
+    desk.set_counter("12", ("open_account", "lost_card", "general_enquiry", "remittance"))
+    for index, ticket in enumerate(desk.waiting("3")[:8]):
+        desk.call(("3", "12")[index % 2], ticket.ticket_id)
 
 
 def _layout(display: DisplayWindow) -> tuple[object, ...]:
@@ -69,6 +70,10 @@ def test_the_display_fills_its_screen_in_every_language(
                 assert cap >= height / CAP_FRACTION, (locale, widget.objectName(), cap)
                 place = window_rect(widget, display)
                 assert display.rect().contains(place), (locale, widget.objectName(), place)
+        for code, counter in display.calls.rows:  # calls are never cut short
+            for call_label in (code, counter):
+                if call_label.isVisible():
+                    assert call_label.shown_text() == call_label.text(), (locale, call_label.text())
         clock = display.clock
         assert clock.shown_text() == clock.text(), "the clock is cut short, not the time alone"
         assert clock.text().endswith(

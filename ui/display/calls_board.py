@@ -10,7 +10,7 @@ from kiosk.board import Event
 from kiosk.i18n import Localizer
 from ui.common.theme import repolish
 from ui.common.widgets import identify
-from ui.display.fit import BoardFit
+from ui.display.fit import BoardFit, code_width
 from ui.display.rows import BoardLabel, RowColumn
 
 FRESH_MS = 6000
@@ -31,6 +31,7 @@ class CallsBoard(QFrame):
         self.calls: list[Event] = []
         self._loc: Localizer | None = None
         self._columns = 0
+        self._code_px = 0
         self._layout = layout = QVBoxLayout(self)
         self.title = BoardLabel("display.calls_title", "board_title")
         layout.addWidget(self.title)
@@ -79,11 +80,14 @@ class CallsBoard(QFrame):
         code, counter = self.rows[0]
         code.setFixedHeight(fit.lines["board_code_newest"])
         counter.setFixedHeight(fit.lines["board_counter_newest"])
+        # a code takes just the width a code needs; its counter has the rest
         for code, counter in self.rows[1:]:
             code.setFixedHeight(fit.lines["board_code"])
             counter.setFixedHeight(fit.lines["board_code"])
-        if fit.older_columns != self._columns:
-            self._arrange_older(fit.older_columns, pad, fit.space(32))
+            code.setFixedWidth(code_width(fit.sizes["board_code"]))
+        if fit.older_columns != self._columns or fit.sizes["board_code"] != self._code_px:
+            self._code_px = fit.sizes["board_code"]
+            self._arrange_older(fit.older_columns, pad, fit.space(16))
         self.older.set_geometry(
             fit.lines["board_code"], fit.space(4), preferred_rows=fit.older_rows
         )
@@ -98,14 +102,12 @@ class CallsBoard(QFrame):
             line = QHBoxLayout(row)
             line.setContentsMargins(pad, 0, pad, 0)
             line.setSpacing(gap)
-            # codes are shorter than "Counter 12"; alone on a row, a code needs less
-            code_share, counter_share = (2, 3) if columns > 1 else (1, 2)
             for code, counter in older[start : start + columns]:
-                line.addWidget(code, code_share)
-                line.addWidget(counter, counter_share)
+                line.addWidget(code)
+                line.addWidget(counter, 1)
             for _ in range(columns - len(older[start : start + columns])):
-                line.addWidget(QWidget(), code_share)  # keeps every row's columns aligned
-                line.addWidget(QWidget(), counter_share)
+                line.addSpacing(code_width(self._code_px))  # keeps every row's columns aligned
+                line.addWidget(QWidget(), 1)
             rows.append(row)
         self._older_rows = rows
         self.older.set_rows(rows)

@@ -43,11 +43,11 @@ DESIGN_UNIT = 38
 """The unit on a 1080-line screen, for spacings designed at 1080p."""
 
 
-def _font(families: list[str], pixels: int) -> QFont:
+def _font(families: list[str], pixels: int, weight: QFont.Weight = QFont.Weight.Bold) -> QFont:
     font = QFont()
     font.setFamilies(families)
     font.setPixelSize(pixels)
-    font.setWeight(QFont.Weight.Bold)
+    font.setWeight(weight)
     return font
 
 
@@ -68,6 +68,15 @@ def line_height(pixels: int) -> int:
     """The height one line of text at ``pixels`` needs in the tallest locale font."""
     return max(
         QFontMetrics(_font(families, pixels)).height() for families in FONT_FAMILIES.values()
+    )
+
+
+def code_width(pixels: int) -> int:
+    """The width a ticket code (a letter and three digits) needs at ``pixels`` in the
+    widest locale font, heaviest weight."""
+    return max(
+        QFontMetrics(_font(families, pixels, QFont.Weight.ExtraBold)).horizontalAdvance("W000")
+        for families in FONT_FAMILIES.values()
     )
 
 
