@@ -70,6 +70,14 @@ def test_the_display_fills_its_screen_in_every_language(
                 assert cap >= height / CAP_FRACTION, (locale, widget.objectName(), cap)
                 place = window_rect(widget, display)
                 assert display.rect().contains(place), (locale, widget.objectName(), place)
+        texts = [
+            (w.objectName(), window_rect(w, display))
+            for w in display.findChildren(QLabel)
+            if w.isVisible() and w.text()
+        ]
+        for index, (name, place) in enumerate(texts):
+            for other, other_place in texts[index + 1 :]:
+                assert not place.intersects(other_place), (locale, name, other)
         for code, counter in display.calls.rows:  # calls are never cut short
             for call_label in (code, counter):
                 if call_label.isVisible():

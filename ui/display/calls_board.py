@@ -85,6 +85,7 @@ class CallsBoard(QFrame):
             code.setFixedHeight(fit.lines["board_code"])
             counter.setFixedHeight(fit.lines["board_code"])
             code.setFixedWidth(code_width(fit.sizes["board_code"]))
+            code.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         if fit.older_columns != self._columns or fit.sizes["board_code"] != self._code_px:
             self._code_px = fit.sizes["board_code"]
             self._arrange_older(fit.older_columns, pad, fit.space(16))
@@ -95,6 +96,10 @@ class CallsBoard(QFrame):
     def _arrange_older(self, columns: int, pad: int, gap: int) -> None:
         self._columns = columns
         old = self._older_rows
+        for row in old:  # let go of the labels first: a layout still holding one places it
+            line = row.layout()
+            while line is not None and line.count():
+                line.takeAt(0)
         older = self.rows[1:]
         rows: list[QWidget] = []
         for start in range(0, len(older), columns):
