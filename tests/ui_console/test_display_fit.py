@@ -29,7 +29,7 @@ def _busy_branch(branch: Branch, tickets: int = 30) -> None:
     desk = branch.kiosk.desk()
     desk.set_counter("12", ("open_account", "lost_card", "general_enquiry", "remittance"))
     for index, ticket in enumerate(desk.waiting("3")[:8]):
-        desk.call(("3", "12")[index % 2], ticket.ticket_id)
+        desk.call(("12", "3")[index % 2], ticket.ticket_id)  # the newest at 3, the next at 12
 
 
 def _layout(display: DisplayWindow) -> tuple[object, ...]:

@@ -105,7 +105,8 @@ class CallsBoard(QFrame):
         for start in range(0, len(older), columns):
             row = QWidget()
             line = QHBoxLayout(row)
-            line.setContentsMargins(pad, 0, pad, 0)
+            side = pad if columns > 1 else 0  # one call a row: all the width for it
+            line.setContentsMargins(side, 0, side, 0)
             line.setSpacing(gap)
             for code, counter in older[start : start + columns]:
                 line.addWidget(code)

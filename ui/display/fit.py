@@ -36,8 +36,13 @@ ROLE_SCALE: dict[str, float] = {
 }
 """Each text's size in units; 1.0 is the smallest text allowed."""
 
-STACKED_SCALE: dict[str, float] = {"board_code_newest": 2.8, "board_counter_newest": 1.3}
-"""Portrait: the newest call a little smaller, to leave room for the waiting list."""
+STACKED_SCALE: dict[str, float] = {
+    "board_code_newest": 2.8,
+    "board_counter_newest": 1.3,
+    "board_counter": 1.0,
+}
+"""Portrait: the newest call a little smaller, to leave room for the waiting list, and
+the older calls' counters at the smallest size ("Counter 12" on a 1080-wide screen)."""
 
 DESIGN_UNIT = 38
 """The unit on a 1080-line screen, for spacings designed at 1080p."""
