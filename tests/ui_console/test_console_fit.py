@@ -7,16 +7,29 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import LOCALES
 from tests.layout_fit import SCREEN_SIZES, fit_problems
+from ui.console.main import opening_size
 from ui.console.window import ConsoleWindow
 
 from .conftest import Branch
 from .driver import call_next, click, serve_at, sign_in
 
 Console = Callable[..., ConsoleWindow]
+
+
+def _cut_texts(console: ConsoleWindow) -> list[str]:
+    """Buttons whose text is wider than the button (Qt clips it on both sides)."""
+    return [
+        f"{button.objectName()} {button.text()!r} is cut"
+        for button in console.findChildren(QPushButton)
+        if button.isVisible()
+        and button.text()
+        and button.fontMetrics().horizontalAdvance(button.text()) > button.width() - 8
+    ]
 
 
 def _check(qtbot: QtBot, console: ConsoleWindow, state: str) -> list[str]:
@@ -33,6 +46,7 @@ def _check(qtbot: QtBot, console: ConsoleWindow, state: str) -> list[str]:
                 if console.size() != QSize(width, height):
                     problems.append(f"{where}: window is {console.size().toTuple()}")
                 problems += [f"{where}: {p}" for p in fit_problems(console, QSize(width, height))]
+                problems += [f"{where}: {p}" for p in _cut_texts(console)]
     console.theme.set_high_contrast(False)
     console.language.set_locale("en")
     return problems
@@ -65,3 +79,11 @@ def test_sign_in_and_counter_choice_fit_every_screen(
     qtbot.waitUntil(lambda: console.pages.currentWidget() is console.counters, timeout=5000)
     problems += _check(qtbot, console, "counters")
     assert problems == []
+
+
+@pytest.mark.parametrize("screen", SCREEN_SIZES)
+def test_the_console_opens_at_a_size_its_screen_holds_in_the_screens_shape(screen: str) -> None:
+    width, height = SCREEN_SIZES[screen]
+    opened = opening_size((width, height))
+    assert opened[0] <= width and opened[1] <= height
+    assert (opened[1] > opened[0]) == (height > width)

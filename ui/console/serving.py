@@ -14,13 +14,15 @@ from kiosk.i18n import Catalogs
 from ui.common.language import Language
 from ui.common.theme import Theme, repolish
 from ui.common.widgets import KioskButton, clear_layout, identify, label, make_button
-from ui.console.action_bar import ActionBar
+from ui.console.action_bar import PER_ROW, ActionBar
 from ui.console.counter_desk import CounterDesk, DeskChange
 from ui.console.finish_panel import FinishPanel
 from ui.console.pause_panel import PausePanel
 from ui.console.ticket_panel import TicketPanel
 from ui.console.transfer_panel import TransferPanel
 from ui.console.waiting_list import WaitingList
+
+PORTRAIT_PER_ROW = 4
 
 
 class ServingPage(QWidget):
@@ -112,6 +114,7 @@ class ServingPage(QWidget):
         self.top.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
+        self.action_bar.set_per_row(PORTRAIT_PER_ROW if portrait else PER_ROW)
 
     # -- life cycle ------------------------------------------------------------------------
     def start(self) -> None:
