@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollBar,
     QTextEdit,
     QWidget,
@@ -50,6 +51,7 @@ INTERACTIVE = (
     QComboBox,
     QTextEdit,
     QPlainTextEdit,
+    QPushButton,
     QAbstractItemView,
     QAbstractSlider,
 )
@@ -154,3 +156,14 @@ def scrolled_away(window: QWidget) -> list[str]:
 
 def _box(rect: QRect) -> str:
     return f"({rect.x()},{rect.y()} {rect.width()}×{rect.height()})"
+
+
+def cut_button_texts(window: QWidget) -> list[str]:
+    """Visible buttons whose text is wider than the button (Qt clips it on both sides)."""
+    return [
+        f"{button.objectName()} {button.text()!r} is cut"
+        for button in window.findChildren(QPushButton)
+        if button.isVisible()
+        and button.text()
+        and button.fontMetrics().horizontalAdvance(button.text()) > button.width() - 8
+    ]

@@ -17,7 +17,7 @@ from kiosk.i18n import LOCALES
 from kiosk.reception import Reception, VisitInput
 from kiosk.settings import Settings
 from tests.helpers.clock import FakeClock
-from tests.layout_fit import SCREEN_SIZES, fit_problems
+from tests.layout_fit import SCREEN_SIZES, cut_button_texts, fit_problems
 
 from .conftest import Admin
 
@@ -72,6 +72,7 @@ def test_each_admin_page_fits_every_screen_in_every_language(
             if admin.host.size() != QSize(width, height):
                 problems.append(f"{where}: window is {admin.host.size().toTuple()}")
             problems += [f"{where}: {p}" for p in fit_problems(admin.host, QSize(width, height))]
+            problems += [f"{where}: {p}" for p in cut_button_texts(admin.host)]
             table = getattr(admin.panel.page(page), "table", None)
             if isinstance(table, QTableWidget) and table.isVisible():
                 assert table.rowCount() > 0

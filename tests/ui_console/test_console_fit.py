@@ -7,11 +7,10 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import LOCALES
-from tests.layout_fit import SCREEN_SIZES, fit_problems
+from tests.layout_fit import SCREEN_SIZES, cut_button_texts, fit_problems
 from ui.console.main import opening_size
 from ui.console.window import ConsoleWindow
 
@@ -19,17 +18,6 @@ from .conftest import Branch
 from .driver import call_next, click, serve_at, sign_in
 
 Console = Callable[..., ConsoleWindow]
-
-
-def _cut_texts(console: ConsoleWindow) -> list[str]:
-    """Buttons whose text is wider than the button (Qt clips it on both sides)."""
-    return [
-        f"{button.objectName()} {button.text()!r} is cut"
-        for button in console.findChildren(QPushButton)
-        if button.isVisible()
-        and button.text()
-        and button.fontMetrics().horizontalAdvance(button.text()) > button.width() - 8
-    ]
 
 
 def _check(qtbot: QtBot, console: ConsoleWindow, state: str) -> list[str]:
@@ -46,7 +34,7 @@ def _check(qtbot: QtBot, console: ConsoleWindow, state: str) -> list[str]:
                 if console.size() != QSize(width, height):
                     problems.append(f"{where}: window is {console.size().toTuple()}")
                 problems += [f"{where}: {p}" for p in fit_problems(console, QSize(width, height))]
-                problems += [f"{where}: {p}" for p in _cut_texts(console)]
+                problems += [f"{where}: {p}" for p in cut_button_texts(console)]
     console.theme.set_high_contrast(False)
     console.language.set_locale("en")
     return problems
