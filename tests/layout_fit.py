@@ -159,12 +159,16 @@ def fit_problems(window: QWidget, screen: QSize | None = None) -> list[str]:
     return problems
 
 
+TEXT_MARGIN = 8
+"""Room a button's one line of text needs inside its border (4 px a side)."""
+
+
 def _text_cut(widget: QWidget) -> bool:
-    """A plain push button narrower than its one line of text (a button with a layout
-    of its own wraps its text in labels instead)."""
+    """A plain push button whose one line of text is wider than the button: Qt clips
+    it on both sides (a button with a layout of its own wraps its text in labels)."""
     if not isinstance(widget, QPushButton) or widget.layout() is not None or not widget.text():
         return False
-    return widget.sizeHint().width() > widget.width()
+    return widget.fontMetrics().horizontalAdvance(widget.text()) > widget.width() - TEXT_MARGIN
 
 
 def _overlaps(shown: Iterable[QWidget], window: QWidget) -> Iterator[str]:
@@ -189,3 +193,12 @@ def scrolled_away(window: QWidget) -> list[str]:
 
 def _box(rect: QRect) -> str:
     return f"({rect.x()},{rect.y()} {rect.width()}×{rect.height()})"
+
+
+def cut_button_texts(window: QWidget) -> list[str]:
+    """Visible buttons whose text is wider than the button (Qt clips it on both sides)."""
+    return [
+        f"{button.objectName()} {button.text()!r} is cut"
+        for button in window.findChildren(QPushButton)
+        if button.isVisible() and _text_cut(button)
+    ]

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.admin.style import CONTROL_PX
+from ui.admin.table_fit import fit_columns
 from ui.common.touch import guard_value
 from ui.common.widgets import KioskButton, identify, label, make_button
 
@@ -186,8 +186,9 @@ def combo_box(name: str) -> QComboBox:
     return widget
 
 
-def read_only_table(name: str, columns: int) -> QTableWidget:
-    """A table nobody can type into; a touch selects a whole row."""
+def read_only_table(name: str, columns: int, flexible: int | None = None) -> QTableWidget:
+    """A table nobody can type into; a touch selects a whole row. Its columns fill its
+    width and end inside it; ``flexible`` (default: the last) gives way first."""
     table = QTableWidget(0, columns)
     identify(table, name)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -197,9 +198,7 @@ def read_only_table(name: str, columns: int) -> QTableWidget:
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(CONTROL_PX)
     table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    fit_columns(table, columns - 1 if flexible is None else flexible)
     return table
 
 

@@ -155,19 +155,26 @@ class AdminPanel(QWidget):
         nav.setObjectName("adminNav")
         nav.setFixedWidth(NAV_WIDTH)
         column = QVBoxLayout(nav)
-        column.setContentsMargins(14, 18, 14, 18)
-        column.setSpacing(10)
+        column.setContentsMargins(14, 14, 14, 14)
+        column.setSpacing(8)
         self.heading = label("subtitle")
         self.signed_in = label("muted")
         column.addWidget(self.heading)
         column.addWidget(self.signed_in)
         self.nav_buttons: dict[str, KioskButton] = {}
+        pages = QWidget()
+        pages.setObjectName("adminNavPages")
+        page_column = QVBoxLayout(pages)
+        page_column.setContentsMargins(0, 0, 0, 0)
+        page_column.setSpacing(8)
         for name, _msgid in NAV:
             nav_button = button(f"admin.nav.{name}", role="nav")
             nav_button.clicked.connect(lambda _=False, n=name: self.show_page(n))
-            column.addWidget(nav_button)
+            page_column.addWidget(nav_button)
             self.nav_buttons[name] = nav_button
-        column.addStretch(1)
+        page_column.addStretch(1)
+        # the pages scroll on a short screen; language, close and sign-out stay in sight
+        column.addWidget(scroll_area(pages), 1)
         languages = QHBoxLayout()
         languages.setSpacing(6)
         self.language_buttons: dict[str, KioskButton] = {}

@@ -13,7 +13,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QTableWidgetItem,
     QVBoxLayout,
 )
@@ -52,10 +51,8 @@ class StaffPage(AdminPage):
         layout.setSpacing(12)
         self.heading = label("title")
         layout.addWidget(self.heading)
-        self.table = read_only_table("admin.staff.table", len(COLUMNS))
+        self.table = read_only_table("admin.staff.table", len(COLUMNS), flexible=1)
         self.table.setMinimumHeight(300)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
         actions = QGridLayout()

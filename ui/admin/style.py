@@ -11,7 +11,7 @@ from __future__ import annotations
 from ui.common.theme import MIN_TOUCH_PX, Palette, contrast_ratio, tick_image
 
 CONTROL_PX = MIN_TOUCH_PX + 8
-NAV_PX = 76
+NAV_PX = 60
 
 
 ARROW = ":/qt-project.org/styles/commonstyle/images/arrow-down-32.png"

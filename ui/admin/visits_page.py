@@ -72,7 +72,7 @@ class VisitsPage(AdminPage):
         self.code.returnPressed.connect(self.search)
         filters.addWidget(self.search_button, 1, 2)
         layout.addLayout(filters)
-        self.table = read_only_table("admin.visits.table", len(COLUMNS))
+        self.table = read_only_table("admin.visits.table", len(COLUMNS), flexible=2)
         self.table.setMinimumHeight(320)
         self.table.itemSelectionChanged.connect(self._show_detail)
         layout.addWidget(self.table, 1)

@@ -29,18 +29,29 @@ CALLED, SERVING, HELD = TicketStatus.CALLED, TicketStatus.SERVING, TicketStatus.
 class ActionBar(QWidget):
     def __init__(self, no_show_after: int) -> None:
         super().__init__()
-        grid = QGridLayout(self)
+        self._grid = grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(10)
         self.buttons: dict[str, KioskButton] = {}
-        for index, action in enumerate(ACTIONS):
+        for action in ACTIONS:
             role = "primary" if action == "call_next" else None
-            button = make_button(f"console.{action}", self, role=role)
-            grid.addWidget(button, index // PER_ROW, index % PER_ROW)
-            self.buttons[action] = button
-        for column in range(PER_ROW):
-            grid.setColumnStretch(column, 1)
+            self.buttons[action] = make_button(f"console.{action}", self, role=role)
+        self.per_row = 0
+        self.set_per_row(PER_ROW)
         self._no_show_after = no_show_after
+
+    def set_per_row(self, per_row: int) -> None:
+        """Lay the buttons out ``per_row`` to a row (fewer on a narrow, portrait screen)."""
+        if per_row == self.per_row:
+            return
+        grid = self._grid
+        for button in self.buttons.values():
+            grid.removeWidget(button)
+        for column in range(max(per_row, self.per_row)):
+            grid.setColumnStretch(column, 1 if column < per_row else 0)
+        for index, button in enumerate(self.buttons.values()):
+            grid.addWidget(button, index // per_row, index % per_row)
+        self.per_row = per_row
 
     def __getitem__(self, action: str) -> KioskButton:
         return self.buttons[action]

@@ -13,6 +13,17 @@ from pathlib import Path
 EXIT_STARTUP_FAILED = 2
 
 
+def opening_size(available: tuple[int, int] | None) -> tuple[int, int]:
+    """The console's first size: 1600×900 where the screen has room, else what it has;
+    on a portrait screen the whole of it (the console then stacks its panels)."""
+    if available is None:
+        return 1600, 900
+    width, height = available
+    if height > width:
+        return width, height
+    return min(1600, width), min(900, height)
+
+
 def run_console(config: Path | None, counter: str | None) -> int:
     """Run the counter console; ``counter`` opens that counter right after sign-in."""
     from PySide6.QtWidgets import QApplication
@@ -46,9 +57,7 @@ def run_console(config: Path | None, counter: str | None) -> int:
     worker = Worker()
     window = ConsoleWindow(backend, language, theme, worker, catalogs, counter)
     screen = app.primaryScreen()
-    size = screen.availableSize() if screen is not None else None
-    width, height = (min(1600, size.width()), min(900, size.height())) if size else (1600, 900)
-    window.resize(width, height)
+    window.resize(*opening_size(screen.availableSize().toTuple() if screen else None))
     window.show()
     window.start()
     from ui.common.service_notify import supervise

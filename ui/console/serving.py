@@ -8,20 +8,22 @@ this page shows its state and turns touches into its actions.
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.counters import counter_label
 from kiosk.i18n import Catalogs
 from ui.common.language import Language
 from ui.common.theme import Theme, repolish
 from ui.common.widgets import KioskButton, clear_layout, identify, label, make_button
-from ui.console.action_bar import ActionBar
+from ui.console.action_bar import PER_ROW, ActionBar
 from ui.console.counter_desk import CounterDesk, DeskChange
 from ui.console.finish_panel import FinishPanel
 from ui.console.pause_panel import PausePanel
 from ui.console.ticket_panel import TicketPanel
 from ui.console.transfer_panel import TransferPanel
 from ui.console.waiting_list import WaitingList
+
+PORTRAIT_PER_ROW = 4
 
 
 class ServingPage(QWidget):
@@ -76,7 +78,7 @@ class ServingPage(QWidget):
         self.side.setObjectName("console.side")
         for panel in (waiting, self.finish_panel, self.transfer_panel, self.pause_panel):
             self.side.addWidget(panel)
-        top = QHBoxLayout()
+        self.top = top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         top.setSpacing(24)
         top.addLayout(left, 2)
         top.addWidget(self.side, 3)
@@ -106,6 +108,14 @@ class ServingPage(QWidget):
         desk.message_did_change.connect(self.say)
         desk.action_did_finish.connect(lambda: self.show_side(None))
         self._language.language_did_change.connect(lambda _loc: self.retranslate())
+
+    def set_portrait(self, portrait: bool) -> None:
+        """On a portrait screen the ticket sits above the waiting list and the panels
+        (side by side they need more width than such a screen has)."""
+        self.top.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.action_bar.set_per_row(PORTRAIT_PER_ROW if portrait else PER_ROW)
 
     # -- life cycle ------------------------------------------------------------------------
     def start(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.catalogue.model import Catalogue
@@ -32,10 +33,11 @@ class TicketPanel(QFrame):
         layout.setSpacing(6)
         top = QHBoxLayout()
         self.code = self._label("console.ticket_code", "console_code", wrap=False)
-        self.status = self._label("console.ticket_status", "console_status", wrap=False)
+        self.status = self._label("console.ticket_status", "console_status")
+        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.code)
         top.addStretch(1)
-        top.addWidget(self.status)
+        top.addWidget(self.status, 1)
         layout.addLayout(top)
         self.service = self._label("console.ticket_service", "subtitle")
         self.priority = self._label("console.ticket_priority", None)

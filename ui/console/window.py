@@ -11,7 +11,15 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLayout,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.access import StaffMember
 from kiosk.catalogue.model import Catalogue
@@ -76,6 +84,10 @@ class ConsoleWindow(QWidget):
         self.body.setObjectName("consoleBody")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        # the serving page stacks on a portrait screen and is side by side on a landscape
+        # one, so the window's minimum depends on its shape: it must not hold a window
+        # turned from portrait to landscape at the portrait height
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         outer.addWidget(self.body)
         self.keyboard_dock = KeyboardDock(self)  # the on-screen keyboard opens below
         outer.addWidget(self.keyboard_dock)
@@ -127,6 +139,10 @@ class ConsoleWindow(QWidget):
         self.sign_out_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         row.addWidget(self.sign_out_button)
         return row
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.serving.set_portrait(event.size().height() > event.size().width())
 
     # -- jobs ------------------------------------------------------------------------------
     def _run(self, fn: Any, done: Any) -> None:

@@ -1,17 +1,28 @@
-"""The latest calls: the newest one large (code → counter), the ones before smaller."""
+"""The latest calls: the newest one large (code → counter), the ones before smaller,
+as many of them as the board's height holds."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.board import Event
 from kiosk.counters import counter_label
 from kiosk.i18n import Localizer
 from ui.common.theme import repolish
-from ui.common.widgets import identify, label
+from ui.common.widgets import identify
+from ui.display.fit import BoardFit, code_width
+from ui.display.rows import BoardLabel, RowColumn
 
 FRESH_MS = 6000
+
+
+class _Hint(QLabel):
+    """The sentence shown while nothing has been called: it wraps in the space the board
+    has and never asks for more (the newest call's place is empty then)."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
 
 
 class CallsBoard(QFrame):
@@ -20,55 +31,96 @@ class CallsBoard(QFrame):
         self.setObjectName("display.calls")
         self.calls: list[Event] = []
         self._loc: Localizer | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(12)
-        self.title = self._label("display.calls_title", "board_title")
+        self._columns = 0
+        self._code_px = 0
+        self._layout = layout = QVBoxLayout(self)
+        self.title = BoardLabel("display.calls_title", "board_title")
         layout.addWidget(self.title)
         self.newest = QFrame()
         self.newest.setObjectName("display.newest")
         self.newest.setProperty("fresh", "false")
-        top = QVBoxLayout(self.newest)
-        top.setContentsMargins(24, 12, 24, 12)
+        self.newest.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._top = top = QVBoxLayout(self.newest)
         top.setSpacing(0)
-        self.rows: list[tuple[QLabel, QLabel]] = []
-        code = self._label("display.call_0_code", "board_code_newest", Qt.AlignmentFlag.AlignCenter)
-        counter = self._label(
-            "display.call_0_counter", "board_counter_newest", Qt.AlignmentFlag.AlignCenter
-        )
+        center = Qt.AlignmentFlag.AlignCenter
+        code = BoardLabel("display.call_0_code", "board_code_newest", center)
+        counter = BoardLabel("display.call_0_counter", "board_counter_newest", center)
         top.addWidget(code)
         top.addWidget(counter)
-        self.rows.append((code, counter))
-        layout.addWidget(self.newest, 3)
-        self.empty = self._label("display.calls_empty", "board_hint", Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.empty)
-        older = QWidget()
-        grid = QGridLayout(older)
-        grid.setContentsMargins(24, 0, 24, 0)
-        grid.setHorizontalSpacing(32)
-        grid.setVerticalSpacing(4)
+        self.rows: list[tuple[BoardLabel, BoardLabel]] = [(code, counter)]
+        layout.addWidget(self.newest)
+        self.empty = _Hint()
+        self.empty.setProperty("role", "board_hint")
+        self.empty.setWordWrap(True)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty.setAlignment(center)
+        self.empty.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        identify(self.empty, "display.calls_empty")
+        layout.addWidget(self.empty, 1)
         for index in range(1, shown):
-            code = self._label(f"display.call_{index}_code", "board_code")
-            counter = self._label(f"display.call_{index}_counter", "board_counter")
-            grid.addWidget(code, (index - 1) // 2, ((index - 1) % 2) * 2)
-            grid.addWidget(counter, (index - 1) // 2, ((index - 1) % 2) * 2 + 1)
-            self.rows.append((code, counter))
-        for column, stretch in enumerate((2, 3, 2, 3)):  # codes are shorter than "Counter 12"
-            grid.setColumnStretch(column, stretch)
-        layout.addWidget(older, 2, Qt.AlignmentFlag.AlignTop)
+            self.rows.append(
+                (
+                    BoardLabel(f"display.call_{index}_code", "board_code"),
+                    BoardLabel(f"display.call_{index}_counter", "board_counter"),
+                )
+            )
+        self.older = RowColumn()
+        layout.addWidget(self.older, 1)
+        self._older_rows: list[QWidget] = []
         self._fresh = QTimer(self)
         self._fresh.setSingleShot(True)
         self._fresh.timeout.connect(lambda: self._mark_fresh(False))
 
-    @staticmethod
-    def _label(name: str, role: str, align: Qt.AlignmentFlag | None = None) -> QLabel:
-        widget = label(role, wrap=False)
-        identify(widget, name)
-        # the window scales its fonts to the screen; text never dictates the window's width
-        widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        if align is not None:
-            widget.setAlignment(align)
-        return widget
+    def apply_fit(self, fit: BoardFit) -> None:
+        """Sizes and spacing for this screen; older calls in one or two columns."""
+        pad = fit.space(24)
+        self._layout.setContentsMargins(pad, fit.space(16), pad, fit.space(16))
+        self._layout.setSpacing(fit.space(12))
+        self._top.setContentsMargins(pad, fit.space(8), pad, fit.space(8))
+        self.title.setFixedHeight(fit.lines["board_title"])
+        code, counter = self.rows[0]
+        code.setFixedHeight(fit.lines["board_code_newest"])
+        counter.setFixedHeight(fit.lines["board_counter_newest"])
+        # a code takes just the width a code needs; its counter has the rest
+        for code, counter in self.rows[1:]:
+            code.setFixedHeight(fit.lines["board_code"])
+            counter.setFixedHeight(fit.lines["board_code"])
+            code.setFixedWidth(code_width(fit.sizes["board_code"]))
+            code.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        if fit.older_columns != self._columns or fit.sizes["board_code"] != self._code_px:
+            self._code_px = fit.sizes["board_code"]
+            self._arrange_older(fit.older_columns, pad, fit.space(16))
+        self.older.set_geometry(
+            fit.lines["board_code"], fit.space(4), preferred_rows=fit.older_rows
+        )
+
+    def _arrange_older(self, columns: int, pad: int, gap: int) -> None:
+        self._columns = columns
+        old = self._older_rows
+        for row in old:  # let go of the labels first: a layout still holding one places it
+            line = row.layout()
+            while line is not None and line.count():
+                line.takeAt(0)
+        older = self.rows[1:]
+        rows: list[QWidget] = []
+        for start in range(0, len(older), columns):
+            row = QWidget()
+            line = QHBoxLayout(row)
+            side = pad if columns > 1 else 0  # one call a row: all the width for it
+            line.setContentsMargins(side, 0, side, 0)
+            line.setSpacing(gap)
+            for code, counter in older[start : start + columns]:
+                line.addWidget(code)
+                line.addWidget(counter, 1)
+            for _ in range(columns - len(older[start : start + columns])):
+                line.addSpacing(code_width(self._code_px))  # keeps every row's columns aligned
+                line.addWidget(QWidget(), 1)
+            rows.append(row)
+        self._older_rows = rows
+        self.older.set_rows(rows)
+        for row in old:
+            row.deleteLater()
+        self._show()
 
     def set_calls(self, calls: list[Event]) -> None:
         newest = calls[0].id if calls else None
@@ -89,6 +141,7 @@ class CallsBoard(QFrame):
         self._loc = loc
         self.title.setText(loc.tr("Now serving"))
         self.empty.setText(loc.tr("Please wait for your number to be called."))
+        self.empty.setAccessibleName(self.empty.text())
         self._show()
 
     def _show(self) -> None:
@@ -100,10 +153,9 @@ class CallsBoard(QFrame):
             code.setText(call.code if call else "")
             where = call.counter if call and call.counter else "–"
             counter.setText(counter_label(where, call.counter_name, loc) if call else "")
-            if index:
-                code.setVisible(call is not None)
-                counter.setVisible(call is not None)
+        columns = max(1, self._columns)
+        called = len(self.calls) - 1
+        self.older.show_rows([r for i, r in enumerate(self._older_rows) if i * columns < called])
         self.newest.setVisible(bool(self.calls))
         self.empty.setVisible(not self.calls)
-        for widget in self.findChildren(QLabel):
-            widget.setAccessibleName(widget.text())
+        self.older.setVisible(bool(self.calls))

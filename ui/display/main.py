@@ -50,10 +50,13 @@ def run_display(config: Path | None, screen: int | None, fullscreen: bool) -> in
     theme = Theme(app, settings.display.high_contrast)
     window = DisplayWindow(backend, language, theme, Worker(), catalogs, options)
     target = screens[screen] if screen is not None else app.primaryScreen()
+    full = fullscreen or settings.display.fullscreen
     if target is not None:
+        # a bare X server has no window manager to make a window full screen: the
+        # window takes the whole screen's geometry itself (taskbars included)
         window.setScreen(target)
-        window.setGeometry(target.availableGeometry())
-    if fullscreen or settings.display.fullscreen:
+        window.setGeometry(target.geometry() if full else target.availableGeometry())
+    if full:
         window.showFullScreen()
     else:
         window.show()

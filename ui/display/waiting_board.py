@@ -1,14 +1,16 @@
-"""People waiting per service and roughly how long a new ticket waits."""
+"""People waiting per service and roughly how long a new ticket waits: as many services
+as the board's height holds, then "+N more"."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.catalogue.model import Catalogue
 from kiosk.i18n import Localizer
 from kiosk.reception import WaitEstimate
 from ui.common.theme import repolish
-from ui.common.widgets import clear_layout, identify, label
+from ui.display.fit import BoardFit
+from ui.display.rows import BoardLabel, RowColumn
 
 
 class WaitingBoard(QFrame):
@@ -19,19 +21,41 @@ class WaitingBoard(QFrame):
         self.counts: dict[str, int] = {}
         self.estimates: dict[str, WaitEstimate] = {}
         self._loc: Localizer | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(16)
-        self.title = label("board_title", wrap=False)
-        identify(self.title, "display.waiting_title")
+        self._fit: BoardFit | None = None
+        self._layout = layout = QVBoxLayout(self)
+        self.title = BoardLabel("display.waiting_title", "board_title")
         layout.addWidget(self.title)
-        holder = QWidget()
-        self.rows = QVBoxLayout(holder)
-        self.rows.setContentsMargins(0, 0, 0, 0)
-        self.rows.setSpacing(20)
-        layout.addWidget(holder)
-        layout.addStretch(1)
-        self.cells: dict[str, tuple[QLabel, QLabel]] = {}
+        self.more = BoardLabel("display.waiting_more", "board_wait")
+        self.list = RowColumn(self.more, self._more_text)
+        layout.addWidget(self.list, 1)
+        self.cells: dict[str, tuple[BoardLabel, BoardLabel]] = {}
+        self._rows: list[QWidget] = []
+
+    def _more_text(self, left_out: int) -> str:
+        loc = self._loc
+        if loc is None:
+            return ""
+        return loc.ntr("+{n} more service", "+{n} more services", left_out).format(
+            n=loc.number(left_out)
+        )
+
+    def apply_fit(self, fit: BoardFit) -> None:
+        self._fit = fit
+        pad = fit.space(24)
+        self._layout.setContentsMargins(pad, fit.space(16), pad, fit.space(16))
+        self._layout.setSpacing(fit.space(16))
+        self.title.setFixedHeight(fit.lines["board_title"])
+        self._size_rows()
+
+    def _size_rows(self) -> None:
+        fit = self._fit
+        if fit is None:
+            return
+        name, wait = fit.lines["board_service"], fit.lines["board_wait"]
+        for name_label, detail in self.cells.values():
+            name_label.setFixedHeight(name)
+            detail.setFixedHeight(wait)
+        self.list.set_geometry(name + wait, fit.space(20), wait)
 
     def set_queue(
         self,
@@ -46,24 +70,29 @@ class WaitingBoard(QFrame):
         self._show()
 
     def _build(self) -> None:
-        clear_layout(self.rows)
-        self.cells = {}
+        old = self._rows
+        self.cells, rows = {}, []
         for service in self.catalogue.active_services if self.catalogue else []:
-            name = label("board_service")
-            detail = label("board_wait")
-            for widget in (name, detail):
-                widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            identify(name, f"display.wait_{service.slug}_name")
-            identify(detail, f"display.wait_{service.slug}")
-            self.rows.addWidget(name)
-            self.rows.addWidget(detail)
-            self.rows.addSpacing(8)
+            row = QWidget()
+            lines = QVBoxLayout(row)
+            lines.setContentsMargins(0, 0, 0, 0)
+            lines.setSpacing(0)
+            name = BoardLabel(f"display.wait_{service.slug}_name", "board_service")
+            detail = BoardLabel(f"display.wait_{service.slug}", "board_wait")
+            lines.addWidget(name)
+            lines.addWidget(detail)
+            rows.append(row)
             self.cells[service.slug] = (name, detail)
+        self._rows = rows
+        self.list.set_rows(rows)
+        for row in old:
+            row.setParent(None)
+            row.deleteLater()
+        self._size_rows()
 
     def retranslate(self, loc: Localizer) -> None:
         self._loc = loc
         self.title.setText(loc.tr("Waiting now"))
-        self.title.setAccessibleName(self.title.text())
         self._show()
 
     def _show(self) -> None:
@@ -87,5 +116,4 @@ class WaitingBoard(QFrame):
             detail.setText(f"{count} · {wait}")
             detail.setProperty("paused", "true" if service.pause else "false")
             repolish(detail)
-            for widget in (name, detail):
-                widget.setAccessibleName(widget.text())
+        self.list.fit()

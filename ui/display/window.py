@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from kiosk.board import CALL_KINDS, EventCursor
 from kiosk.i18n import Catalogs
@@ -26,11 +26,13 @@ from ui.common.queue_backend import QueueBackend, branch_watch
 from ui.common.settings_in_force import SettingsInForce
 from ui.common.shutdown import drain
 from ui.common.theme import Theme
-from ui.common.widgets import identify, label
+from ui.common.widgets import identify
 from ui.common.worker import Worker
 from ui.display.announcer import Announcer
 from ui.display.calls_board import CallsBoard
+from ui.display.fit import BoardFit, board_fit
 from ui.display.options import DisplayOptions
+from ui.display.rows import BoardLabel
 from ui.display.snapshot import BoardSnapshot, read_board
 from ui.display.style import display_stylesheet
 from ui.display.waiting_board import WaitingBoard
@@ -72,31 +74,26 @@ class DisplayWindow(QWidget):
         self.body.setObjectName("displayBody")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        # the window takes its screen's size; the board fits itself into it (see apply_fit)
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         outer.addWidget(self.body)
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.banner = ConnectionBanner(self.monitor)
         layout.addWidget(self.banner)
-        header = QHBoxLayout()
-        header.setContentsMargins(40, 20, 40, 12)
-        self.branch = label("board_branch", wrap=False)
-        identify(self.branch, "display.branch")
-        self.branch.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.clock = label("board_clock", wrap=False)
-        identify(self.clock, "display.clock")
-        self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        header.addWidget(self.branch, 1)
-        header.addWidget(self.clock)
+        self.header = header = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.branch = BoardLabel("display.branch", "board_branch")
+        self.clock = BoardLabel("display.clock", "board_clock")
+        header.addWidget(self.branch, 3)
+        header.addWidget(self.clock, 2)
         layout.addLayout(header)
-        self.boards = boards = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        boards.setContentsMargins(40, 12, 40, 40)
-        boards.setSpacing(32)
+        self.boards = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.calls = CallsBoard(self.options.calls_shown)
         self.waiting = WaitingBoard()
-        boards.addWidget(self.calls, 3)
-        boards.addWidget(self.waiting, 2)
-        layout.addLayout(boards, 1)
+        self.boards.addWidget(self.calls)
+        self.boards.addWidget(self.waiting)
+        layout.addLayout(self.boards, 1)
         self.poller = Poller(
             worker,
             self.options.poll_ms,
@@ -114,8 +111,8 @@ class DisplayWindow(QWidget):
         language.language_did_change.connect(lambda _loc: self.retranslate())
         theme.set_locale(language.locale)
         theme.attach(self)
-        self.scale = 1.0
-        self.body.setStyleSheet(display_stylesheet(self.scale))
+        self.fit: BoardFit | None = None
+        self.apply_fit(board_fit(1920, 1080))
         self.retranslate()
 
     def _timer(self, interval: int, slot: Any) -> QTimer:
@@ -186,19 +183,39 @@ class DisplayWindow(QWidget):
         self.board_did_update.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Fit any screen: boards side by side (landscape) or stacked (portrait), and every
-        size scaled from the 1080p design."""
         super().resizeEvent(event)
-        width, height = event.size().width(), event.size().height()
-        portrait = height > width
-        self.boards.setDirection(
-            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        self.apply_fit(board_fit(event.size().width(), event.size().height()))
+
+    def apply_fit(self, fit: BoardFit) -> None:
+        """Lay the board out for a screen of ``fit``'s size: the boards side by side
+        (landscape) or stacked (portrait), every text sized from the screen's height.
+        Nothing here depends on the language shown."""
+        if self.fit is not None and (self.fit.width, self.fit.height) == (fit.width, fit.height):
+            return
+        self.fit = fit
+        pad = fit.space(40)
+        self.header.setContentsMargins(pad, fit.space(16), pad, fit.space(8))
+        self.branch.setFixedHeight(fit.lines["board_branch"])
+        self.clock.setFixedHeight(fit.lines["board_clock"])
+        QTimer.singleShot(0, self._tick)  # the clock's new width decides date or time alone
+        # portrait: the date and time on their own line under the branch's name
+        self.header.setDirection(
+            QBoxLayout.Direction.TopToBottom if fit.stacked else QBoxLayout.Direction.LeftToRight
         )
-        base = (1400, 1920) if portrait else (1920, 1080)  # the calls board needs ~1300 px at 1.0
-        scale = max(0.4, min(2.0, width / base[0], height / base[1]))
-        if abs(scale - self.scale) > 0.02:
-            self.scale = scale
-            self.body.setStyleSheet(display_stylesheet(scale))
+        self.clock.setAlignment(
+            (Qt.AlignmentFlag.AlignLeft if fit.stacked else Qt.AlignmentFlag.AlignRight)
+            | Qt.AlignmentFlag.AlignVCenter
+        )
+        self.boards.setDirection(
+            QBoxLayout.Direction.TopToBottom if fit.stacked else QBoxLayout.Direction.LeftToRight
+        )
+        self.boards.setContentsMargins(pad, fit.space(8), pad, fit.space(32))
+        self.boards.setSpacing(fit.space(32))
+        self.boards.setStretch(0, fit.calls_stretch)
+        self.boards.setStretch(1, fit.waiting_stretch)
+        self.body.setStyleSheet(display_stylesheet(fit))
+        self.calls.apply_fit(fit)
+        self.waiting.apply_fit(fit)
 
     # -- texts -----------------------------------------------------------------------------
     def _rotate(self) -> None:
@@ -217,13 +234,15 @@ class DisplayWindow(QWidget):
     def _tick(self) -> None:
         loc, zone = self.language.loc, self.settings_in_force.current.business.zone
         now = self.backend.clock()
-        self.clock.setText(f"{loc.date(now.astimezone(zone).date())}  {loc.time(now, zone)}")
-        self.clock.setAccessibleName(self.clock.text())
+        time = loc.time(now, zone)
+        full = f"{loc.date(now.astimezone(zone).date())}  {time}"
+        # where date and time do not fit (a portrait screen, a long date), the time alone
+        fits = self.clock.fontMetrics().horizontalAdvance(full) <= self.clock.contentsRect().width()
+        self.clock.setText(full if fits or not self.clock.isVisible() else time)
 
     def retranslate(self) -> None:
         loc = self.language.loc
         self.branch.setText(self.settings_in_force.current.kiosk.branch_name)
-        self.branch.setAccessibleName(self.branch.text())
         self.setWindowTitle(self.branch.text())
         self.banner.retranslate(loc)
         self.calls.retranslate(loc)
