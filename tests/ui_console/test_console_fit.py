@@ -75,3 +75,18 @@ def test_the_console_opens_at_a_size_its_screen_holds_in_the_screens_shape(scree
     opened = opening_size((width, height))
     assert opened[0] <= width and opened[1] <= height
     assert (opened[1] > opened[0]) == (height > width)
+
+
+def test_an_empty_counter_says_so_on_one_line(
+    qtbot: QtBot, branch: Branch, make_console: Console
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    console = make_console()
+    console.resize(1366, 768)
+    serve_at(qtbot, console)
+    status = console.findChild(QLabel, "console.ticket_status")
+    assert status is not None
+    qtbot.waitUntil(lambda: status.text() == "No customer at the counter")
+    qtbot.wait(50)
+    assert status.fontMetrics().horizontalAdvance(status.text()) <= status.contentsRect().width()

@@ -36,8 +36,7 @@ class TicketPanel(QFrame):
         self.status = self._label("console.ticket_status", "console_status")
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.code)
-        top.addStretch(1)
-        top.addWidget(self.status, 1)
+        top.addWidget(self.status, 1)  # right-aligned in the rest of the row
         layout.addLayout(top)
         self.service = self._label("console.ticket_service", "subtitle")
         self.priority = self._label("console.ticket_priority", None)
@@ -72,6 +71,7 @@ class TicketPanel(QFrame):
     ) -> None:
         self.ticket = ticket
         details = (self.service, self.priority, self.waited, self.transferred, self.missing)
+        self.code.setVisible(ticket is not None)  # else the status has the row's width
         if ticket is None:
             self.code.setText("—")
             self.status.setText(loc.tr("No customer at the counter"))
