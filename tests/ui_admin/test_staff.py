@@ -170,3 +170,17 @@ def test_signed_in_line_names_the_role_once(
     assert other.panel.signed_in.text() == "Signed in: Chris Clerk · Staff"
     other.panel.language.set_locale("zh_Hant")
     assert other.panel.signed_in.text() == "已登入：Chris Clerk · 職員"
+
+
+def test_the_staff_table_heads_its_numbers_as_staff_numbers_in_each_language(
+    make_admin: Callable[..., Admin], manager: StaffMember
+) -> None:
+    from PySide6.QtWidgets import QTableWidget
+
+    admin = make_admin(manager)
+    admin.panel.show_page("staff")
+    table = admin.find("admin.staff.table", QTableWidget)
+    for locale, heading in (("en", "Staff no."), ("zh_Hans", "员工编号"), ("zh_Hant", "員工編號")):
+        admin.panel.language.set_locale(locale)
+        header = table.horizontalHeaderItem(0)
+        assert header is not None and header.text() == heading  # not a ticket's 籌號

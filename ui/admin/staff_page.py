@@ -36,7 +36,7 @@ from ui.admin.context import AdminContext
 from ui.admin.pin_entry import PinEntry
 from ui.common.widgets import label
 
-COLUMNS = (N_("Number"), N_("Name"), N_("Role"), N_("Active"))
+COLUMNS = (N_("Staff no."), N_("Name"), N_("Role"), N_("Active"))
 
 
 class StaffPage(AdminPage):
