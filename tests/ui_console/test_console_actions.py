@@ -60,14 +60,19 @@ def test_the_ticket_panel_shows_what_serving_needs_in_the_staff_language(
     assert text(console, "console.ticket_service") == "Open an account"
     assert text(console, "console.ticket_priority") == "Priority: Elderly customer"
     assert text(console, "console.ticket_waited") == "Waited 0 minutes"
-    assert text(console, "console.ticket_missing") == "Missing: Identity card, A photo"
+    assert text(console, "console.ticket_missing") == (  # a photo is optional here
+        "Missing: Identity card\nNot brought (optional): A photo"
+    )
     assert text(console, "console.ticket_answers") == "Answers: Accounts › Open an account"
 
     click(qtbot, console, "console.lang_zh_Hant")
     loc = branch.catalogs.localizer("zh_Hant")
     assert text(console, "console.ticket_service") == "開立戶口"
-    assert text(console, "console.ticket_missing") == loc.tr("Missing: {items}").format(
-        items="身份證, 相片"
+    assert text(console, "console.ticket_missing") == "\n".join(
+        (
+            loc.tr("Missing: {items}").format(items="身份證"),
+            loc.tr("Not brought (optional): {items}").format(items="相片"),
+        )
     )
     assert text(console, "console.ticket_answers").endswith("戶口 › 開立戶口")
     assert text(console, "console.call_next") == loc.tr("Call next")

@@ -63,27 +63,32 @@ def over_target(catalogue: Catalogue | None, ticket: DeskTicket, now: datetime) 
     return waited_minutes(ticket, now) >= target
 
 
-def missing_materials(catalogue: Catalogue | None, ticket: DeskTicket, loc: Localizer) -> list[str]:
-    """The missing items as the customer's checklist named them.
+def missing_materials(
+    catalogue: Catalogue | None, ticket: DeskTicket, loc: Localizer
+) -> tuple[list[str], list[str]]:
+    """What the customer did not tick, as their checklist named it: the required items,
+    then the optional ones (an optional item left unticked is not "missing").
 
     The visit's service is the ticket's service or, after a transfer, the one it
     came from; any other service naming the item is the last resort."""
-    names: list[str] = []
     if catalogue is None:
-        return list(ticket.materials_missing)
+        return list(ticket.materials_missing), []
     order = [ticket.service_slug, ticket.transferred_from or ""]
     services: list[Service] = [s for slug in order for s in catalogue.services if s.slug == slug]
     services += [s for s in catalogue.services if s not in services]
+    required: list[str] = []
+    optional: list[str] = []
     for material_id in ticket.materials_missing:
-        name = material_id
+        name, needed = material_id, True
         for service in services:
             try:
-                name = loc.text(service.material(material_id).text)
-                break
+                material = service.material(material_id)
             except KeyError:
                 continue
-        names.append(name)
-    return names
+            name, needed = loc.text(material.text), material.required
+            break
+        (required if needed else optional).append(name)
+    return required, optional
 
 
 def answer_labels(catalogue: Catalogue | None, ticket: DeskTicket, loc: Localizer) -> list[str]:

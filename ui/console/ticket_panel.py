@@ -101,12 +101,13 @@ class TicketPanel(QFrame):
             if source
             else ""
         )
-        missing = missing_materials(catalogue, ticket, loc)
-        self.missing.setText(
-            loc.tr("Missing: {items}").format(items=", ".join(missing))
-            if missing
-            else loc.tr("Nothing missing")
-        )
+        missing, not_brought = missing_materials(catalogue, ticket, loc)
+        lines = [loc.tr("Missing: {items}").format(items=", ".join(missing))] if missing else []
+        if not_brought:
+            lines.append(
+                loc.tr("Not brought (optional): {items}").format(items=", ".join(not_brought))
+            )
+        self.missing.setText("\n".join(lines) or loc.tr("Nothing missing"))
         self.missing.setProperty("missing", "true" if missing else "false")
         repolish(self.missing)
         answers = answer_labels(catalogue, ticket, loc)
