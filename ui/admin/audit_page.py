@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QHBoxLayout, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.access import StaffMember
 from kiosk.audit import AuditEntry, TrailCheck, action_label
@@ -25,9 +25,11 @@ from ui.admin.common import (
     card,
     combo_box,
     date_edit,
+    fill_table,
     filter_grid,
     message_label,
     read_only_table,
+    selected_index,
     show_message,
 )
 from ui.admin.context import AdminContext
@@ -140,28 +142,29 @@ class AuditPage(AdminPage):
 
     def _fill(self) -> None:
         loc = self.loc
-        self.table.setRowCount(len(self.entries))
-        for row, entry in enumerate(self.entries):
+        rows = []
+        for entry in self.entries:
             summary = describe(entry.detail)
             if len(summary) > SUMMARY_CHARS:
                 summary = summary[: SUMMARY_CHARS - 1] + "…"
-            cells = (
-                loc.datetime(entry.at, self.ctx.zone),
-                entry.actor_name,
-                loc.tr(action_label(entry.action)),
-                entry.target,
-                summary,
+            rows.append(
+                (
+                    loc.datetime(entry.at, self.ctx.zone),
+                    entry.actor_name,
+                    loc.tr(action_label(entry.action)),
+                    entry.target,
+                    summary,
+                )
             )
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+        fill_table(self.table, rows)
         self._show_detail()
 
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)
 
     def _show_detail(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        entry = self.entries[rows[0].row()] if rows and rows[0].row() < len(self.entries) else None
+        index = selected_index(self.table, len(self.entries))
+        entry = None if index is None else self.entries[index]
         self.detail_frame.setVisible(entry is not None)
         if entry is None:
             return

@@ -8,7 +8,7 @@ own text, or, for an input, the label of its field (set on every retranslate).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -200,6 +201,20 @@ def read_only_table(name: str, columns: int, flexible: int | None = None) -> QTa
     table.setWordWrap(False)
     fit_columns(table, columns - 1 if flexible is None else flexible)
     return table
+
+
+def fill_table(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
+    """Replace a read-only table's rows with these cell texts."""
+    table.setRowCount(len(rows))
+    for row, cells in enumerate(rows):
+        for column, text in enumerate(cells):
+            table.setItem(row, column, QTableWidgetItem(text))
+
+
+def selected_index(table: QTableWidget, count: int) -> int | None:
+    """The selected row of a table showing ``count`` records; None when none is."""
+    rows = table.selectionModel().selectedRows()
+    return rows[0].row() if rows and rows[0].row() < count else None
 
 
 def list_widget(name: str) -> QListWidget:

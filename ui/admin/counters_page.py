@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QVBoxLayout
 
 from kiosk.catalogue.model import Catalogue
 from kiosk.counters import Counter, counter_label
@@ -21,9 +21,11 @@ from ui.admin.common import (
     button,
     card,
     check_box,
+    fill_table,
     line_edit,
     message_label,
     read_only_table,
+    selected_index,
     show_message,
 )
 from ui.admin.context import AdminContext
@@ -177,23 +179,23 @@ class CountersPage(AdminPage):
 
     def _fill(self) -> None:
         loc = self.loc
-        self.table.setRowCount(len(self.counters))
-        for row, counter in enumerate(self.counters):
-            cells = (
-                counter.id,
-                counter_label(counter.id, counter.name, loc),
-                ", ".join(self._service_name(s) for s in counter.services),
-                loc.tr("In service") if counter.in_service else loc.tr("Closed"),
-            )
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+        fill_table(
+            self.table,
+            [
+                (
+                    counter.id,
+                    counter_label(counter.id, counter.name, loc),
+                    ", ".join(self._service_name(s) for s in counter.services),
+                    loc.tr("In service") if counter.in_service else loc.tr("Closed"),
+                )
+                for counter in self.counters
+            ],
+        )
         self._selection_changed()
 
     def selected(self) -> Counter | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self.counters):
-            return None
-        return self.counters[rows[0].row()]
+        index = selected_index(self.table, len(self.counters))
+        return None if index is None else self.counters[index]
 
     def select_id(self, counter_id: str) -> None:
         for row, counter in enumerate(self.counters):

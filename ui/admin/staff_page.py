@@ -13,7 +13,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QTableWidgetItem,
     QVBoxLayout,
 )
 
@@ -27,9 +26,11 @@ from ui.admin.common import (
     button,
     card,
     combo_box,
+    fill_table,
     line_edit,
     message_label,
     read_only_table,
+    selected_index,
     show_message,
 )
 from ui.admin.context import AdminContext
@@ -115,23 +116,23 @@ class StaffPage(AdminPage):
 
     def _fill(self) -> None:
         loc = self.loc
-        self.table.setRowCount(len(self.members))
-        for row, member in enumerate(self.members):
-            cells = (
-                member.number,
-                member.name,
-                loc.tr(ROLE_LABELS.get(member.role, member.role)),
-                loc.tr("Yes") if member.active else loc.tr("No"),
-            )
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+        fill_table(
+            self.table,
+            [
+                (
+                    member.number,
+                    member.name,
+                    loc.tr(ROLE_LABELS.get(member.role, member.role)),
+                    loc.tr("Yes") if member.active else loc.tr("No"),
+                )
+                for member in self.members
+            ],
+        )
         self._selection_changed()
 
     def selected(self) -> StaffMember | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self.members):
-            return None
-        return self.members[rows[0].row()]
+        index = selected_index(self.table, len(self.members))
+        return None if index is None else self.members[index]
 
     def select_number(self, number: str) -> None:
         for row, member in enumerate(self.members):

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QTableWidgetItem,
     QVBoxLayout,
 )
 
@@ -26,10 +25,12 @@ from ui.admin.common import (
     card,
     combo_box,
     date_edit,
+    fill_table,
     filter_grid,
     line_edit,
     message_label,
     read_only_table,
+    selected_index,
     show_message,
 )
 from ui.admin.context import AdminContext
@@ -143,18 +144,19 @@ class VisitsPage(AdminPage):
 
     def _fill(self) -> None:
         loc, zone = self.loc, self.ctx.zone
-        self.table.setRowCount(len(self.rows))
-        for row, record in enumerate(self.rows):
-            status = record.status or "no_ticket"
-            cells = (
-                loc.datetime(record.arrived_at, zone),
-                record.code or "–",
-                self._service_name(record.service_slug),
-                loc.tr(STATUS_LABELS.get(status, status)),
-                loc.tr(PRINT_LABELS.get(record.print_status or "", "–")),
-            )
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+        fill_table(
+            self.table,
+            [
+                (
+                    loc.datetime(record.arrived_at, zone),
+                    record.code or "–",
+                    self._service_name(record.service_slug),
+                    loc.tr(_status_label(record.status or "no_ticket")),
+                    loc.tr(PRINT_LABELS.get(record.print_status or "", "–")),
+                )
+                for record in self.rows
+            ],
+        )
         self.summary.setText(
             loc.ntr("{n} visit", "{n} visits", len(self.rows)).format(n=loc.number(len(self.rows)))
         )
@@ -164,10 +166,8 @@ class VisitsPage(AdminPage):
         self.table.selectRow(row)
 
     def selected(self) -> VisitRecord | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self.rows):
-            return None
-        return self.rows[rows[0].row()]
+        index = selected_index(self.table, len(self.rows))
+        return None if index is None else self.rows[index]
 
     def _show_detail(self) -> None:
         loc, record = self.loc, self.selected()
@@ -263,3 +263,7 @@ class VisitsPage(AdminPage):
         self.service.setCurrentIndex(0)
         self.status_filter.setCurrentIndex(0)
         show_message(self.status, "")
+
+
+def _status_label(status: str) -> str:
+    return STATUS_LABELS.get(status, status)
