@@ -115,7 +115,11 @@ def screen(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Screen]:
                     ["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
                 )
             )
-            time.sleep(0.5)
+            wait_for(  # the window manager has taken the screen (EWMH's check window)
+                lambda: "window id" in _root_property(env, "_NET_SUPPORTING_WM_CHECK"),
+                10,
+                "openbox did not start",
+            )
         config = tmp_path / "kiosk.toml"
         config.write_text(f'[kiosk]\ndata_dir = "{tmp_path / "data"}"\n', encoding="utf-8")
         kiosk = subprocess.Popen(
@@ -172,7 +176,7 @@ def test_nothing_a_stranger_does_uncovers_the_screen(screen: Screen) -> None:
             20,
             "the other window did not appear",
         )
-        stacking = screen.run("xprop", "-root", "_NET_CLIENT_LIST_STACKING")
+        stacking = _root_property(screen.env, "_NET_CLIENT_LIST_STACKING")
         wait_for(lambda: _on_top(screen, window), HOLD_SECONDS, f"not on top: {stacking}")
         screen.assert_held("a newer window")
     finally:
@@ -201,10 +205,17 @@ app.exec()
 """
 
 
+def _root_property(env: dict[str, str], name: str) -> str:
+    done = subprocess.run(
+        ["xprop", "-root", name], env=env, capture_output=True, text=True, timeout=10
+    )
+    return done.stdout
+
+
 def _on_top(screen: Screen, window: str) -> bool:
     """Nothing else lies over the kiosk: with a window manager, it is last in the
     stacking order; on bare X, the X server's own stacking (``xwininfo -children``)."""
-    stacking = screen.run("xprop", "-root", "_NET_CLIENT_LIST_STACKING")
+    stacking = _root_property(screen.env, "_NET_CLIENT_LIST_STACKING")
     ids = [int(x, 16) for x in re.findall(r"0x[0-9a-f]+", stacking)]
     if ids:
         return ids[-1] == int(window)
