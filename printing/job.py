@@ -108,7 +108,7 @@ class TicketPrinter:
         the first ticket. Each Chinese face costs ≈13 MiB and ≈50 ms, so the kiosk warms
         its default language at start and the others when a customer chooses them."""
         escpos_printers()
-        for code in LOCALES:
+        for code in locales:
             self.render_bytes(self.layout(sample_ticket(code)))
 
     # -- what is printed ------------------------------------------------------------------

@@ -230,3 +230,18 @@ def test_any_layout_can_be_printed(
     assert outcome.printed
     assert outcome.preview_png == tmp_path / "printer-preview" / "A-list.png"
     assert b"What to bring" in (tmp_path / "printer-preview" / "A-list.bin").read_bytes()
+
+
+def test_warming_up_a_language_loads_that_language_only(
+    make_printer: Callable[..., TicketPrinter],
+) -> None:
+    """The kiosk warms its default language at start: the Chinese faces (≈13 MiB each)
+    must wait until a customer chooses Chinese."""
+    from printing.raster import load_font
+
+    printer = make_printer()
+    load_font.cache_clear()
+    printer.warm_up(("en",))
+    assert load_font.cache_info().currsize == 0
+    printer.warm_up(("zh_Hant",))
+    assert load_font.cache_info().currsize > 0
