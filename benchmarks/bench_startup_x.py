@@ -226,11 +226,23 @@ def kiosk_command() -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument(
+        "--variant",
+        action="append",
+        default=[],
+        metavar="LABEL:VAR=VALUE[,VAR=VALUE]",
+        help="also time the kiosk with these environment variables (repeatable)",
+    )
     args = parser.parse_args()
     server, display = (None, os.environ["DISPLAY"]) if os.environ.get("DISPLAY") else start_xvfb()
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     env |= {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    variants: dict[str, dict[str, str]] = {}
+    for spec in args.variant:
+        label, _, assignments = spec.partition(":")
+        variants[label] = dict(item.split("=", 1) for item in assignments.split(",") if item)
     results: dict[str, list[tuple[float, float, float]]] = {"bare": [], "kiosk": []}
+    results |= {label: [] for label in variants}
     try:
         watcher = MapWatcher(display)
         with tempfile.TemporaryDirectory() as work:
@@ -246,6 +258,8 @@ def main() -> int:
             for _ in range(args.runs):
                 for mode, argv in commands.items():
                     results[mode].append(run_once(watcher, argv, env, work))
+                for label, extra in variants.items():
+                    results[label].append(run_once(watcher, commands["kiosk"], env | extra, work))
     finally:
         if server is not None:
             server.terminate()
@@ -253,13 +267,18 @@ def main() -> int:
     print(f"\nX display {display}, {args.runs} runs each, alternating")
     print(f"{'process start → window mapped':32} {'median s':>9} {'min s':>7} {'max s':>7}")
     medians = {}
-    for mode, label in (("bare", "bare PySide6 window"), ("kiosk", "kiosk (as installed)")):
+    labels = [("bare", "bare PySide6 window"), ("kiosk", "kiosk (as installed)")]
+    labels += [(label, f"kiosk, {label}") for label in variants]
+    for mode, label in labels:
         times = [r[0] for r in results[mode]]
         medians[mode] = statistics.median(times)
         print(f"{label:32} {medians[mode]:>9.3f} {min(times):>7.3f} {max(times):>7.3f}")
     print(f"{'ratio of medians (goal ≤ 1.5)':32} {medians['kiosk'] / medians['bare']:>9.2f}")
+    for label in variants:
+        print(f"{'ratio, ' + label:32} {medians[label] / medians['bare']:>9.2f}")
     print(f"\n{'memory after start-up':32} {'RSS MiB':>9} {'PSS MiB':>8}")
-    for mode, label in (("bare", "bare PySide6 window"), ("kiosk", "kiosk (goal RSS ≤ 150)")):
+    labels[1] = ("kiosk", "kiosk (goal RSS ≤ 150)")
+    for mode, label in labels:
         rss = statistics.median(r[1] for r in results[mode])
         pss = statistics.median(r[2] for r in results[mode])
         print(f"{label:32} {rss:>9.1f} {pss:>8.1f}")

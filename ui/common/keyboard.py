@@ -23,7 +23,6 @@ from collections.abc import MutableMapping
 
 from PySide6.QtCore import QPoint, QRect, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtQml import QQmlComponent, QQmlEngine
 from PySide6.QtWidgets import QApplication, QScrollArea, QSizePolicy, QWidget
 
 _log = logging.getLogger(__name__)
@@ -129,6 +128,8 @@ def offer_languages(locale: str) -> bool:
     ``locale`` (a kiosk locale). The keyboard keeps its settings once per process;
     they are set through its own QML singleton (``VirtualKeyboardSettings``) from a
     small engine of ours. False (and a warning) when that module is missing."""
+    from PySide6.QtQml import QQmlComponent, QQmlEngine  # staff screens only: not at start
+
     app = QApplication.instance()
     if app is None or os.environ.get("QT_IM_MODULE") != "qtvirtualkeyboard":
         return False

@@ -14,21 +14,12 @@ Widgets say *what* they are with a ``role`` property (``primary``, ``title``,
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QLabel,
-    QLineEdit,
-    QTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QWidget
 
 #: Font families per locale, best first; Qt falls back along the list per glyph.
 FONT_FAMILIES: dict[str, list[str]] = {
@@ -305,22 +296,36 @@ class Theme(QObject):
         self.theme_did_change.emit()
 
 
-#: The widgets that show text: only these are walked on a language switch (asking for
-#: every widget would also wrap Qt's own inner widgets in Python objects, each time).
-TEXT_WIDGETS: tuple[type[QWidget], ...] = (
-    QLabel,
-    QAbstractButton,
-    QLineEdit,
-    QComboBox,
-    QAbstractItemView,
-    QAbstractSpinBox,
-    QTextEdit,
-)
+@cache
+def text_widget_types() -> tuple[type[QWidget], ...]:
+    """The widgets that show text: only these are walked on a language switch (asking
+    for every widget would also wrap Qt's own inner widgets in Python objects, each
+    time). Imported at the first switch, not at start: each class PySide6 loads
+    creates its enums then, a few milliseconds apiece before the first window."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLabel,
+        QLineEdit,
+        QTextEdit,
+    )
+
+    return (
+        QLabel,
+        QAbstractButton,
+        QLineEdit,
+        QComboBox,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QTextEdit,
+    )
 
 
 def _text_widgets(root: QWidget) -> list[QWidget]:
     found: list[QWidget] = []
-    for kind in TEXT_WIDGETS:
+    for kind in text_widget_types():
         found.extend(root.findChildren(kind))
     return found
 
@@ -329,7 +334,9 @@ def repolish(widget: QWidget) -> None:
     """Re-apply the stylesheet after a ``role``/``current``/``checked`` property changed."""
     if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
         return  # not styled yet: the property is read when it is first shown
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
+    # Setting its own (usually empty) sheet again makes Qt unpolish and polish it
+    # against the sheets in force, in C++. ``widget.style()`` would do the same, but
+    # the first QStyle PySide6 wraps creates all of QStyle's enums: ~20 ms before the
+    # first window, for the welcome screen's "current language" mark.
+    widget.setStyleSheet(widget.styleSheet())
     widget.update()

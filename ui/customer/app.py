@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.clock import Clock, utc_now
 from kiosk.i18n import Catalogs
@@ -40,6 +40,8 @@ from ui.customer.timings import Timings
 from ui.customer.window import KioskWindow
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from kiosk.settings import Settings
     from ui.customer.backend import Backend
 
@@ -141,6 +143,8 @@ def attach_backend(
 class KioskApp(QObject):
     """Builds the window, opens the backend after the first paint, reports failure."""
 
+    app_did_paint = Signal()
+    """The welcome screen has been painted (the backend opens next)."""
     app_did_start = Signal()
     app_did_fail = Signal(str)
 
@@ -221,6 +225,7 @@ class KioskApp(QObject):
             self._painted = True
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self._open)
+            QTimer.singleShot(0, self.app_did_paint.emit)
         return False
 
     def _open(self) -> None:
@@ -270,6 +275,8 @@ class KioskApp(QObject):
         self.app_did_fail.emit(message)
         # the message alone: no half-started "Getting ready…" window behind it
         self.window.hide()
+        from PySide6.QtWidgets import QMessageBox  # only when start-up fails
+
         dialog = QMessageBox(QMessageBox.Icon.Critical, "Kiosk", message)
         dialog.setObjectName("startup.error")
         dialog.finished.connect(lambda _result: self._exit(EXIT_STARTUP_FAILED))
@@ -305,9 +312,14 @@ def run(
         lockdown=kiosk,
         hide_cursor=hide_cursor,
     )
-    from ui.common.service_notify import supervise
 
-    supervise(app, kiosk_app.app_did_start)  # systemd: ready once customers are served
+    def tell_supervisor() -> None:  # systemd: ready once customers are served
+        from ui.common.service_notify import supervise
+
+        supervise(app, kiosk_app.app_did_start)
+
+    # After the first paint: nothing is reported before the backend is open anyway.
+    kiosk_app.app_did_paint.connect(tell_supervisor)
     return _exec(app, kiosk_app, on_welcome)
 
 
