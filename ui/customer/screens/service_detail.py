@@ -9,10 +9,12 @@ offering a ticket (see :class:`~ui.customer.screens.guidance_actions.GuidanceAct
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ui.common.after_paint import after_paint
 from ui.common.language import Language
 from ui.common.widgets import CheckItem, centered_column, identify, label, scroll_area
 from ui.common.worker import Job, Worker
@@ -56,6 +58,7 @@ class ServiceDetailScreen(ScreenBase):
         self._service: Service | None = None
         self._estimate: WaitEstimate | None = None
         self._estimate_job: Job | None = None
+        self._cancel_estimate: Callable[[], None] | None = None
         self.material_items: dict[str, CheckItem] = {}
         self.step_labels: list[QLabel] = []
         self._step_pool: list[QLabel] = []
@@ -196,12 +199,21 @@ class ServiceDetailScreen(ScreenBase):
         self.priority.sync()
         self.content_area.verticalScrollBar().setValue(0)
         self._estimate = None
+        # The estimate's queries wait for the screen's first frame: on the worker during
+        # the tap they held the GIL while the screen laid itself out and painted.
+        self._cancel_estimate = after_paint(self, lambda: self._ask_estimate(slug))
+        self.retranslate()
+
+    def _ask_estimate(self, slug: str) -> None:
+        self._cancel_estimate = None
         self._estimate_job = self._worker.run(
             lambda: self._reception.estimate(slug), self._got_estimate, self._no_estimate
         )
-        self.retranslate()
 
     def leave(self) -> None:
+        if self._cancel_estimate is not None:
+            self._cancel_estimate()
+            self._cancel_estimate = None
         if self._estimate_job is not None:
             self._estimate_job.discard()
             self._estimate_job = None
