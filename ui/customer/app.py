@@ -25,11 +25,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.clock import Clock, utc_now
 from kiosk.i18n import Catalogs
+from ui.common.after_paint import after_paint
 from ui.common.gc_guard import GuiThreadCollector
 from ui.common.keyboard import use_on_screen_keyboard
 from ui.common.language import Language
@@ -197,12 +198,11 @@ class KioskApp(QObject):
         )
         self.window.lockdown.window_lost.connect(self._window_lost)
         self.error_dialog: QMessageBox | None = None
-        self._painted = False
         self._warmed: set[str] = set()
 
     def start(self) -> None:
         """Show the welcome screen; the rest opens once it has been painted."""
-        self.window.welcome.installEventFilter(self)
+        after_paint(self.window.welcome, self._first_paint)
         screen = self.window.screen() or self.app.primaryScreen()
         if self._lockdown or self._fullscreen:
             if screen is not None:  # a bare X server (no window manager) leaves it as it is
@@ -224,13 +224,9 @@ class KioskApp(QObject):
 
         self._exit(EXIT_WINDOW_LOST)  # a supervisor starts a new kiosk with a new window
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._painted:
-            self._painted = True
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._open)
-            QTimer.singleShot(0, self.app_did_paint.emit)
-        return False
+    def _first_paint(self) -> None:
+        self._open()
+        self.app_did_paint.emit()
 
     def _open(self) -> None:
         config, settings, catalogs = self._config, self._settings, self.catalogs
@@ -364,15 +360,5 @@ def _exec(app: QApplication, kiosk: KioskApp, on_welcome: Callable[[QWidget], No
     return status
 
 
-class _QuitAfterPaint(QObject):
-    """``--exit-after-first-paint``: quit as soon as the welcome screen is painted."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, QApplication.quit)
-        return False
-
-
 def _quit_after_paint(welcome: QWidget) -> None:
-    welcome.installEventFilter(_QuitAfterPaint(welcome))
+    after_paint(welcome, QApplication.quit)
