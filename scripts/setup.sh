@@ -67,6 +67,10 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e ".[test]"
 .venv/bin/pybabel compile -d translations -D kiosk >/dev/null
+# Catalogs merge as the union of both sides' messages (scripts/po_merge.py).
+if git rev-parse --git-dir >/dev/null 2>&1; then
+  git config merge.po-union.driver ".venv/bin/python scripts/po_merge.py %O %A %B"
+fi
 # Bytecode ahead of time: the kiosk's first start (and a read-only install) does
 # not compile the project's modules.
 .venv/bin/python -m compileall -q kiosk ui printing translations assets >/dev/null

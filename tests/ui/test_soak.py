@@ -49,8 +49,11 @@ def test_hundreds_of_journeys_leave_nothing_behind(
     for ending in ("what to bring", "start over", "idle reset", "staff pad"):
         assert endings.get(ending, 0) > 0, endings
 
-    # answered jobs are freed; a screen may keep a handle on its last one (to discard it)
-    assert last.survivors["Job"] <= SCREENS_HOLDING_A_JOB, last.survivors
+    # answered jobs are freed; a screen may keep a handle on its last one (to discard it).
+    # Counted against the first sample: in a full run the process also holds what earlier
+    # tests' kiosks left to the collector, which is not this kiosk's doing.
+    kept = last.survivors["Job"] - first.survivors["Job"]
+    assert kept <= SCREENS_HOLDING_A_JOB, (first.survivors, last.survivors)
     assert last.widgets == first.widgets, "screens are filled, not grown"
     grew = last.gc_objects - first.gc_objects
     assert grew < 2_000, f"{grew} more Python objects after {JOURNEYS} journeys"
