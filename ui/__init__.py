@@ -11,3 +11,7 @@
 Apps import ``ui/common`` and the domain (``kiosk``, ``printing``), never each
 other, except that the kiosk hosts the admin panel. The command line is ``cli/``.
 """
+
+from ui.common.source_scan import stop_pyside_source_scan
+
+stop_pyside_source_scan()  # before any of the kiosk's own modules or its domain stack load
