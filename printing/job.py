@@ -106,7 +106,7 @@ class TicketPrinter:
     def warm_up(self, locales: Sequence[str] = LOCALES) -> None:
         """Import python-escpos, load the logo and the fonts of ``locales`` now, not on
         the first ticket. Each Chinese face costs ≈13 MiB and ≈50 ms, so the kiosk warms
-        its default language at start and the others when a customer chooses them."""
+        a language when the first customer who needs it arrives."""
         escpos_printers()
         for code in locales:
             self.render_bytes(self.layout(sample_ticket(code)))

@@ -235,7 +235,7 @@ def test_any_layout_can_be_printed(
 def test_warming_up_a_language_loads_that_language_only(
     make_printer: Callable[..., TicketPrinter],
 ) -> None:
-    """The kiosk warms its default language at start: the Chinese faces (≈13 MiB each)
+    """The kiosk warms a language when its first customer arrives: the Chinese faces (≈13 MiB each)
     must wait until a customer chooses Chinese."""
     from printing.raster import load_font
 

@@ -216,3 +216,18 @@ def test_the_on_screen_keyboard_is_asked_for_unless_turned_off() -> None:
     chosen = {"QT_IM_MODULE": "ibus"}
     assert not use_on_screen_keyboard(Look().on_screen_keyboard, chosen)
     assert chosen == {"QT_IM_MODULE": "ibus"}
+
+
+def test_the_printer_is_readied_when_the_first_customer_arrives(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """python-escpos, the logo and the ticket fonts wait for the first customer."""
+    settings = make_settings(tmp_path)
+    kiosk = kiosk_app(qtbot, Look(), [], settings=settings)
+    with qtbot.waitSignal(kiosk.app_did_start, timeout=10_000):
+        kiosk.start()
+    kiosk.worker.wait_for_done(5000)
+    assert kiosk._warmed == set()
+    kiosk.window.welcome.start_button.click()  # the first customer
+    qtbot.waitUntil(lambda: kiosk._warmed == {"en"})
+    kiosk.shutdown()

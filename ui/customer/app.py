@@ -247,8 +247,14 @@ class KioskApp(QObject):
         attach_backend(self.window, backend, settings, self._timings)
         self.app_did_start.emit()
         if backend.printer is not None:
-            self._warm_printer(self.language.locale)
+            # python-escpos, the logo and the ticket's fonts (≈8 MiB) are loaded when the
+            # first customer leaves the welcome screen, seconds before any ticket: a kiosk
+            # that nobody has used yet does not carry them.
+            self.window.router.screen_did_change.connect(self._customer_did_arrive)
             self.language.language_did_change.connect(lambda loc: self._warm_printer(loc.locale))
+
+    def _customer_did_arrive(self, _screen: object) -> None:
+        self._warm_printer(self.language.locale)
 
     def _warm_printer(self, locale: str) -> None:
         """Fonts for ``locale``'s tickets, loaded once, when its first customer arrives."""
