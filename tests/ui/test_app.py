@@ -231,3 +231,46 @@ def test_the_printer_is_readied_when_the_first_customer_arrives(
     kiosk.window.welcome.start_button.click()  # the first customer
     qtbot.waitUntil(lambda: kiosk._warmed == {"en"})
     kiosk.shutdown()
+
+
+CJK_PROBE = textwrap.dedent(
+    """
+    import json, sys
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from ui.customer.app import run_for_benchmark
+
+    def files():
+        with open("/proc/self/maps") as maps:
+            return sorted({line.split()[-1].rsplit("/", 1)[-1] for line in maps
+                           if ".tt" in line or ".otf" in line})
+
+    def watch(welcome):
+        def check():
+            if welcome.start_button.isEnabled():  # every screen is built
+                print(json.dumps(files()))
+                QApplication.quit()
+        timer = QTimer(welcome)
+        timer.timeout.connect(check)
+        timer.start(50)
+
+    sys.exit(run_for_benchmark(sys.argv[1], watch))
+    """
+)
+
+
+def test_an_english_kiosk_does_not_load_the_chinese_font_collection(tmp_path: Path) -> None:
+    """The language buttons and reserved labels take their few Chinese glyphs from the
+    bundled subset; Noto Sans CJK (~5 MiB resident) waits for a Chinese customer."""
+    result = subprocess.run(
+        [sys.executable, "-c", CJK_PROBE, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    fonts = json.loads(result.stdout.strip().splitlines()[-1])
+    assert "LobbyEndonyms-Bold.otf" in fonts
+    assert not [name for name in fonts if "CJK" in name], fonts

@@ -18,12 +18,14 @@ from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
 #: Font families per locale, best first; Qt falls back along the list per glyph.
+#: "Lobby Endonyms" holds only the glyphs of the language buttons (简体中文, 繁體中文;
+#: ``scripts/make_endonym_font.py``), so an English screen needs no CJK collection.
 FONT_FAMILIES: dict[str, list[str]] = {
-    "en": ["Noto Sans", "DejaVu Sans", "Noto Sans CJK SC"],
+    "en": ["Noto Sans", "DejaVu Sans", "Lobby Endonyms", "Noto Sans CJK SC"],
     "zh_Hans": ["Noto Sans CJK SC", "WenQuanYi Micro Hei", "DejaVu Sans"],
     "zh_Hant": ["Noto Sans CJK TC", "Noto Sans CJK HK", "WenQuanYi Micro Hei", "DejaVu Sans"],
 }
@@ -107,6 +109,14 @@ def _luminance(colour: str) -> float:
 
 
 ICONS = Path(__file__).resolve().parents[2] / "assets" / "icons"
+FONTS = ICONS.parent / "fonts"
+
+
+@cache
+def register_bundled_fonts() -> None:
+    """The kiosk's own font files (a few kilobytes), once per process."""
+    for path in sorted(FONTS.glob("*.otf")):
+        QFontDatabase.addApplicationFont(str(path))
 
 
 def tick_image(p: Palette) -> str:
@@ -238,11 +248,15 @@ class Theme(QObject):
 
     def __init__(self, app: QApplication, high_contrast: bool = False) -> None:
         super().__init__()
+        register_bundled_fonts()
         self._app = app
         self._default_high_contrast = high_contrast
         self.high_contrast = high_contrast
         self.locale = "en"
         self._root: QWidget | None = None
+        # before any widget is built: one polished earlier would measure its text with
+        # the platform's default font and its fallbacks (the whole CJK collection)
+        app.setFont(self.font())
 
     @property
     def palette(self) -> Palette:
