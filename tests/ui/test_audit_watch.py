@@ -3,10 +3,13 @@ home, in the reader's language, found off the UI thread."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from sqlalchemy import text
 
+from kiosk.access import PermissionDenied
+from tests.helpers.clock import FakeClock
 from ui.customer.router import Screen
 from ui.customer.timings import Timings
 
@@ -29,9 +32,8 @@ def _checked(kiosk: Kiosk) -> None:
     before = state.audit_check
     runtime = kiosk.window.runtime
     assert runtime is not None
-    with kiosk.qtbot.waitSignal(state.state_did_change, timeout=5000):
-        runtime.audit.check()
-    assert state.audit_check is not before
+    runtime.audit.check()
+    kiosk.qtbot.waitUntil(lambda: state.audit_check is not before, timeout=5000)
 
 
 def test_an_intact_trail_shows_nothing(make_kiosk: Callable[..., Kiosk]) -> None:
@@ -78,3 +80,19 @@ def test_a_deleted_tail_shows_too(make_kiosk: Callable[..., Kiosk]) -> None:
     assert kiosk.text(ALERT).splitlines()[0] == (
         "Entries were deleted from the end of the audit trail."
     )
+
+
+def test_the_daily_check_writes_the_count_of_old_refusal_bursts(
+    make_kiosk: Callable[..., Kiosk],
+) -> None:
+    clock = FakeClock()
+    kiosk = make_kiosk(timings=Timings(audit_first_check_ms=3_600_000), clock=clock)
+    staff = kiosk.backend.staff
+    clerk = staff.add(kiosk.manager(), number="7", name="Clara", role="staff", pin="246810")
+    for _ in range(4):  # a clerk tries a manager's page, again and again
+        with contextlib.suppress(PermissionDenied):
+            staff.members(clerk)
+    clock.advance(minutes=61)
+    _checked(kiosk)
+    entries = kiosk.backend.audit.entries(action="access.refused")
+    assert [e.detail.get("count", 1) for e in reversed(entries)] == [1, 3]

@@ -5,7 +5,9 @@ heads this machine noted; an entry edited or forged, or a deleted tail, sets
 :attr:`~ui.customer.state.KioskState.audit_check` so that the staff home shows it
 to whoever signs in next, not only to a manager who thinks of running
 ``kiosk audit verify``. The first check comes a little after start-up (not while
-the first customers are served), then one every day.
+the first customers are served), then one every day. The same read first writes
+the counts of refusal bursts older than an hour (:meth:`kiosk.refusals.RefusalLog.close_stale`),
+so that no refused attempt waits longer than a day to be in the trail.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from ui.customer.state import KioskState
 
 if TYPE_CHECKING:
     from kiosk.audit import AuditLog, TrailCheck
+    from kiosk.refusals import RefusalLog
 
 log = logging.getLogger(__name__)
 
@@ -33,12 +36,19 @@ class AuditWatch(QObject):
         state: KioskState,
         interval_ms: int,
         first_ms: int,
+        refusals: RefusalLog | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._state = state
+
+        def daily() -> TrailCheck:
+            if refusals is not None:
+                refusals.close_stale()
+            return audit.check()
+
         self.poller = Poller(
-            worker, interval_ms, lambda: audit.check, self._answered, self._failed, parent=self
+            worker, interval_ms, lambda: daily, self._answered, self._failed, parent=self
         )
         self._first = QTimer(self)
         self._first.setSingleShot(True)

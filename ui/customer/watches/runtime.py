@@ -77,6 +77,7 @@ class KioskRuntime(QObject):
             state,
             timings.audit_check_ms,
             timings.audit_first_check_ms,
+            backend.refusals,
             parent=self,
         )
         self.staff_idle = StaffIdleWatcher(router, timings.admin_idle_ms or 60_000, activity)
