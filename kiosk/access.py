@@ -7,10 +7,13 @@ cannot slip one last change in between. Messages are msgids for ``loc.tr``.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
+from typing import NoReturn
 
 from sqlmodel import Session
 
+from kiosk.db.database import REFUSAL
 from kiosk.db.models import Staff
 from kiosk.i18n import N_
 
@@ -62,18 +65,38 @@ class StaffMember:
         return Actor(self.id, self.name)
 
 
-def require_manager(actor: StaffMember, session: Session | None) -> None:
+def require_manager(actor: StaffMember, session: Session | None, what: str = "") -> None:
     """Refuse a non-manager. With the caller's ``session``, the role is read again from
     the database inside the action's transaction (``None``: the role at sign-in only,
-    for a command that signs in and acts at once)."""
+    for a command that signs in and acts at once; such a refusal is not audited).
+    ``what`` names the action for the audit entry of a refusal (default: the caller)."""
     if not actor.is_manager:
-        raise PermissionDenied(N_("Only a manager can do this."))
+        _refuse(actor, session, N_("Only a manager can do this."), what)
     if session is not None:
-        require_signed_in(actor, session, role=ROLE_MANAGER)
+        require_signed_in(actor, session, role=ROLE_MANAGER, what=what)
 
 
-def require_signed_in(actor: StaffMember, session: Session, role: str | None = None) -> None:
+def require_signed_in(
+    actor: StaffMember, session: Session, role: str | None = None, what: str = ""
+) -> None:
     """Refuse an account deactivated (or re-roled) since it signed in."""
     row = session.get(Staff, actor.id)
     if row is None or not row.active or (role is not None and row.role != role):
-        raise PermissionDenied(N_("Your rights have changed. Please sign in again."))
+        _refuse(actor, session, N_("Your rights have changed. Please sign in again."), what)
+
+
+def _refuse(actor: StaffMember, session: Session | None, message: str, what: str) -> NoReturn:
+    """Refuse, and tell the session who tried what (``what``, or the domain call that
+    asked): its transaction rolls back, and the database's refusal hook
+    (:mod:`kiosk.refusals`) audits the attempt in a new one."""
+    if session is not None:
+        session.info[REFUSAL] = (actor, what or _refused_call())
+    raise PermissionDenied(message)
+
+
+def _refused_call() -> str:
+    """The domain call that asked for the check (``StaffDirectory.add``)."""
+    frame = sys._getframe(1)
+    while frame.f_back is not None and frame.f_globals.get("__name__") == __name__:
+        frame = frame.f_back
+    return frame.f_code.co_qualname

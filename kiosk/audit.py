@@ -37,6 +37,7 @@ ACTION_LABELS: dict[str, str] = {
     "auth.failed": N_("Wrong PIN"),
     "auth.locked": N_("Locked out after wrong PINs"),
     "auth.refused_locked": N_("Sign-in refused: locked out"),
+    "access.refused": N_("Manager action refused"),
     "staff.create_first_manager": N_("First manager created"),
     "staff.add": N_("Staff member added"),
     "staff.activate": N_("Staff member reactivated"),

@@ -38,9 +38,19 @@ class Context:
     def db(self) -> Database:
         if self._db is None:
             from kiosk.bootstrap import open_database
+            from kiosk.refusals import RefusalLog
 
             self._db = open_database(self.settings)
+            RefusalLog(self._db, self.pad_key, self.settings.kiosk.id).attach()
         return self._db
+
+    @property
+    def pad_key(self) -> str:
+        """The machine's pad, whatever --config says: another settings file is not
+        another pad with its own allowance of guesses."""
+        import socket
+
+        return f"cli@{socket.gethostname()}"
 
     def say(self, text: str) -> None:
         print(text, file=self.stdout)
@@ -55,15 +65,9 @@ class Context:
         return self.stdin.readline().strip()
 
     def staff(self) -> StaffDirectory:
-        import socket
-
         from kiosk.staff import StaffDirectory
 
-        # the machine's pad, whatever --config says: another settings file is not
-        # another pad with its own allowance of guesses
-        return StaffDirectory(
-            self.db, pad_key=f"cli@{socket.gethostname()}", kiosk_id=self.settings.kiosk.id
-        )
+        return StaffDirectory(self.db, pad_key=self.pad_key, kiosk_id=self.settings.kiosk.id)
 
 
 def sign_in(ctx: Context, number: str) -> StaffMember | None:

@@ -3,8 +3,9 @@
 Each person has a staff number and a PIN. Wrong PINs count against the account
 typed (five in a row lock it for a growing delay, at most 100 an hour) and
 against the PIN pad as a whole (so trying many numbers is no faster). Every
-sign-in, failure, lock and change is in the audit trail. Messages are msgids for
-``loc.tr``.
+sign-in, lock and change is in the audit trail; wrong PINs and sign-ins refused
+while locked are too, as one entry per burst with a count (:mod:`kiosk.refusals`).
+Messages are msgids for ``loc.tr``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from kiosk import audit
+from kiosk import audit, refusals
 from kiosk.access import (
     ROLE_MANAGER,
     ROLES,
@@ -83,6 +84,11 @@ class StaffDirectory:
         self._pad_key = pad_key
         self._kiosk_id = kiosk_id
 
+    @property
+    def pad_key(self) -> str:
+        """The PIN pad (and the place refusals are counted for): a kiosk, a console, a machine's command line."""
+        return self._pad_key
+
     def _audit(
         self, session: Session, actor: Actor, action: str, target: str = "", **detail: object
     ) -> None:
@@ -94,6 +100,21 @@ class StaffDirectory:
             action=action,
             target=target,
             detail=dict(detail),
+        )
+
+    def _refused(self, session: Session, action: str, target: str) -> None:
+        refusals.note(
+            session,
+            pad=self._pad_key,
+            at=self._clock(),
+            kiosk_id=self._kiosk_id,
+            action=action,
+            target=target,
+        )
+
+    def _end_refusals(self, session: Session, *actions: str) -> None:
+        refusals.close(
+            session, at=self._clock(), kiosk_id=self._kiosk_id, pad=self._pad_key, actions=actions
         )
 
     # -- first run -------------------------------------------------------------------------
@@ -179,8 +200,9 @@ class StaffDirectory:
                 t for t in (active_lock(guard, now), active_lock(row, now) if row else None) if t
             ]
             if locked:
-                self._audit(session, SYSTEM, "auth.refused_locked", f"staff:{number or '?'}")
+                self._refused(session, "auth.refused_locked", f"staff:{number or '?'}")
                 return SignInResult(None, max(locked), 0)
+            self._end_refusals(session, "auth.refused_locked")  # the lock is over
             if number is not None:
                 match = row if row is not None and verify_pin(row.pin_hash, pin) else None
                 if row is None:
@@ -195,6 +217,14 @@ class StaffDirectory:
                     match.pin_hash = hash_pin(pin)
                 session.add(match)
                 member = _member(match)
+                # the wrong PINs before, and other people's refused actions, are over
+                refusals.close(
+                    session,
+                    at=self._clock(),
+                    kiosk_id=self._kiosk_id,
+                    pad=self._pad_key,
+                    but_of=member.id,
+                )
                 self._audit(session, member.actor, "auth.sign_in", f"staff:{member.number}")
                 return SignInResult(member)
             pad_lock = register_failure(guard, now)
@@ -202,9 +232,10 @@ class StaffDirectory:
             if row is not None:
                 session.add(row)
             target = f"staff:{number}" if number else "pad"
-            self._audit(session, SYSTEM, "auth.failed", target)
+            self._refused(session, "auth.failed", target)
             lock = max((t for t in (pad_lock, account_lock) if t), default=None)
             if lock is not None:
+                self._end_refusals(session, "auth.failed")
                 self._audit(session, SYSTEM, "auth.locked", target, until=lock.isoformat())
                 return SignInResult(None, lock, 0)
             left = min(attempts_left(guard), attempts_left(row) if row else FAILURES_BEFORE_LOCK)
@@ -223,9 +254,20 @@ class StaffDirectory:
             for guard in session.exec(select(PinGuardState)).all():
                 register_success(guard)
                 session.add(guard)
+            refusals.close(session, at=self._clock(), kiosk_id=self._kiosk_id)
             self._audit(
                 session, SYSTEM, "staff.unlock", f"staff:{number}", via="command line", user=os_user
             )
+
+    def confirm_manager(self, member: StaffMember, what: str) -> bool:
+        """Is ``member`` (just signed in) a manager now, to confirm ``what`` (leaving kiosk
+        mode)? Anyone else is refused, and the refusal audited."""
+        try:
+            with self._db.session() as session:
+                require_manager(member, session, what=what)
+        except PermissionDenied:
+            return False
+        return True
 
     # -- management (managers only) --------------------------------------------------------
     def members(self, actor: StaffMember, include_inactive: bool = True) -> list[StaffMember]:

@@ -7,7 +7,8 @@ processes never both read a counter before either writes it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,13 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
 from kiosk.audit_seal import AuditSeal
-from kiosk.db import models, triggers  # noqa: F401 - register tables and triggers
+from kiosk.db import models, models_hardening, triggers  # noqa: F401 - register tables and triggers
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+REFUSAL = "refused"
+"""``session.info`` key: (who, what) a domain check refused in this transaction."""
+
+log = logging.getLogger(__name__)
 
 
 class DatabaseUnavailable(Exception):
@@ -67,6 +72,9 @@ class Database:
         self.engine = create_engine(url, **kwargs)
         self.audit_seal: AuditSeal | None = None
         """The audit trail's key and head record (:mod:`kiosk.audit_seal`), once opened."""
+        self.refusal_hook: Callable[[Any, str], None] | None = None
+        """Called with (who, what) after a transaction a domain check refused has rolled
+        back (:meth:`kiosk.refusals.RefusalLog.attach`), to audit the attempt."""
         if self.is_sqlite:
             _configure_sqlite(self.engine, busy_timeout_ms)
 
@@ -97,10 +105,19 @@ class Database:
                 session.commit()
             except BaseException:
                 session.rollback()
+                self._note_refusal(session.info.pop(REFUSAL, None))
                 raise
             head = session.info.pop("audit_head", None)
             if head is not None and self.audit_seal is not None:
                 self.audit_seal.note_head(*head)  # committed: now it may be noted
+
+    def _note_refusal(self, refused: tuple[Any, str] | None) -> None:
+        if refused is None or self.refusal_hook is None:
+            return
+        try:
+            self.refusal_hook(*refused)
+        except Exception:  # the refusal stands; only its audit entry is missing
+            log.exception("A refused action could not be audited")
 
     def hold_branch_lock(self, connection: Session | Connection, name: str) -> None:
         """Serialise one start-up step (migrating, seeding) across every machine of the

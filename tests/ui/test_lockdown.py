@@ -56,6 +56,8 @@ def test_kiosk_mode_leaves_only_with_a_manager_pin(kiosk: Kiosk) -> None:
     audit = AuditLog(kiosk.backend.db, window.settings.kiosk.id)
     [entry] = audit.entries(action="kiosk.exit")
     assert (entry.actor_name, entry.target) == ("Mei", f"kiosk:{window.settings.kiosk.id}")
+    [refused] = audit.entries(action="access.refused")  # the clerk's try is in the trail
+    assert (refused.actor_name, refused.target) == ("Clara", "kiosk.exit")
 
 
 def test_the_staff_home_offers_no_exit_outside_kiosk_mode(kiosk: Kiosk) -> None:

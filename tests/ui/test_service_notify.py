@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import resource
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -100,6 +102,62 @@ def test_the_real_kiosk_says_ready_once_it_serves_then_pings(
     assert "READY=1" in messages, messages
     assert messages.index("READY=1") < messages.index("WATCHDOG=1")
     assert messages.count("WATCHDOG=1") >= 5
+
+
+FREEZING_APP = """
+import time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+from ui.common.service_notify import supervise
+app = QApplication([])
+window = QLabel("serving")
+window.show()
+supervise(app)
+QTimer.singleShot(1500, lambda: time.sleep(3600))  # the GUI thread gets stuck for good
+app.exec()
+"""
+
+
+def test_a_frozen_gui_thread_is_killed_by_the_watchdog(
+    notify_socket: tuple[socket.socket, str],
+) -> None:
+    """systemd's watchdog rule, played by the test against a real process: no
+    WATCHDOG=1 within WATCHDOG_USEC, and the process gets SIGABRT (WatchdogSignal)."""
+    sock, path = notify_socket
+    watchdog_s = 0.5
+    env = dict(
+        os.environ,
+        NOTIFY_SOCKET=path,
+        WATCHDOG_USEC=str(int(watchdog_s * 1_000_000)),
+        QT_QPA_PLATFORM="offscreen",
+    )
+    app = subprocess.Popen(
+        [sys.executable, "-c", FREEZING_APP],
+        cwd=ROOT,
+        env=env,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_CORE, (0, 0)),  # no core file
+    )
+    try:
+        pings, ready_at, killed_at = 0, None, None
+        last = time.monotonic()
+        deadline = last + 30
+        while killed_at is None and time.monotonic() < deadline:
+            for at, message in received(sock, 0.05):
+                if message == "READY=1":
+                    ready_at = last = at
+                elif message == "WATCHDOG=1":
+                    pings, last = pings + 1, at
+            if ready_at is not None and time.monotonic() - last > watchdog_s:
+                app.send_signal(signal.SIGABRT)
+                killed_at = time.monotonic()
+        assert ready_at is not None and killed_at is not None
+        assert pings >= 3  # it was fed while the GUI thread ran…
+        assert app.wait(timeout=10) == -signal.SIGABRT  # …and killed once it froze
+        assert killed_at - ready_at < 1.5 + 2 * watchdog_s + 1
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait(timeout=10)
 
 
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="needs systemd-analyze")

@@ -15,6 +15,7 @@ from kiosk.board import Board
 from kiosk.clock import Clock, utc_now
 from kiosk.desk import Desk
 from kiosk.reception import Reception
+from kiosk.refusals import RefusalLog
 from kiosk.staff import StaffDirectory
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ class QueueBackend:
         self.reception = Reception(self.db, self.settings, self.clock)
         self.board = Board(self.db, self.settings, self.clock)
         self.staff = StaffDirectory(self.db, self.clock, f"console:{kiosk_id}", kiosk_id)
+        RefusalLog(self.db, self.staff.pad_key, kiosk_id, self.clock).attach()
 
     def use_settings(self, settings: Settings) -> None:
         """The branch's settings changed (business day, queue rules, branch name)."""

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from kiosk.db.database import Database
     from kiosk.first_run import SetupCode
     from kiosk.reception import Reception
+    from kiosk.refusals import RefusalLog
     from kiosk.staff import StaffDirectory
     from printing.job import TicketPrinter
 
@@ -41,6 +42,8 @@ class Backend:
     """The settings in force at start: the machine's TOML with the branch's choices over it."""
     setup_code: SetupCode | None = None
     """While the branch has no manager: the one-time code that lets the screen set one up."""
+    refusals: RefusalLog | None = None
+    """Where refused attempts of this kiosk are counted (the daily check ends old bursts)."""
 
     def close(self) -> None:
         self.db.dispose()
@@ -60,6 +63,7 @@ def open_backend(
     from kiosk.db.database import DatabaseUnavailable
     from kiosk.first_run import SetupCode
     from kiosk.reception import Reception
+    from kiosk.refusals import RefusalLog
     from kiosk.staff import StaffDirectory
     from printing.backends import PrinterConfigError, parse_printer_url
     from printing.job import TicketPrinter
@@ -85,7 +89,8 @@ def open_backend(
         sections=TicketSections(**dict.fromkeys(hidden, False)),
     )
     staff = StaffDirectory(db, clock, kiosk_id=settings.kiosk.id)
+    refusals = RefusalLog(db, staff.pad_key, settings.kiosk.id, clock).attach()
     audit = AuditLog(db, settings.kiosk.id, clock)
     branch = BranchSettingsStore(db, settings, clock)
     setup_code = SetupCode() if staff.needs_first_manager() else None
-    return Backend(db, reception, staff, printer, audit, branch, settings, setup_code)
+    return Backend(db, reception, staff, printer, audit, branch, settings, setup_code, refusals)

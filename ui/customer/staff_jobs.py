@@ -61,9 +61,13 @@ def open_pad(staff: StaffDirectory) -> PadOpening:
     return PadOpening(staff.needs_first_manager(), current_lock(staff))
 
 
-def sign_in(staff: StaffDirectory, number: str, pin: str) -> SignInAnswer:
+def sign_in(staff: StaffDirectory, number: str, pin: str, confirming: str = "") -> SignInAnswer:
+    """``confirming``: the PIN confirms a manager-only action (``kiosk.exit``): anyone else
+    is refused by the domain, and that is audited."""
     result = staff.sign_in(pin, number=number)
     if result.staff is not None:
+        if confirming:
+            staff.confirm_manager(result.staff, confirming)
         return SignInAnswer(result.staff)
     if result.locked_until is not None:
         lock = current_lock(staff, number) or Lock(result.locked_until, ACCOUNT)

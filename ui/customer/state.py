@@ -1,8 +1,9 @@
 """What every kiosk screen needs to know about the machine: is the database there,
-and can the ticket printer print.
+can the ticket printer print, and does the audit trail verify.
 
 One :class:`KioskState` is shared by the window's screens; the watchers
-(:mod:`ui.customer.watches.database`, :mod:`ui.customer.watches.printer`) set it and
+(:mod:`ui.customer.watches.database`, :mod:`ui.customer.watches.printer`,
+:mod:`ui.customer.watches.audit`) set it and
 ``state_did_change`` tells the screens. Printer states are the string values of
 :class:`printing.status.PrinterState` (a ``StrEnum``), so nothing heavy is
 imported before the first paint.
@@ -10,7 +11,12 @@ imported before the first paint.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from kiosk.audit import TrailCheck
 
 #: Printer states in which tickets are not printed: the number is shown on screen instead
 #: (a printer switched off or unplugged is "unreachable": no customer should wait 3 s for it).
@@ -28,6 +34,8 @@ class KioskState(QObject):
         self.printer_state: str | None = None
         """The latest printer state (``None``: not checked yet, or no printer)."""
         self._on_screen = False
+        self.audit_check: TrailCheck | None = None
+        """The latest daily check of the audit trail (``None``: not checked yet)."""
 
     @property
     def number_on_screen(self) -> bool:
@@ -52,4 +60,9 @@ class KioskState(QObject):
             on_screen = False
         if state != self.printer_state or on_screen != self._on_screen:
             self.printer_state, self._on_screen = state, on_screen
+            self.state_did_change.emit()
+
+    def set_audit_check(self, check: TrailCheck) -> None:
+        if check != self.audit_check:
+            self.audit_check = check
             self.state_did_change.emit()

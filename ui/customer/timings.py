@@ -24,6 +24,10 @@ class Timings:
     catalogue_check_ms: int = 5000
     database_retry_ms: int = 3000
     printer_check_ms: int = 10_000
+    audit_check_ms: int = 86_400_000
+    """The audit trail is checked once a day…"""
+    audit_first_check_ms: int = 60_000
+    """…the first time a minute after start (not while the first customers are served)."""
     long_press_ms: int = 2000
     admin_idle_ms: int | None = None
     """``None``: the branch's ``admin_idle_seconds``."""

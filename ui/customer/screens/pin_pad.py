@@ -233,7 +233,8 @@ class PinPadScreen(ScreenBase):
             self._run(lambda: current_lock(staff, number), self._number_checked)
             return
         elif self.pad.mode == PadMode.PIN and pin:
-            self._run(lambda: sign_in(staff, number, pin), self._pin_checked)
+            confirming = "kiosk.exit" if self.pad.purpose == EXIT_KIOSK else ""
+            self._run(lambda: sign_in(staff, number, pin, confirming), self._pin_checked)
             return
         self.retranslate()
 

@@ -4,7 +4,9 @@ Everything that reads the database or talks to the printer runs on the worker.
 A reprint acts on the selected row: it counts the reprint, prints once, stores
 the print status and is audited (``ticket.reprint``). The printer indicator
 follows the kiosk's periodic printer check (:mod:`ui.customer.watches.printer`); paper near
-its end is an alert here only. ``staff.exit_kiosk`` shows in kiosk mode.
+its end is an alert here only. An audit trail that did not verify at the daily
+check (:mod:`ui.customer.watches.audit`) is an alert too (``staff.audit_alert``), so
+the next person to sign in sees it. ``staff.exit_kiosk`` shows in kiosk mode.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from ui.customer.state import KioskState
 
 if TYPE_CHECKING:
     from kiosk.access import StaffMember
-    from kiosk.audit import AuditLog
+    from kiosk.audit import AuditLog, TrailCheck
+    from kiosk.i18n import Localizer
     from kiosk.reception import Reception, TicketSummary
     from printing.job import TicketPrinter
     from printing.outcome import PrintOutcome
@@ -79,8 +82,11 @@ class StaffHomeScreen(ScreenBase):
         self.title = label("title")
         self.signed_in = label("muted")
         self.printer = PrinterIndicator(self)
+        self.audit_alert = label("warning")
+        identify(self.audit_alert, "staff.audit_alert")
+        self.audit_alert.hide()
         self.summary = label("subtitle")
-        for widget in (self.title, self.signed_in, self.printer, self.summary):
+        for widget in (self.title, self.signed_in, self.printer, self.audit_alert, self.summary):
             main.addWidget(widget)
         self.table = TicketTable()
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -115,6 +121,7 @@ class StaffHomeScreen(ScreenBase):
         for index, button in enumerate(self._buttons):  # three rows of two: each text fits
             self._grid.addWidget(button, index // 2, index % 2)
         self._kiosk.state_did_change.connect(self._show_printer)
+        self._kiosk.state_did_change.connect(self._show_audit)
         self.retranslate()
 
     @property
@@ -261,6 +268,12 @@ class StaffHomeScreen(ScreenBase):
     def _show_printer(self) -> None:
         self.printer.show_state(self._kiosk.printer_state, self._printer is not None, self.loc)
 
+    def _show_audit(self) -> None:
+        text = audit_alert_text(self._kiosk.audit_check, self.loc)
+        self.audit_alert.setText(text)
+        self.audit_alert.setAccessibleName(text)
+        self.audit_alert.setVisible(bool(text))
+
     def _update_buttons(self) -> None:
         idle = self._action is None and self._printer is not None
         self.reprint_button.setEnabled(idle and self.table.selected_row() is not None)
@@ -280,4 +293,25 @@ class StaffHomeScreen(ScreenBase):
         self.exit_button.setText(loc.tr("Back to customer mode"))
         self._say(self._note)
         self._show_printer()
+        self._show_audit()
         self._fill(self.table.rows)
+
+
+def audit_alert_text(check: TrailCheck | None, loc: Localizer) -> str:
+    """What the staff home says about the last daily check ("" when it verified)."""
+    if check is None or check.intact:
+        return ""
+    lines = []
+    if check.broken:
+        n = len(check.broken)
+        lines.append(
+            loc.ntr(
+                "The audit trail was changed outside the app: {n} entry does not match.",
+                "The audit trail was changed outside the app: {n} entries do not match.",
+                n,
+            ).format(n=loc.number(n))
+        )
+    if check.lost_after is not None:
+        lines.append(loc.tr("Entries were deleted from the end of the audit trail."))
+    lines.append(loc.tr("Tell a manager now: “kiosk audit verify” lists what is wrong."))
+    return "\n".join(lines)

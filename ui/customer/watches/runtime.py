@@ -5,6 +5,7 @@
 - the database: a failed job that lost it shows the banner and disables taking
   tickets until a probe answers again;
 - the printer (every ~10 s): its state for staff, and number-on-screen mode;
+- the audit trail (once a day): a trail that does not verify shows on the staff home;
 - admin idle: the staff home signs out after ``admin_idle_seconds``.
 """
 
@@ -23,6 +24,7 @@ from ui.customer.router import CUSTOMER_FLOW, Screen
 from ui.customer.screens.base import ScreenRouter
 from ui.customer.staff_idle import StaffIdleWatcher
 from ui.customer.state import KioskState
+from ui.customer.watches.audit import AuditWatch
 from ui.customer.watches.database import DatabaseWatch
 
 if TYPE_CHECKING:
@@ -69,11 +71,21 @@ class KioskRuntime(QObject):
             self.printer = PrinterWatch(
                 backend.printer, health, worker, state, timings.printer_check_ms
             )
+        self.audit = AuditWatch(
+            backend.audit,
+            worker,
+            state,
+            timings.audit_check_ms,
+            timings.audit_first_check_ms,
+            backend.refusals,
+            parent=self,
+        )
         self.staff_idle = StaffIdleWatcher(router, timings.admin_idle_ms or 60_000, activity)
         router.screen_will_change.connect(self._screen_will_change)
 
     def start(self) -> None:
         self.branch_watch.start()
+        self.audit.start()
         if self.printer is not None:
             self.printer.start()
 
@@ -81,6 +93,7 @@ class KioskRuntime(QObject):
         self.staff_idle.stop()
         self.branch_watch.stop()
         self.database.stop()
+        self.audit.stop()
         if self.printer is not None:
             self.printer.stop()
 
