@@ -8,7 +8,7 @@
     kiosk print-test [--printer URL] [--config PATH] print the printer test page
     kiosk screenshot --out DIR [--locale L ...]      every screen, every size, as PNG files
     kiosk staff|counter|audit|db|retention …, kiosk catalogue export|import …,
-    kiosk archive …                                  operations (see kiosk.commands)
+    kiosk archive|demo-data …                        operations (see kiosk.commands)
 
 Each subcommand imports only what it needs (Qt, SQLModel and python-escpos are
 imported lazily), so ``catalogue check`` and ``print-test`` start quickly and
@@ -43,6 +43,7 @@ COMMANDS = (
     "db",
     "retention",
     "archive",
+    "demo-data",
 )
 
 

@@ -1,14 +1,16 @@
-"""``kiosk archive``: on the machine, for a timer or an
+"""``kiosk archive`` and ``kiosk demo-data``: on the machine, for a timer or an
 installer, like ``kiosk retention purge`` (no sign-in; audited as the system).
 
     kiosk archive --month YYYY-MM --out DIR    write a month's archive and record it
     kiosk archive verify FILE                  check an archive (exit 1 when damaged)
+    kiosk demo-data [--days 730] [--per-day 2000] [--seed N] [--until DATE] [--force]
 """
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from kiosk.command_context import Context
@@ -56,7 +58,7 @@ def register(
     commands: argparse._SubParsersAction[argparse.ArgumentParser],
     common: Callable[..., None],
 ) -> None:
-    """Add ``kiosk archive …``; ``common`` adds ``--config``."""
+    """Add ``kiosk archive …`` and ``kiosk demo-data``; ``common`` adds ``--config``."""
     archive = commands.add_parser(
         "archive",
         help="archive a month's records to a checked file, or verify one",
@@ -70,3 +72,62 @@ def register(
     archive.add_argument("--month", metavar="YYYY-MM", help="the business month to archive")
     archive.add_argument("--out", type=Path, metavar="DIR", help="folder for the archive")
     archive.set_defaults(handler=_archive_command)
+
+    demo = commands.add_parser(
+        "demo-data",
+        help="fill the database with realistic demo traffic (for reports and benchmarks)",
+    )
+    common(demo, actor=False)
+    demo.add_argument("--days", type=int, default=730, metavar="N", help="days of traffic")
+    demo.add_argument(
+        "--per-day", type=int, default=2000, metavar="N", help="visits a day, on average"
+    )
+    demo.add_argument("--seed", type=int, default=1, help="same seed, same traffic")
+    demo.add_argument(
+        "--until",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="last day (default: yesterday)",
+    )
+    demo.add_argument(
+        "--force", action="store_true", help="add to a database that already has traffic"
+    )
+    demo.set_defaults(handler=_demo_command)
+
+
+def _demo_command(args: argparse.Namespace, ctx: Context) -> int:
+    from kiosk.access import SYSTEM
+    from kiosk.demo_data import DemoFiller, DemoRefused
+
+    loc = ctx.loc
+
+    def progress(day: date, visits: int) -> None:
+        ctx.say(loc.tr("{day}: {n} visits so far").format(day=day.isoformat(), n=visits))
+
+    try:
+        done = DemoFiller(ctx.db, ctx.settings).fill(
+            SYSTEM,
+            days=args.days,
+            per_day=args.per_day,
+            seed=args.seed,
+            until=args.until,
+            force=args.force,
+            progress=progress,
+        )
+    except DemoRefused as exc:
+        return ctx.fail(loc.tr(exc.message).format(**exc.params))
+    ctx.say(
+        loc.tr(
+            "Demo traffic from {first} to {last}: {visits} visits, {tickets} tickets, "
+            "{counters} counters, {staff} staff, in {seconds} s."
+        ).format(
+            first=done.first_day.isoformat(),
+            last=done.last_day.isoformat(),
+            visits=done.visits,
+            tickets=done.tickets,
+            counters=done.counters,
+            staff=done.staff,
+            seconds=round(done.seconds),
+        )
+    )
+    return 0

@@ -132,3 +132,26 @@ def test_archive_missing_names_the_months() -> None:
     from kiosk.archive_month import Month
 
     assert str(ArchiveMissing([Month(2025, 9), Month(2025, 10)])) == "2025-09, 2025-10"
+
+
+def test_demo_data_refuses_real_traffic(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    code, _, err = cli("demo-data", "--days", "2", "--per-day", "10")
+    assert (code, err.strip()) == (
+        1,
+        "This database already has real traffic: demo visits would mix with it. "
+        "Add --force to fill it anyway.",
+    )
+    monkeypatch.setenv("LANG", "zh_TW.UTF-8")
+    code, _, err = cli("demo-data", "--days", "0")
+    assert code == 1 and "3650" in err and "Give between" not in err
+
+
+def test_demo_data_fills_a_new_database(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[kiosk]\ndata_dir = "{tmp_path / "data"}"\n', encoding="utf-8")
+    cli = Cli(config)
+    code, out, err = cli("demo-data", "--days", "3", "--per-day", "20", "--until", "2026-11-28")
+    assert (code, err) == (0, "")
+    lines = out.strip().splitlines()
+    assert lines[0].startswith("2026-11-28: ") and lines[0].endswith(" visits so far")
+    assert lines[-1].startswith("Demo traffic from 2026-11-26 to 2026-11-28: ")
