@@ -19,14 +19,21 @@ from kiosk.archive_file import MANIFEST, check_file
 from kiosk.archive_guard import ArchiveMissing
 from kiosk.archive_month import ArchiveError, Month
 from kiosk.audit import AuditLog
+from kiosk.catalogue.loader import parse_catalogue
+from kiosk.db.catalogue_store import save_catalogue
 from kiosk.db.database import Database
 from kiosk.db.models import QueueEvent, Ticket, Visit
 from kiosk.db.models_archive import ArchiveRecord
 from kiosk.desk import Desk
 from kiosk.reception import Reception, VisitInput
 from kiosk.records import Records
-from kiosk.settings import Settings
+from kiosk.settings import Settings, settings_from_mapping
 from tests.helpers.clock import FakeClock
+from tests.kiosk.conftest import MINI_CATALOGUE
+
+from ..postgres import postgres_url
+
+__all__ = ["postgres_url"]
 
 NOVEMBER = Month(2026, 11)
 
@@ -229,3 +236,28 @@ def test_purge_without_archive_is_audited_as_such(
     [entry] = AuditLog(db, "kiosk-1").entries(action="retention.")
     assert entry.action == "retention.purge_without_archive"
     assert entry.detail["months_without_archive"] == ["2026-11"]
+
+
+@pytest.mark.postgres
+def test_round_trip_and_purge_on_postgresql(postgres_url: str, tmp_path: Path) -> None:
+    settings = settings_from_mapping(
+        {"kiosk": {"data_dir": str(tmp_path)}, "database": {"url": postgres_url}}
+    )
+    db = Database(postgres_url)
+    db.create_schema()
+    try:
+        with db.session() as session:
+            save_catalogue(session, parse_catalogue(MINI_CATALOGUE))
+        clock = FakeClock()
+        Reception(db, settings, clock).take_ticket(
+            VisitInput("en", clock.now, ("lost",), "lost_card")
+        )
+        clock.advance(days=40)
+        with pytest.raises(ArchiveMissing):
+            Records(db, settings, clock).purge(SYSTEM, retention_days=30)
+        written = Archiver(db, settings, clock).write(SYSTEM, NOVEMBER, tmp_path)
+        assert written.counts == {"visits": 1, "tickets": 1, "queue_events": 1}
+        assert check_file(written.path).ok
+        assert Records(db, settings, clock).purge(SYSTEM, retention_days=30) == 1
+    finally:
+        db.dispose()
