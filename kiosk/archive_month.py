@@ -58,6 +58,9 @@ class Month:
     def next(self) -> Month:
         return Month(self.year + self.month // 12, self.month % 12 + 1)
 
+    def previous(self) -> Month:
+        return Month(self.year - (self.month == 1), (self.month - 2) % 12 + 1)
+
     def bounds(self, zone: tzinfo, reset_hour: int) -> tuple[datetime, datetime]:
         """UTC start (inclusive) and end (exclusive) of the month's business days."""
         start, _ = business_day_bounds(self.first_day, zone, reset_hour)

@@ -1,7 +1,7 @@
 """``kiosk archive`` and ``kiosk demo-data``: on the machine, for a timer or an
 installer, like ``kiosk retention purge`` (no sign-in; audited as the system).
 
-    kiosk archive --month YYYY-MM --out DIR    write a month's archive and record it
+    kiosk archive --month YYYY-MM|last --out DIR   write a month's archive and record it
     kiosk archive verify FILE                  check an archive (exit 1 when damaged)
     kiosk demo-data [--days 730] [--per-day 2000] [--seed N] [--until DATE] [--force]
 """
@@ -20,6 +20,7 @@ def _archive_command(args: argparse.Namespace, ctx: Context) -> int:
     from kiosk.access import SYSTEM
     from kiosk.archive import Archiver
     from kiosk.archive_month import ArchiveError, Month
+    from kiosk.clock import utc_now
 
     loc = ctx.loc
     try:
@@ -38,7 +39,12 @@ def _archive_command(args: argparse.Namespace, ctx: Context) -> int:
             return 0
         if args.action is not None or args.month is None or args.out is None:
             return ctx.fail(loc.tr("Give --month YYYY-MM and --out DIR, or: verify FILE."))
-        written = Archiver(ctx.db, ctx.settings).write(SYSTEM, Month.parse(args.month), args.out)
+        if args.month == "last":
+            business = ctx.settings.business
+            month = Month.of(utc_now(), business.zone, business.day_reset_hour).previous()
+        else:
+            month = Month.parse(args.month)
+        written = Archiver(ctx.db, ctx.settings).write(SYSTEM, month, args.out)
     except ArchiveError as exc:
         return ctx.fail(loc.tr(exc.message).format(**exc.params))
     counts = ", ".join(f"{name} {n}" for name, n in written.counts.items())
@@ -69,7 +75,11 @@ def register(
     common(archive, actor=False)
     archive.add_argument("action", nargs="?", type=_action, metavar="verify")
     archive.add_argument("file", nargs="?", type=Path, metavar="FILE")
-    archive.add_argument("--month", metavar="YYYY-MM", help="the business month to archive")
+    archive.add_argument(
+        "--month",
+        metavar="YYYY-MM",
+        help="the business month to archive (last: the one before this)",
+    )
     archive.add_argument("--out", type=Path, metavar="DIR", help="folder for the archive")
     archive.set_defaults(handler=_archive_command)
 

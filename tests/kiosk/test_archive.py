@@ -198,6 +198,10 @@ def test_month_bounds_follow_the_business_day(settings: Settings) -> None:
         "2026-11-30T20:00:00+00:00",
     )
     assert Month(2026, 12).next() == Month(2027, 1)
+    assert (Month(2027, 1).previous(), Month(2026, 5).previous()) == (
+        Month(2026, 12),
+        Month(2026, 4),
+    )
 
 
 def test_purge_refuses_a_month_without_a_verified_archive(

@@ -74,6 +74,13 @@ def test_archive_verify_then_purge(cli: Cli, tmp_path: Path) -> None:
     assert (code, out.strip()) == (0, "Deleted 2 visits older than 365 days.")
 
 
+def test_last_month(cli: Cli, tmp_path: Path) -> None:
+    code, out, err = cli("archive", "--month", "last", "--out", str(tmp_path / "monthly"))
+    assert (code, err) == (0, "")
+    [written] = (tmp_path / "monthly").iterdir()
+    assert written.name.startswith("kiosk-archive-") and str(written) in out
+
+
 def test_purge_without_archive(cli: Cli) -> None:
     code, out, _ = cli("retention", "purge", "--without-archive")
     assert (code, out.strip()) == (0, "Deleted 2 visits older than 365 days.")
