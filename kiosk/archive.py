@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from kiosk import audit
 from kiosk.access import Actor
@@ -107,7 +107,7 @@ class Archiver:
             pack(partial, manifest, [(entry["name"], path) for entry, path in files], now)
             target = free_name(out_dir, month)
             os.link(partial, target)  # never replaces a file that appeared meanwhile
-        check = self._check(target)
+        check = check_file(target)
         if not check.ok:  # pragma: no cover - the disk changed what was just written
             target.unlink(missing_ok=True)
             raise ArchiveError(UNREADABLE, path=str(target))
@@ -170,8 +170,15 @@ class Archiver:
 
     def verify(self, actor: Actor, path: Path) -> ArchiveCheck:
         """Read the whole file and check it against its manifest; a good file the
-        database knows is marked verified again. Audited either way."""
-        check = self._check(path)
+        database knows is marked verified again. Audited either way (a file that is
+        not a readable archive raises :class:`ArchiveError` once that is noted)."""
+        try:
+            check = check_file(path)
+        except ArchiveError:
+            with self._db.session() as session:
+                detail = {"file": path.name, "ok": False, "readable": False}
+                self._audit_verify(session, actor, "", detail)
+            raise
         now = self._clock()
         with self._db.session() as session:
             record = session.exec(
@@ -180,24 +187,23 @@ class Archiver:
             if record is not None and check.ok:
                 record.verified_at = now
                 session.add(record)
-            audit.append(
-                session,
-                at=now,
-                kiosk_id=self._settings.kiosk.id,
-                actor=actor,
-                action="archive.verify",
-                target=check.month,
-                detail={
-                    "file": path.name,
-                    "sha256": check.sha256,
-                    "ok": check.ok,
-                    "problems": len(check.problems),
-                },
+            detail = {"file": path.name, "sha256": check.sha256, "ok": check.ok}
+            self._audit_verify(
+                session, actor, check.month, detail | {"problems": len(check.problems)}
             )
         return ArchiveCheck(
             check.path, check.month, check.counts, check.sha256, check.problems, record is not None
         )
 
-    @staticmethod
-    def _check(path: Path) -> ArchiveCheck:
-        return check_file(path)
+    def _audit_verify(
+        self, session: Session, actor: Actor, month: str, detail: dict[str, object]
+    ) -> None:
+        audit.append(
+            session,
+            at=self._clock(),
+            kiosk_id=self._settings.kiosk.id,
+            actor=actor,
+            action="archive.verify",
+            target=month,
+            detail=detail,
+        )

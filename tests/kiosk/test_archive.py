@@ -122,7 +122,7 @@ def _fails(archiver: Archiver, path: Path) -> bool:
         return True
 
 
-def test_verify_catches_a_changed_byte(archiver: Archiver, tmp_path: Path) -> None:
+def test_verify_catches_a_changed_byte(archiver: Archiver, db: Database, tmp_path: Path) -> None:
     path = archiver.write(SYSTEM, NOVEMBER, tmp_path).path
     original = path.read_bytes()
     assert not _fails(archiver, path)
@@ -131,6 +131,9 @@ def test_verify_catches_a_changed_byte(archiver: Archiver, tmp_path: Path) -> No
         changed[where] ^= 0x01
         path.write_bytes(bytes(changed))
         assert _fails(archiver, path), where
+    verified = AuditLog(db, "kiosk-1").entries(action="archive.verify")
+    assert verified[-1].detail["ok"] is True  # the first check, before any change
+    assert all(entry.detail["ok"] is False for entry in verified[:-1])
 
 
 def test_verify_catches_a_member_rewritten_behind_the_manifest(
