@@ -26,6 +26,9 @@ _TICKET_REPORT = (
     "finished_at",
 )
 
+_TICKET_COUNTER = ("business_day", "counter", "status", "started_at", "finished_at")
+_TICKET_STAFF = ("business_day", "staff_id", "status", "called_at", "started_at", "finished_at")
+
 
 def upgrade() -> None:
     op.create_table(
@@ -50,8 +53,8 @@ def upgrade() -> None:
         batch_op.create_index("ix_visit_finished_at", ["finished_at"], unique=False)
     with op.batch_alter_table("ticket", schema=None) as batch_op:
         batch_op.create_index("ix_ticket_report", list(_TICKET_REPORT), unique=False)
-        batch_op.create_index("ix_ticket_day_counter", ["business_day", "counter"], unique=False)
-        batch_op.create_index("ix_ticket_day_staff", ["business_day", "staff_id"], unique=False)
+        batch_op.create_index("ix_ticket_day_counter", list(_TICKET_COUNTER), unique=False)
+        batch_op.create_index("ix_ticket_day_staff", list(_TICKET_STAFF), unique=False)
 
 
 def downgrade() -> None:
