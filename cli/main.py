@@ -7,8 +7,8 @@
     kiosk catalogue check [FILE ...]                 validate catalogue YAML files
     kiosk print-test [--printer URL] [--config PATH] print the printer test page
     kiosk screenshot --out DIR [--locale L ...]      every screen, every size, as PNG files
-    kiosk staff|counter|audit|db|retention …, kiosk catalogue export|import …
-                                                     operations (see kiosk.commands)
+    kiosk staff|counter|audit|db|retention …, kiosk catalogue export|import …,
+    kiosk archive|demo-data …                        operations (see kiosk.commands)
 
 Each subcommand imports only what it needs (Qt, SQLModel and python-escpos are
 imported lazily), so ``catalogue check`` and ``print-test`` start quickly and
@@ -42,6 +42,8 @@ COMMANDS = (
     "audit",
     "db",
     "retention",
+    "archive",
+    "demo-data",
 )
 
 

@@ -56,6 +56,10 @@ ACTION_LABELS: dict[str, str] = {
     "service.resume": N_("Service resumed"),
     "visits.export": N_("Visits exported"),
     "retention.purge": N_("Old records removed"),
+    "retention.purge_without_archive": N_("Old records removed without an archive"),
+    "archive.write": N_("Month archived"),
+    "archive.verify": N_("Archive checked"),
+    "demo.fill": N_("Demo traffic generated"),
     "ticket.reprint": N_("Ticket reprinted"),
     "kiosk.exit": N_("Kiosk mode left"),
 }

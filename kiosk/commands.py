@@ -9,7 +9,9 @@ staff screens: a manager signs in with staff number and PIN before each action.
     kiosk audit [list] --as NUMBER [--since DATE] [--action PREFIX]
     kiosk audit verify --as NUMBER                   (exit 1 when edited or truncated)
     kiosk db upgrade | backup [--to DIR] | restore FILE
-    kiosk retention purge
+    kiosk retention purge [--without-archive]
+    kiosk archive --month YYYY-MM --out DIR | verify FILE, kiosk demo-data …
+                                                     (see kiosk.commands_archive)
 
 PINs are read without echo from the terminal, or one per line from standard input
 when it is not a terminal (scripts, tests). Messages follow the ``LANG`` locale.
@@ -24,7 +26,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from kiosk import commands_counter
+from kiosk import commands_archive, commands_counter
 from kiosk.command_context import Context, Handler, new_pin, sign_in
 
 if TYPE_CHECKING:
@@ -253,11 +255,16 @@ def _backup_command(args: argparse.Namespace, ctx: Context) -> int:
 
 def _retention_command(args: argparse.Namespace, ctx: Context) -> int:
     from kiosk.access import SYSTEM
+    from kiosk.archive_guard import ArchiveMissing
     from kiosk.branch_settings import BranchSettingsStore
     from kiosk.records import Records
 
     days = BranchSettingsStore(ctx.db, ctx.settings).current().retention_days
-    count = Records(ctx.db, ctx.settings).purge(SYSTEM, days)
+    try:
+        count = Records(ctx.db, ctx.settings).purge(SYSTEM, days, args.without_archive)
+    except ArchiveMissing as exc:
+        months = ", ".join(str(m) for m in exc.months)
+        return ctx.fail(ctx.loc.tr(exc.message).format(months=months))
     ctx.say(ctx.loc.tr("Deleted {n} visits older than {days} days.").format(n=count, days=days))
     return 0
 
@@ -300,6 +307,7 @@ def register(
     unlock.add_argument("number")
     staff.set_defaults(handler=_staff_command)
     commands_counter.register(commands, common)
+    commands_archive.register(commands, common)
 
     export = catalogue_commands.add_parser("export", help="write the catalogue as YAML")
     common(export)
@@ -344,7 +352,13 @@ def register(
     retention_commands = retention.add_subparsers(
         dest="retention_command", metavar="ACTION", required=True
     )
-    common(retention_commands.add_parser("purge"), actor=False)
+    purge = retention_commands.add_parser("purge")
+    common(purge, actor=False)
+    purge.add_argument(
+        "--without-archive",
+        action="store_true",
+        help="also delete months that have no verified archive (audited)",
+    )
     retention.set_defaults(handler=_retention_command)
 
 

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, delete, select
 
 from kiosk import audit
 from kiosk.access import Actor, StaffMember, require_manager
+from kiosk.archive_guard import ArchiveMissing, months_before, unarchived
 from kiosk.clock import Clock, business_day_bounds, utc_now
 from kiosk.db.database import Database
 from kiosk.db.models import QueueEvent, Ticket, Visit
@@ -196,23 +197,34 @@ class Records:
             )
             return len(rows)
 
-    def purge(self, actor: Actor, retention_days: int) -> int:
-        """Delete visits, tickets and queue events older than the retention period."""
+    def purge(self, actor: Actor, retention_days: int, without_archive: bool = False) -> int:
+        """Delete visits, tickets and queue events older than the retention period.
+
+        Raises :class:`~kiosk.archive_guard.ArchiveMissing` when a month it would
+        delete from has no verified archive, unless ``without_archive`` (audited as such).
+        """
         cutoff = self._clock() - timedelta(days=retention_days)
         with self._db.session() as session:
+            months = months_before(session, self._settings, cutoff)
+            missing = unarchived(session, self._settings, months)
+            if missing and not without_archive:
+                raise ArchiveMissing(missing)
             old_visits = select(Visit.id).where(col(Visit.finished_at) < cutoff)
             old_tickets = select(Ticket.id).where(col(Ticket.visit_id).in_(old_visits))
             session.execute(delete(QueueEvent).where(col(QueueEvent.ticket_id).in_(old_tickets)))
             session.execute(delete(Ticket).where(col(Ticket.visit_id).in_(old_visits)))
             count = len(session.exec(old_visits).all())
             session.execute(delete(Visit).where(col(Visit.finished_at) < cutoff))
+            detail: dict[str, object] = {"older_than_days": retention_days, "visits": count}
+            if missing:
+                detail["months_without_archive"] = [str(m) for m in missing]
             audit.append(
                 session,
                 at=self._clock(),
                 kiosk_id=self._settings.kiosk.id,
                 actor=actor,
-                action="retention.purge",
+                action="retention.purge_without_archive" if missing else "retention.purge",
                 target="visits",
-                detail={"older_than_days": retention_days, "visits": count},
+                detail=detail,
             )
         return count

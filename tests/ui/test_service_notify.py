@@ -22,8 +22,9 @@ from ui.common.service_notify import ServiceNotifier
 
 ROOT = Path(__file__).resolve().parents[2]
 UNITS = sorted((ROOT / "deploy" / "systemd").glob("*.service"))
-APPS = [u for u in UNITS if "backup" not in u.name]
-"""The long-running apps (the backup is a oneshot started by its timer)."""
+TIMED = ("lobby-backup", "lobby-archive")
+APPS = [u for u in UNITS if u.stem not in TIMED]
+"""The long-running apps (the backup and the archive are oneshots started by their timers)."""
 
 
 @pytest.fixture
@@ -183,9 +184,10 @@ def test_the_systemd_units_are_valid(unit: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="needs systemd-analyze")
-def test_the_backup_timer_is_valid(tmp_path: Path) -> None:
-    timer = ROOT / "deploy" / "systemd" / "lobby-backup.timer"
-    service = ROOT / "deploy" / "systemd" / "lobby-backup.service"
+@pytest.mark.parametrize("name", TIMED)
+def test_the_timers_are_valid(name: str, tmp_path: Path) -> None:
+    timer = ROOT / "deploy" / "systemd" / f"{name}.timer"
+    service = ROOT / "deploy" / "systemd" / f"{name}.service"
     kiosk = str(Path(sys.executable).parent / "kiosk")
     (tmp_path / timer.name).write_text(timer.read_text(encoding="utf-8"), encoding="utf-8")
     text = service.read_text(encoding="utf-8").replace("/opt/lobby-kiosk/.venv/bin/kiosk", kiosk)
@@ -196,4 +198,4 @@ def test_the_backup_timer_is_valid(tmp_path: Path) -> None:
         text=True,
         timeout=60,
     )
-    assert result.returncode == 0 and "lobby-backup" not in result.stderr, result.stderr
+    assert result.returncode == 0 and name not in result.stderr, result.stderr

@@ -43,6 +43,7 @@ ACTIONS: tuple[tuple[str, str], ...] = (
     ("service.", N_("Service pauses")),
     ("visits.", N_("Visit exports")),
     ("retention.", N_("Record clean-up")),
+    ("archive.", N_("Archives")),
 )
 COLUMNS = (N_("When"), N_("Who"), N_("Action"), N_("Target"), N_("Details"))
 DEFAULT_DAYS = 7

@@ -1,7 +1,7 @@
 """audit_burst: refused attempts counted between their audit entries
 
 Revision ID: 0008_hardening
-Revises: 0003_audit_no_replace
+Revises: 0007_archive
 Create Date: 2026-12-03 08:45:00
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 from sqlmodel.sql import sqltypes
 
 revision: str = "0008_hardening"
-down_revision: str | None = "0003_audit_no_replace"
+down_revision: str | None = "0007_archive"
 branch_labels: str | None = None
 depends_on: str | None = None
 

@@ -1,0 +1,199 @@
+"""Demo traffic: a small fill has the shape of a branch's days, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy.engine import Connection
+from sqlmodel import SQLModel, col, select
+
+from kiosk.access import SYSTEM
+from kiosk.audit import AuditLog
+from kiosk.catalogue.loader import load_catalogue
+from kiosk.db.catalogue_store import save_catalogue
+from kiosk.db.database import Database
+from kiosk.db.models import CounterRow, QueueEvent, Staff, Ticket, Visit
+from kiosk.demo_data import DemoFiller, DemoRefused
+from kiosk.demo_queue import DayRows
+from kiosk.demo_traffic import OPENING_HOURS
+from kiosk.reception import Reception, VisitInput
+from kiosk.settings import Settings, settings_from_mapping
+from kiosk.ticket import TicketStatus
+
+from ..postgres import postgres_url
+
+__all__ = ["postgres_url"]
+
+#: Two whole weeks, Monday 16 to Sunday 29 November 2026.
+LAST_DAY = date(2026, 11, 29)
+NOW = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def branch(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Database, Settings]]:
+    """A database with the built-in catalogue and nothing else."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'kiosk.sqlite3'}"
+    else:
+        url = request.getfixturevalue("postgres_url")
+    settings = settings_from_mapping(
+        {"kiosk": {"data_dir": str(tmp_path)}, "database": {"url": url}}
+    )
+    db = Database(url)
+    if not db.is_sqlite:  # one server database for the module: start each test afresh
+        SQLModel.metadata.drop_all(db.engine)
+    db.create_schema()
+    with db.session() as session:
+        save_catalogue(session, load_catalogue())
+    yield db, settings
+    db.dispose()
+
+
+def _fill(db: Database, settings: Settings, **options: Any) -> Any:
+    arguments: dict[str, Any] = {"days": 14, "per_day": 50, "until": LAST_DAY, **options}
+    return DemoFiller(db, settings, lambda: NOW).fill(SYSTEM, **arguments)
+
+
+def test_a_small_fill_looks_like_a_branch(branch: tuple[Database, Settings]) -> None:
+    db, settings = branch
+    done = _fill(db, settings)
+    zone = settings.business.zone
+    with db.session() as session:
+        visits = session.exec(select(Visit)).all()
+        tickets = session.exec(select(Ticket)).all()
+        events = session.exec(select(QueueEvent).order_by(col(QueueEvent.id))).all()
+        staff_ids = {s.id for s in session.exec(select(Staff)).all()}
+        counters = {c.id for c in session.exec(select(CounterRow)).all()}
+    assert (done.visits, done.tickets, done.events) == (len(visits), len(tickets), len(events))
+    assert 12 * 50 * 0.8 < len(visits) < 14 * 50 * 1.2
+    assert (done.first_day, done.last_day) == (date(2026, 11, 16), LAST_DAY)
+
+    # every visit that ended with a ticket has exactly one, and only those do
+    by_visit = Counter(t.visit_id for t in tickets)
+    assert {v.id for v in visits if v.outcome == "ticket"} == set(by_visit)
+    assert set(by_visit.values()) == {1}
+    assert {v.outcome for v in visits} <= {"ticket", "abandoned", "list_printed"}
+    assert all(v.kiosk_id.startswith("demo-") for v in visits)
+
+    # within opening hours, never on Sunday, busier on Friday than on Wednesday
+    weekdays: Counter[int] = Counter()
+    for ticket in tickets:
+        local = ticket.issued_at.astimezone(zone)
+        opens, closes = OPENING_HOURS[local.weekday()]
+        assert opens <= local.hour < closes, local
+        assert ticket.business_day == local.date()
+        weekdays[local.weekday()] += 1
+    assert weekdays[6] == 0
+    assert weekdays[4] > weekdays[2] and weekdays[0] > weekdays[2]
+
+    # numbers run from 1 per day and prefix; the timeline is in order
+    numbers: dict[tuple[date, str], list[int]] = {}
+    for ticket in tickets:
+        numbers.setdefault((ticket.business_day, ticket.prefix), []).append(ticket.number)
+    assert all(sorted(n) == list(range(1, len(n) + 1)) for n in numbers.values())
+    kinds: dict[int, list[str]] = {}
+    for event in events:
+        kinds.setdefault(event.ticket_id, []).append(event.kind)
+    for ticket in tickets:
+        assert kinds[ticket.id or 0][0] == "issued"
+        moments = [ticket.issued_at, ticket.called_at, ticket.started_at, ticket.finished_at]
+        present = [m for m in moments if m is not None]
+        assert present == sorted(present)
+        if ticket.status == TicketStatus.DONE:
+            assert kinds[ticket.id or 0][-1] == "finished" and ticket.outcome
+            assert ticket.counter in counters and ticket.staff_id in staff_ids
+        if ticket.transferred_from:
+            assert "transferred" in kinds[ticket.id or 0]
+    statuses = Counter(t.status for t in tickets)
+    assert statuses[TicketStatus.DONE] > 0.8 * len(tickets)
+
+    # what customers come for, and what they forget
+    services = Counter(t.service_slug for t in tickets)
+    assert services.most_common(1)[0][0] == "deposit_withdrawal"
+    assert any("proof_of_address" in v.materials_missing for v in visits)
+    assert any(v.answers and v.answers[-1].startswith("not_sure") for v in visits)
+    [entry] = AuditLog(db, "kiosk-1").entries(action="demo.fill")
+    assert entry.detail["visits"] == len(visits)
+
+
+def test_refuses_a_database_with_traffic_unless_forced(branch: tuple[Database, Settings]) -> None:
+    db, settings = branch
+    friday = datetime(2026, 11, 27, 2, 0, tzinfo=UTC)  # 10:00 in Hong Kong
+    Reception(db, settings, lambda: friday).take_ticket(
+        VisitInput("en", friday, ("topic_cards", "card_lost"), "lost_card")
+    )
+    with pytest.raises(DemoRefused, match="already has real traffic"):
+        _fill(db, settings)
+    _fill(db, settings, force=True)  # the numbers of that Friday go on after L001
+    with db.session() as session:
+        friday_cards = session.exec(
+            select(Ticket.number).where(Ticket.business_day == friday.date(), Ticket.prefix == "L")
+        ).all()
+    assert sorted(friday_cards) == list(range(1, len(friday_cards) + 1))
+    # the kiosk goes on issuing after the demo traffic (PostgreSQL: past its ids)
+    later = friday + timedelta(days=10)
+    Reception(db, settings, lambda: later).take_ticket(VisitInput("en", later, (), "lost_card"))
+
+
+def test_a_second_fill_needs_force(branch: tuple[Database, Settings]) -> None:
+    db, settings = branch
+    _fill(db, settings, days=2, per_day=20)
+    with pytest.raises(DemoRefused, match="already has demo traffic"):
+        _fill(db, settings, days=2, per_day=20)
+
+
+def test_the_same_seed_gives_the_same_traffic(tmp_path: Path) -> None:
+    def traffic(folder: Path, seed: int) -> list[tuple[Any, ...]]:
+        settings = settings_from_mapping({"kiosk": {"data_dir": str(folder)}})
+        db = Database(settings.database_url)
+        db.create_schema()
+        with db.session() as session:
+            save_catalogue(session, load_catalogue())
+        _fill(db, settings, days=3, per_day=30, seed=seed)
+        with db.session() as session:
+            rows = session.exec(select(Ticket).order_by(col(Ticket.id))).all()
+            found = [(t.code, t.issued_at, t.status, t.counter) for t in rows]
+        db.dispose()
+        return found
+
+    first = traffic(tmp_path / "a", 7)
+    assert first == traffic(tmp_path / "b", 7)
+    assert first != traffic(tmp_path / "c", 8)
+
+
+def test_hooks_see_each_batch_with_its_ids(branch: tuple[Database, Settings]) -> None:
+    db, settings = branch
+    seen: list[tuple[int, int]] = []
+
+    def hook(connection: Connection, days: Sequence[DayRows]) -> None:
+        tickets = [t for day in days for t in day.tickets]
+        stored = connection.execute(
+            select(col(Ticket.id)).where(col(Ticket.id).in_([t["id"] for t in tickets]))
+        )
+        seen.append((len(tickets), len(stored.all())))
+
+    DemoFiller(db, settings, lambda: NOW, hooks=[hook]).fill(
+        SYSTEM, days=3, per_day=20, until=LAST_DAY
+    )
+    assert seen and all(expected == found for expected, found in seen)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"days": 0}, "Give between 1 and 3650 days."),
+        ({"per_day": 0}, "Give between 1 and 20000 visits a day."),
+    ],
+)
+def test_refuses_sizes_out_of_range(
+    branch: tuple[Database, Settings], options: dict[str, int], message: str
+) -> None:
+    db, settings = branch
+    with pytest.raises(DemoRefused) as caught:
+        _fill(db, settings, **options)
+    assert caught.value.message.format(**caught.value.params) == message
