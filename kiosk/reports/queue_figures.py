@@ -1,0 +1,229 @@
+"""Queue figures per slice, counted by the database: arrivals, calls, served, no-shows,
+walk-aways, transfers, the service level, and histograms of waits and service times.
+
+A ticket counts on its business day. Its wait runs from issue to its *first* call
+(a transfer puts the ticket back in a queue and clears ``called_at``; the queue
+events keep the first call); its service time from the last start to the finish
+(the part at the counter that finished it). Transfers are counted from the queue
+events, so a ticket transferred twice counts two transfers and one arrival.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session
+
+from kiosk.db.models import QueueEvent, ServiceRow, Ticket
+from kiosk.reports.sql import bucket, column, local_hour, seconds_between, weekday
+from kiosk.reports.stats import Distribution, percent
+from kiosk.reports.window import Segment, Slice, Window
+from kiosk.ticket import TicketStatus
+
+#: A service no longer in the catalogue is judged against this target (minutes).
+DEFAULT_SLA_MINUTES = 20
+#: Durations are counted to the second over a month, to 10 s over longer ranges.
+FINE_RESOLUTION_DAYS = 31
+
+Key = Hashable
+
+
+@dataclass(frozen=True)
+class QueueFigures:
+    arrivals: int = 0
+    called: int = 0
+    served: int = 0
+    no_shows: int = 0
+    walk_aways: int = 0
+    transfers: int = 0
+    unfinished: int = 0
+    """Called but neither finished nor a no-show when its business day closed."""
+    within_sla: int = 0
+    wait: Distribution = field(default_factory=Distribution)
+    service_time: Distribution = field(default_factory=Distribution)
+
+    @property
+    def no_show_percent(self) -> float | None:
+        return percent(self.no_shows, self.called)
+
+    @property
+    def service_level_percent(self) -> float | None:
+        return percent(self.within_sla, self.served)
+
+    def merged(self, other: QueueFigures) -> QueueFigures:
+        return QueueFigures(
+            arrivals=self.arrivals + other.arrivals,
+            called=self.called + other.called,
+            served=self.served + other.served,
+            no_shows=self.no_shows + other.no_shows,
+            walk_aways=self.walk_aways + other.walk_aways,
+            transfers=self.transfers + other.transfers,
+            unfinished=self.unfinished + other.unfinished,
+            within_sla=self.within_sla + other.within_sla,
+            wait=self.wait.merged(other.wait),
+            service_time=self.service_time.merged(other.service_time),
+        )
+
+
+_COUNTS = (
+    "arrivals",
+    "called",
+    "served",
+    "no_shows",
+    "walk_aways",
+    "transfers",
+    "unfinished",
+    "within_sla",
+)
+
+
+def resolution_for(window: Window) -> int:
+    return 1 if len(window.days()) <= FINE_RESOLUTION_DAYS else 10
+
+
+def _key(slice_: Slice, segment: Segment) -> ColumnElement[Any] | None:
+    match slice_:
+        case Slice.TOTAL:
+            return None
+        case Slice.DAY:
+            return column(Ticket.business_day)
+        case Slice.HOUR:
+            return local_hour(column(Ticket.issued_at), segment.offset_seconds)
+        case Slice.WEEKDAY:
+            return weekday(column(Ticket.business_day))
+        case Slice.SERVICE:
+            return column(Ticket.service_slug)
+        case Slice.COUNTER:
+            return column(Ticket.counter)
+        case Slice.STAFF:
+            return column(Ticket.staff_id)
+
+
+def _segments(window: Window, slice_: Slice) -> list[Segment]:
+    if slice_ is Slice.HOUR:
+        return window.segments()
+    return [Segment(window.first, window.last, 0)]
+
+
+def _in_days(first: date, last: date) -> ColumnElement[bool]:
+    return and_(column(Ticket.business_day) >= first, column(Ticket.business_day) <= last)
+
+
+def _first_calls(first: date, last: date) -> Any:
+    """Per transferred ticket: its first call and how many transfers it had."""
+    transferred = select(column(Ticket.id)).where(
+        _in_days(first, last), column(Ticket.transferred_from).is_not(None)
+    )
+    return (
+        select(
+            column(QueueEvent.ticket_id).label("ticket_id"),
+            func.min(case((column(QueueEvent.kind) == "called", column(QueueEvent.at)))).label(
+                "first_called"
+            ),
+            func.sum(case((column(QueueEvent.kind) == "transferred", 1), else_=0)).label(
+                "transfers"
+            ),
+        )
+        .where(
+            column(QueueEvent.ticket_id).in_(transferred),
+            column(QueueEvent.kind).in_(("called", "transferred")),
+        )
+        .group_by(column(QueueEvent.ticket_id))
+        .subquery()
+    )
+
+
+def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def queue_figures(
+    session: Session, window: Window, slice_: Slice, today: date
+) -> dict[Key, QueueFigures]:
+    """Figures per key of ``slice_`` (``{None: …}`` for :attr:`Slice.TOTAL`). Keys with
+    no ticket are absent; :func:`with_empty_keys` adds them."""
+    result: dict[Key, QueueFigures] = {}
+    resolution = resolution_for(window)
+    for segment in _segments(window, slice_):
+        part = _segment_figures(session, segment, slice_, today, resolution)
+        for key, figures in part.items():
+            result[key] = result[key].merged(figures) if key in result else figures
+    return result
+
+
+def _segment_figures(
+    session: Session, segment: Segment, slice_: Slice, today: date, resolution: int
+) -> dict[Key, QueueFigures]:
+    firsts = _first_calls(segment.first, segment.last)
+    first_called = func.coalesce(firsts.c.first_called, column(Ticket.called_at))
+    wait = seconds_between(column(Ticket.issued_at), first_called)
+    service_time = seconds_between(column(Ticket.started_at), column(Ticket.finished_at))
+    sla = func.coalesce(column(ServiceRow.sla_minutes), DEFAULT_SLA_MINUTES) * 60
+    status = column(Ticket.status)
+    done = status == TicketStatus.DONE
+    key = _key(slice_, segment)
+    keys: Sequence[ColumnElement[Any]] = [] if key is None else [key.label("key")]
+    open_states = (TicketStatus.CALLED, TicketStatus.SERVING, TicketStatus.HELD)
+
+    def base(*columns: Any) -> Any:
+        return (
+            select(*keys, *columns)
+            .select_from(Ticket)
+            .outerjoin(firsts, firsts.c.ticket_id == column(Ticket.id))
+            .outerjoin(ServiceRow, column(ServiceRow.slug) == column(Ticket.service_slug))
+            .where(_in_days(segment.first, segment.last))
+        )
+
+    counts = base(
+        func.count(),
+        _count(first_called.is_not(None)),
+        _count(done),
+        _count(status == TicketStatus.NO_SHOW),
+        _count(and_(status == TicketStatus.WAITING, column(Ticket.business_day) < today)),
+        func.coalesce(func.sum(firsts.c.transfers), 0),
+        _count(and_(status.in_(open_states), column(Ticket.business_day) < today)),
+        _count(and_(done, wait <= sla)),
+    )
+    if key is not None:
+        counts = counts.group_by(key)
+    figures: dict[Key, QueueFigures] = {}
+    for row in session.execute(counts).all():
+        k = row[0] if key is not None else None
+        values = [int(v or 0) for v in (row[1:] if key is not None else row)]
+        if values[0] == 0:
+            continue  # TOTAL over an empty range still returns one row of zeros
+        figures[k] = QueueFigures(**dict(zip(_COUNTS, values, strict=True)))  # type: ignore[arg-type]
+    for name, seconds, condition in (
+        ("wait", wait, first_called.is_not(None)),
+        ("service_time", service_time, and_(done, column(Ticket.started_at).is_not(None))),
+    ):
+        slot = bucket(seconds, resolution)
+        query = base(slot.label("slot"), func.count()).where(condition)
+        query = query.group_by(*([key] if key is not None else []), slot)
+        histograms: dict[Key, dict[int, int]] = {}
+        for row in session.execute(query).all():
+            k, slot_value, n = (row[0], row[1], row[2]) if key is not None else (None, *row)
+            histograms.setdefault(k, {})[max(int(slot_value), 0)] = int(n)
+        for k, counts_by_slot in histograms.items():
+            current = figures.get(k, QueueFigures())
+            histogram = Distribution(counts_by_slot, resolution)
+            figures[k] = (
+                replace(current, wait=histogram)
+                if name == "wait"
+                else replace(current, service_time=histogram)
+            )
+    return figures
+
+
+def with_empty_keys(
+    figures: dict[Key, QueueFigures], keys: Sequence[Key]
+) -> dict[Key, QueueFigures]:
+    """Every key in ``keys`` order (zeros where nothing happened), then any others."""
+    ordered = {k: figures.get(k, QueueFigures()) for k in keys}
+    ordered.update({k: v for k, v in figures.items() if k not in ordered})
+    return ordered
