@@ -227,3 +227,19 @@ def with_empty_keys(
     ordered = {k: figures.get(k, QueueFigures()) for k in keys}
     ordered.update({k: v for k, v in figures.items() if k not in ordered})
     return ordered
+
+
+def arrivals_by_weekday_hour(session: Session, window: Window) -> dict[tuple[int, int], int]:
+    """Tickets issued per (weekday of the business day, local hour): the staffing map."""
+    result: dict[tuple[int, int], int] = {}
+    for segment in window.segments():
+        hour = local_hour(column(Ticket.issued_at), segment.offset_seconds)
+        day = weekday(column(Ticket.business_day))
+        rows = session.execute(
+            select(day, hour, func.count())
+            .where(_in_days(segment.first, segment.last))
+            .group_by(day, hour)
+        ).all()
+        for d, h, n in rows:
+            result[(int(d), int(h))] = result.get((int(d), int(h)), 0) + int(n)
+    return result

@@ -26,11 +26,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
+from kiosk.access import StaffMember
 from kiosk.db.database import Database
+from kiosk.db.models import Staff
 from kiosk.desk import Desk
 from kiosk.reception import Reception, VisitInput
 from kiosk.settings import Settings
 from tests.helpers.clock import FakeClock
+
+#: Staff of the test branch: a manager and one person at each counter.
+STAFF = ((1, "Mei Chan", "manager"), (11, "Ann Lee", "staff"), (12, "Bo Wong", "staff"),
+         (13, "Cy Ho", "staff"))  # fmt: skip
+MANAGER = StaffMember(1, "Mei Chan", "manager", "1")
+ANN = StaffMember(11, "Ann Lee", "staff", "11")
 
 MONDAY = date(2026, 11, 30)
 TUESDAY = date(2026, 12, 1)
@@ -78,6 +86,12 @@ def build_monday(db: Database, settings: Settings) -> Branch:
     reception = Reception(db, settings, clock)
     desk = Desk(db, settings, reception.catalogue(), clock)
     b = Branch(db, settings, clock, reception, desk)
+    with db.session() as session:
+        for staff_id, name, role in STAFF:
+            session.add(
+                Staff(id=staff_id, number=str(staff_id), name=name, role=role,
+                      pin_hash="-", created_at=clock.now)
+            )  # fmt: skip
     desk.set_counter("1", ["lost_card", "general_enquiry", "open_account"])
     desk.set_counter("2", ["open_account"])
     desk.set_counter("3", ["lost_card"])

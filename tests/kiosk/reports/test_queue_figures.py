@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.reports.queue_figures import QueueFigures, queue_figures, with_empty_keys
+from kiosk.reports.queue_figures import (
+    QueueFigures,
+    arrivals_by_weekday_hour,
+    queue_figures,
+    with_empty_keys,
+)
 from kiosk.reports.window import Slice, Window
 from tests.kiosk.reports.scenario import MONDAY, TUESDAY, Branch
 
@@ -83,3 +88,10 @@ def test_by_counter_and_staff_of_the_last_call(branch: Branch) -> None:
     assert counters["3"].unfinished == 1 and counters["3"].served == 0
     staff = figures(branch, Slice.STAFF)
     assert {s: f.served for s, f in staff.items()} == {11: 2, 12: 1, 13: 0, None: 0}
+
+
+def test_arrivals_by_weekday_and_hour(branch: Branch) -> None:
+    window = Window.of(branch.settings, MONDAY, TUESDAY)
+    with branch.db.session() as session:
+        heat = arrivals_by_weekday_hour(session, window)
+    assert heat == {(0, 10): 4, (0, 23): 1, (0, 2): 1}
