@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QStackedWidget, 
 from kiosk.access import ROLE_LABELS
 from kiosk.clock import Clock, utc_now
 from kiosk.i18n import ENDONYMS, LOCALES, N_
+from ui.admin.assessment_page import AssessmentPage
 from ui.admin.audit_page import AuditPage
 from ui.admin.catalogue_page import CataloguePage
 from ui.admin.common import AdminPage, button
@@ -54,6 +55,7 @@ DEFAULT_IDLE_SECONDS = 60
 NAV = (
     ("visits", N_("Visits")),
     ("dashboard", N_("Dashboard")),
+    ("assessment", N_("Assessment")),
     ("staff", N_("Staff")),
     ("counters", N_("Counters")),
     ("catalogue", N_("Catalogue")),
@@ -124,6 +126,7 @@ class AdminPanel(QWidget):
         self.pages: dict[str, AdminPage] = {
             "visits": VisitsPage(self.ctx),
             "dashboard": DashboardPage(self.ctx),
+            "assessment": AssessmentPage(self.ctx),
             "staff": staff_page,
             "counters": CountersPage(self.ctx),
             "catalogue": CataloguePage(self.ctx),
@@ -132,7 +135,7 @@ class AdminPanel(QWidget):
         }
         self._holders: dict[str, QWidget] = {}
         for name, page in self.pages.items():
-            scrolled = ("staff", "counters", "visits", "audit", "dashboard")
+            scrolled = ("staff", "counters", "visits", "audit", "dashboard", "assessment")
             holder = scroll_area(page) if name in scrolled else page
             self._holders[name] = holder
             self.stack.addWidget(holder)
