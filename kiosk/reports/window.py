@@ -14,6 +14,9 @@ from kiosk.i18n import N_
 if TYPE_CHECKING:
     from kiosk.settings import Settings
 
+BAD_DATE = N_("Dates are written YYYY-MM-DD, e.g. 2026-11-30.")
+PACK_WRITTEN = N_("Review pack written to {path}.")
+
 #: The longest range a report covers (three years and a day for a leap year).
 MAX_DAYS = 3 * 366
 

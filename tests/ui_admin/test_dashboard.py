@@ -7,6 +7,7 @@ import csv
 from collections.abc import Callable
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit
 
@@ -135,6 +136,7 @@ def test_exports_are_audited(
 ) -> None:
     admin = make_admin(manager, clock=clock)
     page = _dashboard(admin)
+    admin.touch("report.export_pdf")
     admin.touch("report.export_csv")
     admin.touch("report.export_xlsx")
     folder = settings.kiosk.data_dir / "reports"
@@ -143,7 +145,9 @@ def test_exports_are_audited(
     assert rows[0][0] == "Service" and rows[1][:3] == ["Open an account", "1", "1"]
     assert (folder / "review.xlsx").stat().st_size > 0
     actions = [e.action for e in AuditLog(db, "kiosk-7").entries(action="report.")]
-    assert sorted(actions) == ["report.export_csv", "report.export_xlsx"]
+    assert sorted(actions) == ["report.export_csv", "report.export_pdf", "report.export_xlsx"]
+    text = " ".join(p.extract_text() for p in PdfReader(str(folder / "review.pdf")).pages)
+    assert "Open an account" in " ".join(text.split())
     assert "Saved to" in page.status.text()
 
 

@@ -10,14 +10,12 @@ from datetime import UTC, date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from PySide6.QtCore import QDate, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QTableWidget, QVBoxLayout
 
 from kiosk.i18n import N_
 from kiosk.reports import export, tables
-from kiosk.reports.formatting import weekday
 from kiosk.reports.kiosk_figures import KioskFigures
 from kiosk.reports.queue_figures import QueueFigures
 from kiosk.reports.service import Dashboard
@@ -34,7 +32,8 @@ from ui.admin.common import (
     show_message,
 )
 from ui.admin.context import AdminContext
-from ui.admin.report_charts import BarChart, HeatMapChart, TrendChart
+from ui.common.report_charts import BarChart, HeatMapChart, TrendChart, draw_all
+from ui.common.review_pack import chart_images, write_review_pdf
 from ui.common.widgets import label
 
 if TYPE_CHECKING:
@@ -83,6 +82,11 @@ class DashboardPage(AdminPage):
         self.xlsx_button.clicked.connect(
             lambda: self.export_to(self._default_dir() / "review.xlsx", "xlsx")
         )
+        self.pdf_button = button("report.export_pdf", role="primary")
+        self.pdf_button.clicked.connect(
+            lambda: self.export_to(self._default_dir() / "review.pdf", "pdf")
+        )
+        exports.addWidget(self.pdf_button)
         exports.addWidget(self.csv_button)
         exports.addWidget(self.xlsx_button)
         exports.addStretch(1)
@@ -201,24 +205,7 @@ class DashboardPage(AdminPage):
         self._draw(data)
 
     def _draw(self, data: Dashboard) -> None:
-        loc = self.loc
-        days = list(data.by_day)
-        self.trend_chart.show_series(
-            [loc.date(d) for d in days],
-            [
-                (loc.tr("Wait, median (min)"), [_min(f.wait.median) for f in data.by_day.values()]),
-                (loc.tr("Wait, 90% (min)"), [_min(f.wait.p90) for f in data.by_day.values()]),
-                (loc.tr("Service, median (min)"),
-                 [_min(f.service_time.median) for f in data.by_day.values()]),
-            ],
-        )  # fmt: skip
-        hours = tables.heat_hours(data)
-        counts = np.array([[data.heat_map.get((wd, h), 0) for h in hours] for wd in range(7)])
-        self.heat_chart.show_counts([weekday(loc, wd) for wd in range(7)], hours,
-                                    counts if hours else np.zeros((7, 1)))  # fmt: skip
-        top = data.missing[:10]
-        self.missing_chart.show_bars([str(i + 1) for i in range(len(top))],
-                                     [m.percent or 0.0 for m in top])  # fmt: skip
+        draw_all(data, self.loc, self.trend_chart, self.heat_chart, self.missing_chart)
 
     # -- exports ---------------------------------------------------------------------------
     def export_to(self, path: Path, kind: str) -> None:
@@ -226,13 +213,16 @@ class DashboardPage(AdminPage):
         if data is None:
             show_message(self.status, loc.tr("Show a range first."), "warning")
             return
-        reports = self.ctx.reports
+        reports, branch = self.ctx.reports, self.ctx.settings.kiosk.branch_name
         first, last = data.window.first, data.window.last
+        images = chart_images(data, loc) if kind == "pdf" else {}  # widgets: on this thread
 
         def write(member: Any) -> Path:
             reports.record_export(member, kind, first, last, str(path))  # managers only
             made = tables.all_tables(data, loc, catalogue)
-            if kind == "csv":
+            if kind == "pdf":
+                write_review_pdf(path, data, loc, catalogue, branch, images)
+            elif kind == "csv":
                 export.write_csv(path, made, loc)
             else:
                 export.write_xlsx(path, made, loc)
@@ -257,6 +247,7 @@ class DashboardPage(AdminPage):
         self.range.setCurrentIndex(max(0, self.range.findData(current)))
         self.range.blockSignals(False)
         self.show_button.setText(loc.tr("Show"))
+        self.pdf_button.setText(loc.tr("Review pack (PDF)"))
         self.csv_button.setText(loc.tr("Export CSV"))
         self.xlsx_button.setText(loc.tr("Export XLSX"))
         titles = {t.key: t.title for t in tables.all_tables(_EMPTY, loc, None)}
@@ -281,10 +272,6 @@ class DashboardPage(AdminPage):
     def hideEvent(self, event: Any) -> None:
         self.live.stop()
         super().hideEvent(event)
-
-
-def _min(seconds: float | None) -> float | None:
-    return None if seconds is None else seconds / 60.0
 
 
 def _empty() -> Dashboard:

@@ -11,6 +11,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QImage
 
+from kiosk.i18n import Localizer
+from kiosk.reports import formatting as fmt
+from kiosk.reports import tables
+from kiosk.reports.service import Dashboard
 from ui.common.widgets import identify
 
 pg.setConfigOptions(antialias=True, background="w", foreground="k")
@@ -83,3 +87,29 @@ class BarChart(Chart):
         x = np.arange(len(values), dtype=float)
         self.addItem(pg.BarGraphItem(x=x, height=list(values), width=0.6, brush=_PENS[1]))
         self.getAxis("bottom").setTicks([[(i, labels[i]) for i in range(len(labels))]])
+
+
+def _minutes(seconds: float | None) -> float | None:
+    return None if seconds is None else seconds / 60.0
+
+
+def draw_all(
+    d: Dashboard, loc: Localizer, trend: TrendChart, heat: HeatMapChart, bars: BarChart
+) -> None:
+    """Draw the dashboard's three charts (the same on screen and in the review pack)."""
+    days = list(d.by_day.values())
+    trend.show_series(
+        [loc.date(day) for day in d.by_day],
+        [
+            (loc.tr("Wait, median (min)"), [_minutes(f.wait.median) for f in days]),
+            (loc.tr("Wait, 90% (min)"), [_minutes(f.wait.p90) for f in days]),
+            (loc.tr("Service, median (min)"), [_minutes(f.service_time.median) for f in days]),
+        ],
+    )
+    hours = tables.heat_hours(d)
+    counts = np.array([[d.heat_map.get((wd, h), 0) for h in hours] for wd in range(7)])
+    heat.show_counts(
+        [fmt.weekday(loc, wd) for wd in range(7)], hours, counts if hours else np.zeros((7, 1))
+    )
+    top = d.missing[:10]
+    bars.show_bars([str(i + 1) for i in range(len(top))], [m.percent or 0.0 for m in top])
