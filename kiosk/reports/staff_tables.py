@@ -9,13 +9,18 @@ from kiosk.reports.staff_figures import BranchMedians, StaffFigures
 from kiosk.reports.tables import Table
 
 COLUMNS = (
-    N_("Staff member"),
+    N_("Name"),
     N_("Served"),
-    N_("Service, median (min)"),
-    N_("Signed in (h)"),
-    N_("Idle (h)"),
+    N_("Service"),
+    N_("Signed in"),
+    N_("Idle"),
     N_("Recalls"),
     N_("No-shows"),
+)
+#: What the short column titles mean (shown under the table).
+KEY = N_(
+    "Service: median minutes of service. Signed in and idle: hours at a counter, and of "
+    "those the hours with no customer. (of n): how many tickets a figure rests on."
 )
 
 

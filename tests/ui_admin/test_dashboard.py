@@ -156,3 +156,22 @@ def test_staff_do_not_see_the_dashboard(
 ) -> None:
     admin = make_admin(clerk)
     assert admin.panel.nav_buttons["dashboard"].isHidden()
+
+
+def test_today_refreshes_by_itself(
+    make_admin: Callable[..., Admin],
+    manager: StaffMember,
+    traffic: None,
+    clock: FakeClock,
+    db: Database,
+    settings: Settings,
+) -> None:
+    admin = make_admin(manager, clock=clock)
+    page = _dashboard(admin)
+    assert "Arrivals 2" in page.summary.text()
+    Reception(db, settings, clock).take_ticket(
+        VisitInput("en", clock.now, ("card_lost",), "lost_card")
+    )
+    page.live.timeout.emit()  # what the 30-second timer does
+    admin.settle()
+    assert "Arrivals 3" in page.summary.text()

@@ -65,6 +65,9 @@ class AssessmentPage(AdminPage):
         self.table.setMinimumHeight(240)
         self.table.itemSelectionChanged.connect(self._chosen)
         layout.addWidget(self.table)
+        self.key = label("muted")
+        self.key.setWordWrap(True)
+        layout.addWidget(self.key)
         self.person_frame, person = card()
         self.person_frame.setFrameShape(QFrame.Shape.NoFrame)
         self.person_title = label("subtitle")
@@ -169,6 +172,7 @@ class AssessmentPage(AdminPage):
     def _fill(self) -> None:
         loc = self.loc
         self.table.setVisible(self.ctx.is_manager)
+        self.key.setVisible(self.ctx.is_manager)
         if self.medians is None:
             self.table.setRowCount(0)
         else:
@@ -209,6 +213,7 @@ class AssessmentPage(AdminPage):
         self.show_button.setText(loc.tr("Show"))
         self.save_button.setText(loc.tr("Keep the note"))
         self.table.setAccessibleName(loc.tr("Staff"))
+        self.key.setText(loc.tr(staff_tables.KEY))
         self._fill()
 
     def wipe(self) -> None:
