@@ -21,6 +21,11 @@ BENCHMARKS = {
     "printing": ("bench_printing.py", [], []),
     "queue": ("bench_queue.py", ["--tickets", "200"], ["--tickets", "50"]),
     "display": ("bench_display.py", ["--calls", "30"], ["--calls", "10"]),
+    "reports": (
+        "bench_reports.py",
+        ["--days", "365", "--per-day", "1000"],
+        ["--days", "30", "--per-day", "200"],
+    ),
     "soak": ("bench_soak.py", ["--journeys", "10000"], ["--journeys", "200", "--every", "100"]),
 }
 

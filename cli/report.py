@@ -1,5 +1,5 @@
-"""``kiosk report --from DATE --to DATE --out review.pdf [--locale L] [--csv DIR]
-[--xlsx FILE] [--config PATH]``: the review pack, made on the machine (a monthly timer
+"""``kiosk report --from DATE --to DATE | --last-month --out review.pdf [--locale L]
+[--csv DIR] [--xlsx FILE] [--config PATH]``: the review pack, made on the machine (a monthly timer
 runs it), audited as the system like the retention purge and the backup."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from kiosk.i18n import LOCALES
@@ -20,13 +20,22 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Write the figures of a range of business days as a PDF in the "
         "manager's language, with the tables also as CSV files or an XLSX workbook.",
     )
-    report.add_argument("--from", dest="first", required=True, metavar="YYYY-MM-DD")
-    report.add_argument("--to", dest="last", required=True, metavar="YYYY-MM-DD")
+    report.add_argument("--from", dest="first", metavar="YYYY-MM-DD", help="first business day")
+    report.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="last business day")
+    report.add_argument(
+        "--last-month", action="store_true", help="the previous calendar month (for a timer)"
+    )
     report.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     report.add_argument("--locale", choices=LOCALES, help="language (default: LANG)")
     report.add_argument("--csv", type=Path, metavar="DIR", help="also one CSV per table")
     report.add_argument("--xlsx", type=Path, metavar="FILE", help="also an XLSX workbook")
     report.add_argument("--config", type=Path, help="settings file (TOML)")
+
+
+def previous_month(today: date) -> tuple[date, date]:
+    """The first and last day of the calendar month before ``today``'s."""
+    last = today.replace(day=1) - timedelta(days=1)
+    return last.replace(day=1), last
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -36,8 +45,11 @@ def run_report(args: argparse.Namespace) -> int:
     locale = args.locale or normalize_locale(os.environ.get("LANG", "en").split(".")[0])
     loc = Catalogs().localizer(locale)
     try:
-        first, last = date.fromisoformat(args.first), date.fromisoformat(args.last)
-    except ValueError:
+        if args.last_month:
+            first, last = previous_month(date.today())
+        else:
+            first, last = date.fromisoformat(args.first), date.fromisoformat(args.last)
+    except (TypeError, ValueError):
         print(loc.tr(BAD_DATE), file=sys.stderr)  # noqa: T201
         return 2
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):

@@ -4,6 +4,7 @@ manager's language, with CSV and XLSX beside it; the export is audited."""
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from cli.main import main
+from cli.report import previous_month
 from kiosk.audit import AuditLog
 from kiosk.bootstrap import open_database
 from kiosk.catalogue.loader import parse_catalogue
@@ -83,3 +85,9 @@ def test_bad_dates_are_said_plainly(
     assert main(args) == 2
     assert "before its start" in capsys.readouterr().err
     assert not Path(out).exists()
+
+
+def test_last_month_for_a_timer() -> None:
+    assert previous_month(date(2026, 12, 3)) == (date(2026, 11, 1), date(2026, 11, 30))
+    assert previous_month(date(2027, 1, 1)) == (date(2026, 12, 1), date(2026, 12, 31))
+    assert previous_month(date(2028, 3, 31)) == (date(2028, 2, 1), date(2028, 2, 29))
