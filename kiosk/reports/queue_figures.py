@@ -27,8 +27,9 @@ from kiosk.ticket import TicketStatus
 
 #: A service no longer in the catalogue is judged against this target (minutes).
 DEFAULT_SLA_MINUTES = 20
-#: Durations are counted to the second over a month, to 10 s over longer ranges.
-FINE_RESOLUTION_DAYS = 31
+#: Durations are counted to 10 s up to a quarter, to the minute over longer ranges
+#: (a year's trend needs no seconds, and counting to the second costs a row per ticket).
+QUARTER_DAYS = 92
 
 Key = Hashable
 
@@ -83,7 +84,9 @@ _COUNTS = (
 
 
 def resolution_for(window: Window) -> int:
-    return 1 if len(window.days()) <= FINE_RESOLUTION_DAYS else 10
+    """Seconds per histogram bucket: 10 up to a quarter, 60 beyond (medians are shown
+    in minutes with one decimal: 6 s)."""
+    return 10 if len(window.days()) <= QUARTER_DAYS else 60
 
 
 def _key(slice_: Slice, segment: Segment) -> ColumnElement[Any] | None:
@@ -150,74 +153,125 @@ def queue_figures(
     result: dict[Key, QueueFigures] = {}
     resolution = resolution_for(window)
     for segment in _segments(window, slice_):
-        part = _segment_figures(session, segment, slice_, today, resolution)
-        for key, figures in part.items():
-            result[key] = result[key].merged(figures) if key in result else figures
+        part = _Pass(session, segment, today)
+        key = _key(slice_, segment)
+        figures = {
+            k[0] if k else None: f for k, f in part.counts([] if key is None else [key]).items()
+        }
+        _attach(figures, part.histograms(key, resolution))
+        for k, f in figures.items():
+            result[k] = result[k].merged(f) if k in result else f
     return result
 
 
-def _segment_figures(
-    session: Session, segment: Segment, slice_: Slice, today: date, resolution: int
-) -> dict[Key, QueueFigures]:
-    firsts = _first_calls(segment.first, segment.last)
-    first_called = func.coalesce(firsts.c.first_called, column(Ticket.called_at))
-    wait = seconds_between(column(Ticket.issued_at), first_called)
-    service_time = seconds_between(column(Ticket.started_at), column(Ticket.finished_at))
-    sla = func.coalesce(column(ServiceRow.sla_minutes), DEFAULT_SLA_MINUTES) * 60
-    status = column(Ticket.status)
-    done = status == TicketStatus.DONE
-    key = _key(slice_, segment)
-    keys: Sequence[ColumnElement[Any]] = [] if key is None else [key.label("key")]
-    open_states = (TicketStatus.CALLED, TicketStatus.SERVING, TicketStatus.HELD)
+@dataclass(frozen=True)
+class Breakdown:
+    """The dashboard's three views of the queue, from one pass over the range's tickets."""
 
-    def base(*columns: Any) -> Any:
+    total: QueueFigures
+    by_service: dict[Key, QueueFigures]
+    by_day: dict[Key, QueueFigures]
+
+
+def breakdown(session: Session, window: Window, today: date) -> Breakdown:
+    """Totals, per service and per business day: one counting query grouped by (day,
+    service) folded three ways, and histograms per service and per day (the total's is
+    the services' merged)."""
+    part = _Pass(session, Segment(window.first, window.last, 0), today)
+    day, service = column(Ticket.business_day), column(Ticket.service_slug)
+    total = QueueFigures()
+    by_service: dict[Key, QueueFigures] = {}
+    by_day: dict[Key, QueueFigures] = {}
+    for (d, slug), f in part.counts([day, service]).items():
+        total = total.merged(f)
+        by_service[slug] = by_service[slug].merged(f) if slug in by_service else f
+        by_day[d] = by_day[d].merged(f) if d in by_day else f
+    resolution = resolution_for(window)
+    service_histograms = part.histograms(service, resolution)
+    _attach(by_service, service_histograms)
+    _attach(by_day, part.histograms(day, resolution))
+    wait, service_time = Distribution(resolution=resolution), Distribution(resolution=resolution)
+    for w, t in service_histograms.values():
+        wait, service_time = wait.merged(w), service_time.merged(t)
+    return Breakdown(replace(total, wait=wait, service_time=service_time), by_service, by_day)
+
+
+def _attach(
+    figures: dict[Key, QueueFigures], histograms: dict[Key, tuple[Distribution, Distribution]]
+) -> None:
+    for k, (wait, service_time) in histograms.items():
+        figures[k] = replace(figures.get(k, QueueFigures()), wait=wait, service_time=service_time)
+
+
+class _Pass:
+    """The expressions one segment's queries share: the first call (from the queue events
+    for a transferred ticket), the wait, the service time and the target."""
+
+    def __init__(self, session: Session, segment: Segment, today: date) -> None:
+        self.session, self.segment, self.today = session, segment, today
+        self.firsts = _first_calls(segment.first, segment.last)
+        self.first_called = func.coalesce(self.firsts.c.first_called, column(Ticket.called_at))
+        self.wait = seconds_between(column(Ticket.issued_at), self.first_called)
+        self.service_time = seconds_between(column(Ticket.started_at), column(Ticket.finished_at))
+
+    def _base(self, keys: Sequence[ColumnElement[Any]], *columns: Any) -> Any:
         return (
             select(*keys, *columns)
             .select_from(Ticket)
-            .outerjoin(firsts, firsts.c.ticket_id == column(Ticket.id))
+            .outerjoin(self.firsts, self.firsts.c.ticket_id == column(Ticket.id))
             .outerjoin(ServiceRow, column(ServiceRow.slug) == column(Ticket.service_slug))
-            .where(_in_days(segment.first, segment.last))
+            .where(_in_days(self.segment.first, self.segment.last))
         )
 
-    counts = base(
-        func.count(),
-        _count(first_called.is_not(None)),
-        _count(done),
-        _count(status == TicketStatus.NO_SHOW),
-        _count(and_(status == TicketStatus.WAITING, column(Ticket.business_day) < today)),
-        func.coalesce(func.sum(firsts.c.transfers), 0),
-        _count(and_(status.in_(open_states), column(Ticket.business_day) < today)),
-        _count(and_(done, wait <= sla)),
-    )
-    if key is not None:
-        counts = counts.group_by(key)
-    figures: dict[Key, QueueFigures] = {}
-    for row in session.execute(counts).all():
-        k = row[0] if key is not None else None
-        values = [int(v or 0) for v in (row[1:] if key is not None else row)]
-        if values[0] == 0:
-            continue  # TOTAL over an empty range still returns one row of zeros
-        figures[k] = QueueFigures(**dict(zip(_COUNTS, values, strict=True)))  # type: ignore[arg-type]
-    for name, seconds, condition in (
-        ("wait", wait, first_called.is_not(None)),
-        ("service_time", service_time, and_(done, column(Ticket.started_at).is_not(None))),
-    ):
-        slot = bucket(seconds, resolution)
-        query = base(slot.label("slot"), func.count()).where(condition)
-        query = query.group_by(*([key] if key is not None else []), slot)
-        histograms: dict[Key, dict[int, int]] = {}
-        for row in session.execute(query).all():
-            k, slot_value, n = (row[0], row[1], row[2]) if key is not None else (None, *row)
-            histograms.setdefault(k, {})[max(int(slot_value), 0)] = int(n)
-        for k, counts_by_slot in histograms.items():
-            current = figures.get(k, QueueFigures())
-            histogram = Distribution(counts_by_slot, resolution)
-            figures[k] = (
-                replace(current, wait=histogram)
-                if name == "wait"
-                else replace(current, service_time=histogram)
+    def counts(self, keys: Sequence[ColumnElement[Any]]) -> dict[tuple[Any, ...], QueueFigures]:
+        status, today = column(Ticket.status), self.today
+        done = status == TicketStatus.DONE
+        sla = func.coalesce(column(ServiceRow.sla_minutes), DEFAULT_SLA_MINUTES) * 60
+        open_states = (TicketStatus.CALLED, TicketStatus.SERVING, TicketStatus.HELD)
+        query = self._base(
+            keys,
+            func.count(),
+            _count(self.first_called.is_not(None)),
+            _count(done),
+            _count(status == TicketStatus.NO_SHOW),
+            _count(and_(status == TicketStatus.WAITING, column(Ticket.business_day) < today)),
+            func.coalesce(func.sum(self.firsts.c.transfers), 0),
+            _count(and_(status.in_(open_states), column(Ticket.business_day) < today)),
+            _count(and_(done, self.wait <= sla)),
+        )
+        if keys:
+            query = query.group_by(*keys)
+        figures: dict[tuple[Any, ...], QueueFigures] = {}
+        for row in self.session.execute(query).all():
+            values = [int(v or 0) for v in row[len(keys) :]]
+            if values[0]:  # TOTAL over an empty range still returns one row of zeros
+                counts = dict(zip(_COUNTS, values, strict=True))
+                figures[tuple(row[: len(keys)])] = QueueFigures(**counts)  # type: ignore[arg-type]
+        return figures
+
+    def histograms(
+        self, key: ColumnElement[Any] | None, resolution: int
+    ) -> dict[Key, tuple[Distribution, Distribution]]:
+        """Per key: the waits and the service times, counted per bucket."""
+        done = column(Ticket.status) == TicketStatus.DONE
+        found: dict[Key, list[dict[int, int]]] = {}
+        keys = [] if key is None else [key]
+        for index, (seconds, condition) in enumerate(
+            (
+                (self.wait, self.first_called.is_not(None)),
+                (self.service_time, and_(done, column(Ticket.started_at).is_not(None))),
             )
-    return figures
+        ):
+            slot = bucket(seconds, resolution)
+            query = self._base(keys, slot, func.count()).where(condition).group_by(*keys, slot)
+            for row in self.session.execute(query).all():
+                k = row[0] if key is not None else None
+                slot_value, n = row[-2], row[-1]
+                found.setdefault(k, [{}, {}])[index][max(int(slot_value), 0)] = int(n)
+        return {
+            k: (Distribution(w, resolution), Distribution(t, resolution))
+            for k, (w, t) in found.items()
+        }
 
 
 def with_empty_keys(

@@ -37,6 +37,7 @@ from kiosk.reports.kiosk_figures import (
 from kiosk.reports.queue_figures import (
     QueueFigures,
     arrivals_by_weekday_hour,
+    breakdown,
     queue_figures,
     with_empty_keys,
 )
@@ -137,14 +138,12 @@ class Reports:
                 ).order_by(column(ServiceRow.position), column(ServiceRow.slug))
             ).all()
         }
-        by_service = with_empty_keys(
-            queue_figures(session, window, Slice.SERVICE, today), list(services)
-        )
+        queue = breakdown(session, window, today)
         return Dashboard(
             window=window,
-            total=queue_figures(session, window, Slice.TOTAL, today).get(None, QueueFigures()),
-            by_service=by_service,
-            by_day=with_empty_keys(queue_figures(session, window, Slice.DAY, today), window.days()),
+            total=queue.total,
+            by_service=with_empty_keys(queue.by_service, list(services)),
+            by_day=with_empty_keys(queue.by_day, window.days()),
             heat_map=arrivals_by_weekday_hour(session, window),
             kiosk=kiosk_figures(session, window, Slice.TOTAL).get(None, KioskFigures()),
             missing=missing_materials(session, window),
