@@ -97,3 +97,25 @@ def test_staff_see_only_their_own_page(
     assert admin.find(f"staff_report.{clerk.id}", QFrame).isVisible()
     assert "Served: 1" in page.person_lines.text()
     assert page.save_button.isHidden()
+
+
+@pytest.mark.parametrize(
+    ("locale", "title", "served"),
+    [("en", "Assessment", "Served: 1"), ("zh_Hans", "考核", "已办理：1"),
+     ("zh_Hant", "考核", "已完成服務：1")],
+)  # fmt: skip
+def test_each_language(
+    make_admin: Callable[..., Admin],
+    clerk: StaffMember,
+    shift: None,
+    clock: FakeClock,
+    locale: str,
+    title: str,
+    served: str,
+) -> None:
+    admin = make_admin(clerk, clock=clock)
+    page = _page(admin)
+    admin.panel.language.set_locale(locale)
+    admin.settle()
+    assert page.heading.text() == title
+    assert served in page.person_lines.text()
