@@ -21,10 +21,15 @@ BENCHMARKS = {
     "printing": ("bench_printing.py", [], []),
     "queue": ("bench_queue.py", ["--tickets", "200"], ["--tickets", "50"]),
     "display": ("bench_display.py", ["--calls", "30"], ["--calls", "10"]),
-    "reports": (
+    "report queries at scale": (
         "bench_reports_scale.py",
         ["--days", "365", "--per-day", "500"],
         ["--days", "30", "--per-day", "100", "--runs", "3"],
+    ),
+    "reports and review pack": (
+        "bench_reports.py",
+        ["--days", "365", "--per-day", "1000"],
+        ["--days", "30", "--per-day", "200"],
     ),
     "soak": ("bench_soak.py", ["--journeys", "10000"], ["--journeys", "200", "--every", "100"]),
 }

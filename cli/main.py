@@ -7,6 +7,8 @@
     kiosk catalogue check [FILE ...]                 validate catalogue YAML files
     kiosk print-test [--printer URL] [--config PATH] print the printer test page
     kiosk screenshot --out DIR [--locale L ...]      every screen, every size, as PNG files
+    kiosk report --from DATE --to DATE --out FILE.pdf [--locale L] [--csv DIR] [--xlsx FILE]
+                                                     the review pack (cli.report)
     kiosk staff|counter|audit|db|retention …, kiosk catalogue export|import …,
     kiosk archive|demo-data …                        operations (see kiosk.commands)
 
@@ -23,6 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cli.report import add_parser as add_report_parser
 from kiosk.commands import dispatch as dispatch_operation
 from kiosk.commands import register as register_operations
 from kiosk.i18n import LOCALES
@@ -44,6 +47,7 @@ COMMANDS = (
     "retention",
     "archive",
     "demo-data",
+    "report",
 )
 
 
@@ -103,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     shots.add_argument(
         "--locale", action="append", choices=LOCALES, help="language (repeatable; default: all)"
     )
+    add_report_parser(commands)
     return parser
 
 
@@ -156,6 +161,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from printing.selftest import run_print_test
 
         return run_print_test(args.printer, settings, Catalogs())
+    if args.command == "report":
+        from cli.report import run_report
+
+        return run_report(args)
     if args.command == "screenshot":
         from ui.customer.screenshots import take_screenshots
 

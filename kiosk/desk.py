@@ -29,6 +29,7 @@ from kiosk.counters import default_names
 from kiosk.db.database import Database
 from kiosk.db.models import CounterRow, Ticket, Visit
 from kiosk.i18n import N_
+from kiosk.reports import sessions
 from kiosk.settings import Settings
 from kiosk.ticket import Priority, TicketStatus
 
@@ -113,16 +114,19 @@ class Desk:
             ]
 
     def open_counter(self, counter_id: str, staff_id: int | None) -> None:
+        """Sign in at a counter; the sign-in is kept (a session) for the staff reports."""
         with self._db.session() as session:
             row = self._counter(session, counter_id, serving=True)
             row.open, row.staff_id, row.priority_streak = True, staff_id, 0
             session.add(row)
+            sessions.sign_in(session, counter_id, staff_id, self._clock())
 
     def close_counter(self, counter_id: str) -> None:
         with self._db.session() as session:
             row = self._counter(session, counter_id)
             row.open, row.staff_id = False, None
             session.add(row)
+            sessions.sign_out(session, counter_id, self._clock())
 
     @staticmethod
     def _counter(session: Session, counter_id: str, serving: bool = False) -> CounterRow:

@@ -19,6 +19,7 @@ from kiosk.clock import Clock, business_today, utc_now
 from kiosk.db.catalogue_store import load_stored_catalogue
 from kiosk.db.database import Database
 from kiosk.db.models import DailyCounter, Ticket, Visit
+from kiosk.db.models_reports import VisitExit
 from kiosk.estimates import (
     average_service_minutes,
     open_counters_for,
@@ -210,10 +211,13 @@ class Reception:
             follow_up_hint=service.follow_up[0] if service.follow_up else None,
         )
 
-    def record_visit(self, visit: VisitInput, outcome: str) -> None:
-        """Store a visit that ended without a ticket (walked away, took the list)."""
+    def record_visit(self, visit: VisitInput, outcome: str, screen: str | None = None) -> None:
+        """Store a visit that ended without a ticket (walked away, took the list); for a
+        walk-away, ``screen`` is the screen it was left on (the reports count them)."""
         with self._db.session() as session:
-            self._store_visit(session, visit, self._clock(), outcome)
+            row = self._store_visit(session, visit, self._clock(), outcome)
+            if screen:
+                session.add(VisitExit(visit_id=row.id or 0, screen=screen[:32]))
 
     def _store_visit(
         self, session: Session, visit: VisitInput, now: datetime, outcome: str

@@ -9,7 +9,13 @@ from PySide6.QtWidgets import QAbstractButton, QWidget
 from ui.common.theme import MIN_TOUCH_PX
 
 
-def widget_problems(widget: QWidget, root: QWidget, name_prefix: str = "") -> list[str]:
+def _prefixes(name_prefix: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (name_prefix,) if isinstance(name_prefix, str) else name_prefix
+
+
+def widget_problems(
+    widget: QWidget, root: QWidget, name_prefix: str | tuple[str, ...] = ""
+) -> list[str]:
     """objectName == accessible identifier; a button's accessible name (also what a
     screen reader hears) == its text; other controls have an accessible name; a
     visible control is at least MIN_TOUCH_PX in both directions."""
@@ -18,7 +24,9 @@ def widget_problems(widget: QWidget, root: QWidget, name_prefix: str = "") -> li
     where = f"{type(widget).__name__} '{name}'"
     if not name or not name.startswith(name_prefix):
         problems.append(
-            f"{where}: no {name_prefix}* objectName" if name_prefix else f"{where}: no objectName"
+            f"{where}: no {' or '.join(p + '*' for p in _prefixes(name_prefix))} objectName"
+            if name_prefix
+            else f"{where}: no objectName"
         )
     if widget.accessibleIdentifier() != name:
         problems.append(f"{where}: accessible identifier {widget.accessibleIdentifier()!r}")

@@ -20,7 +20,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
 from kiosk.audit_seal import AuditSeal
-from kiosk.db import models, models_archive, models_hardening, triggers  # noqa: F401 - register tables and triggers
+from kiosk.db import models, models_archive, models_hardening, models_reports, triggers  # noqa: F401 - register tables and triggers
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 REFUSAL = "refused"

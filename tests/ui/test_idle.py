@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from kiosk.db.models_reports import VisitExit
 from ui.customer.router import Screen
 from ui.customer.timings import Timings
 
@@ -65,6 +66,8 @@ def test_the_countdown_end_wipes_everything(kiosk: Kiosk) -> None:
     assert (visit.outcome, visit.service_slug) == ("abandoned", "open_account")
     assert visit.answers == ["topic_accounts", "open_new_account"]
     assert sorted(visit.materials_have) == ["id_document", "photo"]
+    with kiosk.backend.db.session() as session:  # the reports count walk-aways per screen
+        assert session.get(VisitExit, visit.id).screen == "service_detail"  # type: ignore[union-attr]
 
     kiosk.open_account_guidance("en")  # the next customer finds nothing ticked
     assert not any(kiosk.button(f"material.{m}").isChecked() for m in ("id_document", "photo"))

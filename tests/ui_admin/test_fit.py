@@ -21,7 +21,7 @@ from tests.layout_fit import SCREEN_SIZES, cut_button_texts, fit_problems
 
 from .conftest import Admin
 
-PAGES = ("visits", "staff", "catalogue", "settings", "audit")
+PAGES = ("visits", "staff", "catalogue", "settings", "audit", "dashboard", "assessment")
 LONG = "a change described at great length, " * 6
 
 

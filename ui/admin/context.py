@@ -23,6 +23,7 @@ from kiosk.clock import Clock, utc_now
 from kiosk.counters import CounterAdmin
 from kiosk.i18n import N_
 from kiosk.records import Records
+from kiosk.reports.service import Reports
 from kiosk.staff import StaffDirectory
 from ui.common.errors import error_lines
 from ui.common.worker import JobGroup
@@ -70,6 +71,7 @@ class AdminContext(QObject):
         self.counters = CounterAdmin(db, kiosk_id, clock, self.catalogs)
         self.branch = BranchSettingsStore(db, settings, clock)
         self.records = Records(db, settings, clock)
+        self.reports = Reports(db, settings, clock)
         self.audit = AuditLog(db, kiosk_id, clock)
         self._jobs = JobGroup(worker)
 

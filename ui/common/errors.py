@@ -73,13 +73,14 @@ def problems(error: BaseException) -> list[Problem] | None:
     from kiosk.counters import CounterError
     from kiosk.db.database import DatabaseUnavailable
     from kiosk.desk import DeskError
+    from kiosk.reports.window import ReportError
     from kiosk.staff import PinRejected
 
     if isinstance(error, PinRejected):
         return [Problem(p) for p in error.problems]
     if isinstance(error, CounterError):
         return [Problem(error.message, error.params)]
-    if isinstance(error, StaffError | DeskError):  # PermissionDenied included
+    if isinstance(error, StaffError | DeskError | ReportError):  # PermissionDenied included
         return [Problem(error.message)]
     if isinstance(error, DatabaseUnavailable):
         return [Problem(DATABASE_UNREACHABLE)]

@@ -192,6 +192,8 @@ class IdleWatcher(QObject):
             services = reception.catalogue().services
             service = next((s for s in services if s.slug == slug), None)
             visit = session.visit_input(self._language.locale, service)
-            self._worker.run(lambda: reception.record_visit(visit, "abandoned"))
+            current = self._router.current
+            screen = current.value if current is not None else None
+            self._worker.run(lambda: reception.record_visit(visit, "abandoned", screen))
         self.idle_did_expire.emit()
         self._router.start_over()

@@ -1,7 +1,7 @@
 """archive: the monthly archives written and verified, and the reporting indexes
 
 Revision ID: 0007_archive
-Revises: 0003_audit_no_replace
+Revises: 0006_reports
 Create Date: 2026-12-03 09:00:00
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 from sqlmodel.sql import sqltypes
 
 revision: str = "0007_archive"
-down_revision: str | None = "0003_audit_no_replace"
+down_revision: str | None = "0006_reports"
 branch_labels: str | None = None
 depends_on: str | None = None
 

@@ -1,0 +1,286 @@
+"""What the dashboard, the staff pages and the review pack ask for: one call each, in
+one transaction, with the caller's rights read again inside it. Managers see the whole
+branch and every staff member; a staff member sees only their own figures and notes.
+Assessment notes and exports are audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from kiosk import audit
+from kiosk.access import (
+    SYSTEM,
+    PermissionDenied,
+    StaffMember,
+    require_manager,
+    require_signed_in,
+)
+from kiosk.clock import Clock, business_today, utc_now
+from kiosk.db.database import Database
+from kiosk.db.models import ServiceRow, Staff
+from kiosk.db.models_reports import AssessmentNote
+from kiosk.i18n import N_
+from kiosk.reports.kiosk_figures import (
+    FailurePath,
+    KioskFigures,
+    MaterialMiss,
+    abandoned_by_screen,
+    failure_paths,
+    kiosk_figures,
+    missing_materials,
+)
+from kiosk.reports.queue_figures import (
+    QueueFigures,
+    arrivals_by_weekday_hour,
+    breakdown,
+    queue_figures,
+    with_empty_keys,
+)
+from kiosk.reports.sql import column
+from kiosk.reports.staff_figures import BranchMedians, StaffFigures, branch_medians, staff_figures
+from kiosk.reports.window import ReportError, Slice, Window
+from kiosk.settings import Settings
+
+NOTE_LENGTH = 2000
+
+
+@dataclass(frozen=True)
+class ServiceInfo:
+    slug: str
+    name: dict[str, str]
+    sla_minutes: int
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    window: Window
+    total: QueueFigures
+    by_service: dict[Any, QueueFigures]
+    by_day: dict[Any, QueueFigures]
+    heat_map: dict[tuple[int, int], int]
+    kiosk: KioskFigures
+    missing: list[MaterialMiss]
+    failure_paths: list[FailurePath]
+    abandoned: dict[str, int]
+    services: dict[str, ServiceInfo] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Note:
+    id: int
+    staff_id: int
+    period_start: date
+    period_end: date
+    strengths: str
+    advice: str
+    recognition: str
+    author_name: str
+    written_at: Any
+
+
+@dataclass(frozen=True)
+class StaffReport:
+    window: Window
+    figures: StaffFigures | None
+    """None: nothing recorded for the person in the range."""
+    medians: BranchMedians
+    notes: list[Note]
+
+
+def _note(row: AssessmentNote) -> Note:
+    return Note(
+        row.id or 0,
+        row.staff_id,
+        row.period_start,
+        row.period_end,
+        row.strengths,
+        row.advice,
+        row.recognition,
+        row.author_name,
+        row.written_at,
+    )
+
+
+class Reports:
+    def __init__(self, db: Database, settings: Settings, clock: Clock = utc_now) -> None:
+        self._db = db
+        self._settings = settings
+        self._clock = clock
+
+    def use_settings(self, settings: Settings) -> None:
+        self._settings = settings
+
+    def today(self) -> date:
+        return business_today(self._settings, self._clock)
+
+    def window(self, first: date, last: date) -> Window:
+        return Window.of(self._settings, first, last)
+
+    # -- the branch ------------------------------------------------------------------------
+    def dashboard(self, actor: StaffMember, first: date, last: date) -> Dashboard:
+        window = self.window(first, last)
+        with self._db.session() as session:
+            require_manager(actor, session)
+            return self._dashboard(session, window)
+
+    def _dashboard(self, session: Session, window: Window) -> Dashboard:
+        today = self.today()
+        services = {
+            slug: ServiceInfo(slug, dict(name or {}), int(sla))
+            for slug, name, sla in session.execute(
+                select(
+                    column(ServiceRow.slug), column(ServiceRow.name), column(ServiceRow.sla_minutes)
+                ).order_by(column(ServiceRow.position), column(ServiceRow.slug))
+            ).all()
+        }
+        queue = breakdown(session, window, today)
+        return Dashboard(
+            window=window,
+            total=queue.total,
+            by_service=with_empty_keys(queue.by_service, list(services)),
+            by_day=with_empty_keys(queue.by_day, window.days()),
+            heat_map=arrivals_by_weekday_hour(session, window),
+            kiosk=kiosk_figures(session, window, Slice.TOTAL).get(None, KioskFigures()),
+            missing=missing_materials(session, window),
+            failure_paths=failure_paths(session, window),
+            abandoned=abandoned_by_screen(session, window),
+            services=services,
+        )
+
+    def sliced(
+        self, actor: StaffMember, first: date, last: date, slice_: Slice
+    ) -> dict[Any, QueueFigures]:
+        window = self.window(first, last)
+        with self._db.session() as session:
+            require_manager(actor, session)
+            return queue_figures(session, window, slice_, self.today())
+
+    # -- staff -----------------------------------------------------------------------------
+    def staff_overview(
+        self, actor: StaffMember, first: date, last: date
+    ) -> tuple[dict[int, StaffFigures], BranchMedians]:
+        window = self.window(first, last)
+        with self._db.session() as session:
+            require_manager(actor, session)
+            figures = staff_figures(session, window, self.today(), self._clock())
+            return figures, branch_medians(figures)
+
+    def staff_report(
+        self, actor: StaffMember, staff_id: int, first: date, last: date
+    ) -> StaffReport:
+        """One person's page: managers may open anyone's, staff only their own."""
+        window = self.window(first, last)
+        with self._db.session() as session:
+            self._may_see(actor, staff_id, session)
+            figures = staff_figures(session, window, self.today(), self._clock())
+            return StaffReport(
+                window,
+                figures.get(staff_id),
+                branch_medians(figures),
+                self._notes(session, staff_id),
+            )
+
+    @staticmethod
+    def _may_see(actor: StaffMember, staff_id: int, session: Session) -> None:
+        if actor.is_manager:
+            require_manager(actor, session)
+        elif actor.id != staff_id:
+            raise PermissionDenied(N_("You can see only your own figures."))
+        else:
+            require_signed_in(actor, session)
+
+    @staticmethod
+    def _notes(session: Session, staff_id: int) -> list[Note]:
+        rows = session.scalars(
+            select(AssessmentNote)
+            .where(column(AssessmentNote.staff_id) == staff_id)
+            .order_by(column(AssessmentNote.period_start).desc(), column(AssessmentNote.id).desc())
+        ).all()
+        return [_note(row) for row in rows]
+
+    def write_note(
+        self,
+        actor: StaffMember,
+        staff_id: int,
+        first: date,
+        last: date,
+        *,
+        strengths: str = "",
+        advice: str = "",
+        recognition: str = "",
+    ) -> Note:
+        """Keep a manager's assessment of one staff member over a period (audited)."""
+        self.window(first, last)  # the same checks as a report's range
+        texts = [t.strip() for t in (strengths, advice, recognition)]
+        if not any(texts):
+            raise ReportError(N_("Write at least one of strengths, advice or recognition."))
+        if any(len(t) > NOTE_LENGTH for t in texts):
+            raise ReportError(N_("Each part of a note has at most 2000 characters."))
+        now = self._clock()
+        with self._db.session() as session:
+            require_manager(actor, session)
+            person = session.get(Staff, staff_id)
+            if person is None:
+                raise ReportError(N_("There is no such staff member."))
+            row = AssessmentNote(
+                staff_id=staff_id,
+                period_start=first,
+                period_end=last,
+                strengths=texts[0],
+                advice=texts[1],
+                recognition=texts[2],
+                author_id=actor.id,
+                author_name=actor.name,
+                written_at=now,
+            )
+            session.add(row)
+            session.flush()
+            audit.append(
+                session,
+                at=now,
+                kiosk_id=self._settings.kiosk.id,
+                actor=actor.actor,
+                action="assessment.note",
+                target=f"staff:{person.number}",
+                detail={"note": row.id, "from": first.isoformat(), "to": last.isoformat()},
+            )
+            return _note(row)
+
+    def record_export(
+        self, actor: StaffMember, kind: str, first: date, last: date, path: str
+    ) -> None:
+        """Audit an export of report figures (PDF, CSV, XLSX) by a manager."""
+        with self._db.session() as session:
+            require_manager(actor, session)
+            audit.append(
+                session,
+                at=self._clock(),
+                kiosk_id=self._settings.kiosk.id,
+                actor=actor.actor,
+                action=f"report.export_{kind}",
+                target="report",
+                detail={"from": first.isoformat(), "to": last.isoformat(), "file": path},
+            )
+
+    def review_on_machine(self, first: date, last: date, path: str) -> Dashboard:
+        """The figures for a review pack made on the machine itself (a monthly timer, the
+        command line), as the retention purge and the backup are: audited as the system."""
+        window = self.window(first, last)
+        with self._db.session() as session:
+            dashboard = self._dashboard(session, window)
+            audit.append(
+                session,
+                at=self._clock(),
+                kiosk_id=self._settings.kiosk.id,
+                actor=SYSTEM,
+                action="report.export_pdf",
+                target="report",
+                detail={"from": first.isoformat(), "to": last.isoformat(), "file": path,
+                        "via": "command line"},
+            )  # fmt: skip
+            return dashboard
