@@ -255,11 +255,19 @@ def _backup_command(args: argparse.Namespace, ctx: Context) -> int:
 def _retention_command(args: argparse.Namespace, ctx: Context) -> int:
     from kiosk.access import SYSTEM
     from kiosk.branch_settings import BranchSettingsStore
+    from kiosk.contacts import ContactBook, open_contact_key
     from kiosk.records import Records
 
     days = BranchSettingsStore(ctx.db, ctx.settings).current().retention_days
     count = Records(ctx.db, ctx.settings).purge(SYSTEM, days)
     ctx.say(ctx.loc.tr("Deleted {n} visits older than {days} days.").format(n=count, days=days))
+    book = ContactBook(ctx.db, ctx.settings, open_contact_key(ctx.db, ctx.settings))
+    contacts = book.purge(SYSTEM)
+    ctx.say(
+        ctx.loc.tr(
+            "Deleted {n} phone numbers and their consent, kept {days} days after the visit."
+        ).format(n=contacts, days=ctx.settings.sms.contact_retention_days)
+    )
     return 0
 
 
@@ -356,6 +364,7 @@ def dispatch(
     stderr: TextIO | None = None,
 ) -> int:
     from kiosk.audit_seal import AuditSealError
+    from kiosk.contact_key import ContactKeyError
     from kiosk.db.database import DatabaseUnavailable
     from kiosk.db.migrate import SchemaOutOfDate
     from kiosk.i18n import Catalogs, normalize_locale
@@ -369,7 +378,7 @@ def dispatch(
     except (SettingsError, DatabaseUnavailable, SchemaOutOfDate) as exc:
         print(exc, file=err)
         return 2
-    except AuditSealError as exc:
+    except (AuditSealError, ContactKeyError) as exc:
         loc = Catalogs().localizer(normalize_locale(os.environ.get("LANG", "en").split(".")[0]))
         print(f"{exc.path}: {loc.tr(exc.message)}", file=err)
         return 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, Engine, make_url
@@ -19,7 +19,10 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
 from kiosk.audit_seal import AuditSeal
-from kiosk.db import models, triggers  # noqa: F401 - register tables and triggers
+from kiosk.db import models, models_contacts, triggers  # noqa: F401 - register tables and triggers
+
+if TYPE_CHECKING:
+    from kiosk.contact_key import ContactKey
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -67,6 +70,8 @@ class Database:
         self.engine = create_engine(url, **kwargs)
         self.audit_seal: AuditSeal | None = None
         """The audit trail's key and head record (:mod:`kiosk.audit_seal`), once opened."""
+        self.contact_key: ContactKey | None = None
+        """The key of the customers' phone numbers (:mod:`kiosk.contact_key`), once opened."""
         if self.is_sqlite:
             _configure_sqlite(self.engine, busy_timeout_ms)
 
