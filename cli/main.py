@@ -42,6 +42,7 @@ COMMANDS = (
     "audit",
     "db",
     "retention",
+    "messenger",
 )
 
 

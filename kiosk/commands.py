@@ -9,7 +9,8 @@ staff screens: a manager signs in with staff number and PIN before each action.
     kiosk audit [list] --as NUMBER [--since DATE] [--action PREFIX]
     kiosk audit verify --as NUMBER                   (exit 1 when edited or truncated)
     kiosk db upgrade | backup [--to DIR] | restore FILE
-    kiosk retention purge
+    kiosk retention purge                            (visits, and contacts on their own period)
+    kiosk messenger [--once]                         (see kiosk.messenger.command)
 
 PINs are read without echo from the terminal, or one per line from standard input
 when it is not a terminal (scripts, tests). Messages follow the ``LANG`` locale.
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from kiosk import commands_counter
 from kiosk.command_context import Context, Handler, new_pin, sign_in
+from kiosk.messenger import command as messenger_command
 
 if TYPE_CHECKING:
     from kiosk.access import StaffMember
@@ -309,6 +311,7 @@ def register(
     unlock.add_argument("number")
     staff.set_defaults(handler=_staff_command)
     commands_counter.register(commands, common)
+    messenger_command.register(commands, common)
 
     export = catalogue_commands.add_parser("export", help="write the catalogue as YAML")
     common(export)
