@@ -21,6 +21,7 @@ BENCHMARKS = {
     "printing": ("bench_printing.py", [], []),
     "queue": ("bench_queue.py", ["--tickets", "200"], ["--tickets", "50"]),
     "display": ("bench_display.py", ["--calls", "30"], ["--calls", "10"]),
+    "messenger": ("bench_messenger.py", [], ["--events", "10", "--backlog", "200"]),
     "soak": ("bench_soak.py", ["--journeys", "10000"], ["--journeys", "200", "--every", "100"]),
 }
 
