@@ -85,8 +85,13 @@ def record_reply(
     if survey is None:
         return None
     contact, message = survey
-    if reading.kind != "stop" and contact.survey_closed:
-        reading = ReadReply("comment", comment=text.strip()[:500]) if text.strip() else reading
+    scored = session.exec(
+        select(SurveyAnswerRow.id).where(
+            SurveyAnswerRow.outbox_id == message.id, SurveyAnswerRow.kind == "score"
+        )
+    ).first()
+    if reading.kind == "score" and scored is not None:  # one score per survey
+        reading = ReadReply("comment", comment=text.strip()[:500])
     answer = SurveyAnswerRow(
         ticket_id=contact.ticket_id,
         outbox_id=message.id,
@@ -97,7 +102,7 @@ def record_reply(
         at=at,
     )
     session.add(answer)
-    if reading.kind in ("score", "stop"):
+    if reading.kind != "unreadable":  # answered: off the phone survey's list
         contact.survey_closed = True
         session.add(contact)
     session.flush()
