@@ -140,6 +140,10 @@ class ContactBook:
         self._key = key
         self._clock = clock
 
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
     def opt_in(
         self,
         *,
