@@ -31,6 +31,7 @@ BENCHMARKS = {
         ["--days", "365", "--per-day", "1000"],
         ["--days", "30", "--per-day", "200"],
     ),
+    "messenger": ("bench_messenger.py", [], ["--events", "10", "--backlog", "200"]),
     "soak": ("bench_soak.py", ["--journeys", "10000"], ["--journeys", "200", "--every", "100"]),
 }
 

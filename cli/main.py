@@ -48,6 +48,7 @@ COMMANDS = (
     "archive",
     "demo-data",
     "report",
+    "messenger",
 )
 
 

@@ -62,6 +62,10 @@ ACTION_LABELS: dict[str, str] = {
     "demo.fill": N_("Demo traffic generated"),
     "ticket.reprint": N_("Ticket reprinted"),
     "kiosk.exit": N_("Kiosk mode left"),
+    "contact.reveal": N_("Phone number shown in full"),
+    "contact.withdraw": N_("Customer asked not to be contacted"),
+    "survey.call": N_("Phone survey call recorded"),
+    "survey.export": N_("Phone survey list exported"),
 }
 
 

@@ -42,6 +42,9 @@ def open_database(settings: Settings, catalogue_files: Sequence[Path] | None = N
             if catalogue_files is None:
                 seed_demo_counters(session)
     db.audit_seal = _seal(db, settings)
+    from kiosk.contacts import open_contact_key
+
+    db.contact_key = open_contact_key(db, settings)  # raises ContactKeyError
     return db
 
 

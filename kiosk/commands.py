@@ -9,9 +9,10 @@ staff screens: a manager signs in with staff number and PIN before each action.
     kiosk audit [list] --as NUMBER [--since DATE] [--action PREFIX]
     kiosk audit verify --as NUMBER                   (exit 1 when edited or truncated)
     kiosk db upgrade | backup [--to DIR] | restore FILE
-    kiosk retention purge [--without-archive]
+    kiosk retention purge [--without-archive]        (visits, and contacts on their own period)
     kiosk archive --month YYYY-MM --out DIR | verify FILE, kiosk demo-data …
                                                      (see kiosk.commands_archive)
+    kiosk messenger [--once]                         (see kiosk.messenger.command)
 
 PINs are read without echo from the terminal, or one per line from standard input
 when it is not a terminal (scripts, tests). Messages follow the ``LANG`` locale.
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from kiosk import commands_archive, commands_counter
 from kiosk.command_context import Context, Handler, new_pin, sign_in
+from kiosk.messenger import command as messenger_command
 
 if TYPE_CHECKING:
     from kiosk.access import StaffMember
@@ -257,6 +259,7 @@ def _retention_command(args: argparse.Namespace, ctx: Context) -> int:
     from kiosk.access import SYSTEM
     from kiosk.archive_guard import ArchiveMissing
     from kiosk.branch_settings import BranchSettingsStore
+    from kiosk.contacts import ContactBook, open_contact_key
     from kiosk.records import Records
 
     days = BranchSettingsStore(ctx.db, ctx.settings).current().retention_days
@@ -266,6 +269,13 @@ def _retention_command(args: argparse.Namespace, ctx: Context) -> int:
         months = ", ".join(str(m) for m in exc.months)
         return ctx.fail(ctx.loc.tr(exc.message).format(months=months))
     ctx.say(ctx.loc.tr("Deleted {n} visits older than {days} days.").format(n=count, days=days))
+    book = ContactBook(ctx.db, ctx.settings, open_contact_key(ctx.db, ctx.settings))
+    contacts = book.purge(SYSTEM)
+    ctx.say(
+        ctx.loc.tr(
+            "Deleted {n} phone numbers and their consent, kept {days} days after the visit."
+        ).format(n=contacts, days=ctx.settings.sms.contact_retention_days)
+    )
     return 0
 
 
@@ -308,6 +318,7 @@ def register(
     staff.set_defaults(handler=_staff_command)
     commands_counter.register(commands, common)
     commands_archive.register(commands, common)
+    messenger_command.register(commands, common)
 
     export = catalogue_commands.add_parser("export", help="write the catalogue as YAML")
     common(export)
@@ -369,6 +380,7 @@ def dispatch(
     stderr: TextIO | None = None,
 ) -> int:
     from kiosk.audit_seal import AuditSealError
+    from kiosk.contact_key import ContactKeyError
     from kiosk.db.database import DatabaseUnavailable
     from kiosk.db.migrate import SchemaOutOfDate
     from kiosk.i18n import Catalogs, normalize_locale
@@ -382,7 +394,7 @@ def dispatch(
     except (SettingsError, DatabaseUnavailable, SchemaOutOfDate) as exc:
         print(exc, file=err)
         return 2
-    except AuditSealError as exc:
+    except (AuditSealError, ContactKeyError) as exc:
         loc = Catalogs().localizer(normalize_locale(os.environ.get("LANG", "en").split(".")[0]))
         print(f"{exc.path}: {loc.tr(exc.message)}", file=err)
         return 2

@@ -22,7 +22,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
-from kiosk import events
+from kiosk import events, outbox
 from kiosk.catalogue.model import Catalogue
 from kiosk.clock import Clock, business_today, utc_now
 from kiosk.counters import default_names
@@ -260,6 +260,7 @@ class Desk:
         session.add(ticket)
         session.flush()
         events.record(session, ticket, "called", now)
+        outbox.on_queue_event(session, ticket, "called", now, self._settings)
         return self._view(session, ticket)
 
     @staticmethod
@@ -305,6 +306,7 @@ class Desk:
             session.add(ticket)
             session.flush()
             events.record(session, ticket, kind, now)
+            outbox.on_queue_event(session, ticket, kind, now, self._settings)
             return self._view(session, ticket)
 
     def recall(self, ticket_id: int) -> DeskTicket:

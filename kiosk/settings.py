@@ -174,6 +174,68 @@ class QueueSection(_Section):
     """Recent finished tickets the rolling average service time uses."""
 
 
+class SmsSection(_Section):
+    """Texts to customers who asked for them, the survey after the visit, and their
+    contact details (``kiosk messenger`` sends; the kiosk and the counters enqueue)."""
+
+    region: Annotated[str, Field(min_length=2, max_length=2, pattern=r"^[A-Z]{2}$")] = "HK"
+    """The branch's region for numbers typed without ``+`` (ISO 3166: HK, CN, TW…)."""
+    key_file: Path | None = None
+    """The contacts' key (default ``DATA_DIR/contacts.key``); every machine of a branch
+    needs the same file, kept outside the database and its backups."""
+    texts_file: Path | None = None
+    """The collection notice and the texts to customers (YAML, every language); empty:
+    the built-in ``assets/catalogue/messages.yaml``."""
+    contact_retention_days: Annotated[int, Field(ge=1, le=365)] = 30
+    """Phone numbers and consent records are deleted this many days after the visit."""
+    quiet_start: Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")] = "21:00"
+    """Local time from which survey texts wait until ``quiet_end``."""
+    quiet_end: Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")] = "09:00"
+    turn_near_people: Annotated[int, Field(ge=0, le=50)] = 3
+    """"Your turn is near" goes out when this many people or fewer are ahead…"""
+    turn_near_minutes: Annotated[int, Field(ge=0, le=120)] = 10
+    """…or when the estimated wait is this many minutes or less."""
+    survey_delay_minutes: Annotated[int, Field(ge=0, le=1440)] = 30
+    """Minutes after the counter finishes before the survey text goes out."""
+    gateway: str = "log"
+    """``log`` (a file in the data directory, shown in admin mode), ``file:///path``,
+    ``smpp://user:pass@host:port`` or ``https://…`` (JSON POST)."""
+    sender: Annotated[str, Field(max_length=20)] = "BANK"
+    """The sender id or short code texts come from."""
+    rate_per_second: Annotated[float, Field(gt=0, le=1000)] = 20.0
+    """At most this many texts a second through the gateway."""
+    poll_seconds: Annotated[float, Field(gt=0, le=60)] = 0.2
+    """How often the messenger looks for new texts."""
+    http_template: str = ""
+    """JSON body for an ``http(s)://`` gateway, with ``{to}``, ``{text}``, ``{sender}``,
+    ``{id}`` (JSON-escaped); empty: ``{"to": …, "text": …, "from": …, "reference": …}``."""
+    http_token: str = ""
+    """Sent as ``Authorization: Bearer …`` to an ``http(s)://`` gateway when set."""
+    call_after_hours: Annotated[int, Field(ge=0, le=240)] = 24
+    """The phone survey list shows visits that ended at least this long ago with no reply."""
+    call_max_attempts: Annotated[int, Field(ge=1, le=10)] = 3
+    """Unanswered calls before a customer leaves the call list."""
+
+    @field_validator("gateway")
+    @classmethod
+    def _known_gateway(cls, value: str) -> str:
+        if value != "log" and not value.startswith(("file://", "smpp://", "http://", "https://")):
+            raise ValueError("log, file://, smpp:// or http(s)://")
+        return value
+
+    @field_validator("region")
+    @classmethod
+    def _known_region(cls, value: str) -> str:
+        import phonenumbers
+
+        if value not in phonenumbers.SUPPORTED_REGIONS:
+            raise ValueError("a region code such as HK, CN or TW")
+        return value
+
+    def key_path(self, data_dir: Path) -> Path:
+        return self.key_file or data_dir / "contacts.key"
+
+
 class Settings(_Section):
     kiosk: KioskSection = Field(default_factory=KioskSection)
     database: DatabaseSection = Field(default_factory=DatabaseSection)
@@ -182,6 +244,7 @@ class Settings(_Section):
     business: BusinessSection = Field(default_factory=BusinessSection)
     queue: QueueSection = Field(default_factory=QueueSection)
     lobby_display: LobbyDisplaySection = Field(default_factory=LobbyDisplaySection)
+    sms: SmsSection = Field(default_factory=SmsSection)
 
     @property
     def database_url(self) -> str:

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, Engine, make_url
@@ -20,7 +20,17 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
 from kiosk.audit_seal import AuditSeal
-from kiosk.db import models, models_archive, models_hardening, models_reports, triggers  # noqa: F401 - register tables and triggers
+from kiosk.db import (  # noqa: F401 - register tables and triggers
+    models,
+    models_archive,
+    models_contacts,
+    models_hardening,
+    models_reports,
+    triggers,
+)
+
+if TYPE_CHECKING:
+    from kiosk.contact_key import ContactKey
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 REFUSAL = "refused"
@@ -75,6 +85,8 @@ class Database:
         self.refusal_hook: Callable[[Any, str], None] | None = None
         """Called with (who, what) after a transaction a domain check refused has rolled
         back (:meth:`kiosk.refusals.RefusalLog.attach`), to audit the attempt."""
+        self.contact_key: ContactKey | None = None
+        """The key of the customers' phone numbers (:mod:`kiosk.contact_key`), once opened."""
         if self.is_sqlite:
             _configure_sqlite(self.engine, busy_timeout_ms)
 

@@ -27,6 +27,7 @@ def open_branch_database(
     from kiosk.bootstrap import open_database
     from kiosk.branch_settings import BranchSettingsStore
     from kiosk.catalogue.loader import CatalogueError
+    from kiosk.contact_key import ContactKeyError
     from kiosk.db.database import DatabaseUnavailable
     from kiosk.db.migrate import SchemaOutOfDate
 
@@ -44,6 +45,17 @@ def open_branch_database(
             str(exc),
             lambda tr: [
                 tr(N_("The audit trail's key cannot be used ({path}):")).format(path=path),
+                tr(message),
+            ],
+        ) from None
+    except ContactKeyError as exc:
+        message, path = exc.message, exc.path
+        raise StartupError(
+            str(exc),
+            lambda tr: [
+                tr(N_("The key of the customers' phone numbers cannot be used ({path}):")).format(
+                    path=path
+                ),
                 tr(message),
             ],
         ) from None

@@ -21,6 +21,7 @@ from ui.common.errors import StartupError
 if TYPE_CHECKING:
     from kiosk.audit import AuditLog
     from kiosk.branch_settings import BranchSettingsStore
+    from kiosk.contacts import ContactBook
     from kiosk.db.database import Database
     from kiosk.first_run import SetupCode
     from kiosk.reception import Reception
@@ -44,6 +45,8 @@ class Backend:
     """While the branch has no manager: the one-time code that lets the screen set one up."""
     refusals: RefusalLog | None = None
     """Where refused attempts of this kiosk are counted (the daily check ends old bursts)."""
+    contacts: ContactBook | None = None
+    """Where "Text me" records a customer's number and consent."""
 
     def close(self) -> None:
         self.db.dispose()
@@ -60,6 +63,7 @@ def open_backend(
     from kiosk.audit import AuditLog
     from kiosk.branch_settings import BranchSettingsStore
     from kiosk.catalogue.loader import CatalogueError
+    from kiosk.contacts import ContactBook
     from kiosk.db.database import DatabaseUnavailable
     from kiosk.first_run import SetupCode
     from kiosk.reception import Reception
@@ -93,4 +97,8 @@ def open_backend(
     audit = AuditLog(db, settings.kiosk.id, clock)
     branch = BranchSettingsStore(db, settings, clock)
     setup_code = SetupCode() if staff.needs_first_manager() else None
-    return Backend(db, reception, staff, printer, audit, branch, settings, setup_code, refusals)
+    assert db.contact_key is not None  # opened with the database (or the start was refused)
+    contacts = ContactBook(db, settings, db.contact_key, clock)
+    return Backend(
+        db, reception, staff, printer, audit, branch, settings, setup_code, refusals, contacts
+    )

@@ -61,6 +61,7 @@ def build_screens(ctx: KioskContext) -> Screens:
             t.print_fallback_ms,
             state,
             t.ticket_tick_ms,
+            contacts=backend.contacts,
         ),
         pin_pad=PinPadScreen(
             lang, router, backend.staff, clock, t.pin_tick_ms, worker, backend.setup_code

@@ -5,7 +5,14 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
-from kiosk.db import models, models_archive, models_hardening, models_reports, triggers  # noqa: F401 - register tables and triggers
+from kiosk.db import (  # noqa: F401 - register tables and triggers
+    models,
+    models_archive,
+    models_contacts,
+    models_hardening,
+    models_reports,
+    triggers,
+)
 
 connection = context.config.attributes["connection"]
 context.configure(

@@ -12,11 +12,12 @@ service paused or full at the moment of taking says so, with the alternative.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
 
 from kiosk.ticket import PrintStatus, TicketData
 from printing.outcome import print_status
@@ -27,10 +28,12 @@ from ui.common.worker import JobGroup, Worker
 from ui.customer.router import Screen
 from ui.customer.screens.availability import GENERAL_ENQUIRY, enquiry_offered, refused_text
 from ui.customer.screens.base import ScreenBase, ScreenRouter
+from ui.customer.screens.sms_optin import SmsOptInPanel
 from ui.customer.screens.ticket_view import TicketView
 from ui.customer.state import KioskState
 
 if TYPE_CHECKING:
+    from kiosk.contacts import ContactBook, ContactView
     from kiosk.reception import Reception
     from printing.job import TicketPrinter
     from printing.outcome import PrintOutcome
@@ -71,9 +74,11 @@ class TicketScreen(ScreenBase):
         print_fallback_ms: int = PRINT_FALLBACK_MS,
         state: KioskState | None = None,
         tick_ms: int = 1000,
+        contacts: ContactBook | None = None,
     ) -> None:
         """``return_ms``: how long the screen stays, counted down on screen in seconds
-        (one each ``tick_ms``) before it goes back to the start."""
+        (one each ``tick_ms``) before it goes back to the start. ``contacts``: where
+        "Text me" records the customer's number (None: not offered)."""
         super().__init__(language, router)
         self._reception = reception
         self._worker = worker
@@ -108,12 +113,23 @@ class TicketScreen(ScreenBase):
         column.addWidget(self.view)
         column.addStretch(1)
         self.content_area = scroll_area(page)
-        outer.addWidget(self.content_area, 1)
+        self.middle = QStackedWidget(self)
+        self.middle.addWidget(self.content_area)
+        self.optin: SmsOptInPanel | None = None
+        if contacts is not None:
+            self.optin = _optin_panel(language, worker, contacts, self)
+            self.optin.closed.connect(self._optin_closed)
+            self.optin.customer_did_act.connect(self._start_countdown)
+            self.middle.addWidget(scroll_area(self.optin))
+        outer.addWidget(self.middle, 1)
         bottom, bottom_column = centered_column()
         self.countdown = label("muted", wrap=False)
         identify(self.countdown, "ticket.countdown")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         bottom_column.addWidget(self.countdown)
+        self.sms_button = make_button("sms.optin", self)
+        self.sms_button.clicked.connect(self._optin_open)
+        bottom_column.addWidget(self.sms_button)
         self.done_button = make_button("ticket.done", self, role="primary")
         self.done_button.clicked.connect(lambda: self.router.start_over())
         bottom_column.addWidget(self.done_button)
@@ -145,6 +161,9 @@ class TicketScreen(ScreenBase):
         self._show_countdown()
 
     def reset(self) -> None:
+        if self.optin is not None:
+            self.optin.reset()
+        self.middle.setCurrentIndex(0)
         self.ticket = None
         self._preview = None
         self.qr.clear()
@@ -246,12 +265,28 @@ class TicketScreen(ScreenBase):
         self._show_state()
         self.service_did_refuse.emit(error.reason)
 
+    # -- "text me" --------------------------------------------------------------------------
+    def _optin_open(self) -> None:
+        if self.optin is None or self.ticket is None:
+            return
+        self.optin.begin(self.ticket.ticket_id)
+        self.middle.setCurrentIndex(1)
+        self._start_countdown()
+        self._show_state()
+
+    def _optin_closed(self) -> None:
+        self.middle.setCurrentIndex(0)
+        self._start_countdown()
+        self._show_state()
+
     def _enquiry(self) -> None:
         self.router.session.choose_service(GENERAL_ENQUIRY, via_questionnaire=False)
         self.router.go(Screen.SERVICE_DETAIL)
 
     # -- texts -----------------------------------------------------------------------------
     def retranslate(self) -> None:
+        if self.optin is not None:
+            self.optin.retranslate()
         self._show_state()
 
     def _refusal_text(self) -> str:
@@ -266,7 +301,35 @@ class TicketScreen(ScreenBase):
     def _show_state(self) -> None:
         loc = self.loc
         self.done_button.setText(loc.tr("Done"))
+        self.sms_button.setText(loc.tr("Text me"))
+        self.sms_button.setVisible(
+            self.optin is not None and self.ticket is not None and self.middle.currentIndex() == 0
+        )
         self._show_countdown()
         self.view.show_state(
             self._state, self.ticket, self._preview, loc, self._refusal_text(), self._offer_enquiry
         )
+
+
+def _optin_panel(
+    language: Language, worker: Worker, contacts: ContactBook, parent: TicketScreen
+) -> SmsOptInPanel:
+    from kiosk.sms_texts import load_texts
+
+    settings = contacts.settings
+
+    def opt_in(
+        ticket_id: int, typed: str, purposes: Sequence[str], locale: str, version: str
+    ) -> ContactView:
+        return contacts.opt_in(
+            ticket_id=ticket_id,
+            typed=typed,
+            purposes=purposes,
+            locale=locale,
+            notice_version=version,
+        )
+
+    notice = load_texts(settings.sms.texts_file).notice
+    return SmsOptInPanel(
+        language, worker, notice, settings.sms.contact_retention_days, opt_in, parent
+    )

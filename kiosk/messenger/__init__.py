@@ -1,0 +1,1 @@
+"""``kiosk messenger``: the relay that sends the SMS outbox through a gateway."""
