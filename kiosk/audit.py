@@ -57,6 +57,10 @@ ACTION_LABELS: dict[str, str] = {
     "retention.purge": N_("Old records removed"),
     "ticket.reprint": N_("Ticket reprinted"),
     "kiosk.exit": N_("Kiosk mode left"),
+    "complaint.open": N_("Complaint case opened"),
+    "complaint.state": N_("Complaint case moved on"),
+    "complaint.assign": N_("Complaint case assigned"),
+    "complaint.note": N_("Note added to a complaint case"),
 }
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
 from kiosk.audit_seal import AuditSeal
-from kiosk.db import models, triggers  # noqa: F401 - register tables and triggers
+from kiosk.db import models, models_feedback, triggers  # noqa: F401 - register tables and triggers
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
-from kiosk.db import models, triggers  # noqa: F401 - register tables and triggers
+from kiosk.db import models, models_feedback, triggers  # noqa: F401 - register tables and triggers
 
 connection = context.config.attributes["connection"]
 context.configure(
