@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from kiosk.access import StaffMember
+from kiosk.complaints import Complaints
 from kiosk.db.database import Database
 from kiosk.reception import Reception, VisitInput
 from kiosk.settings import Settings
@@ -45,7 +46,9 @@ def control_problems(root: QWidget) -> list[str]:
     for widget in root.findChildren(QWidget):
         if not isinstance(widget, INTERACTIVE) or _part_of_compound(widget, root):
             continue
-        problems.extend(widget_problems(widget, root, "admin."))
+        # the contract names each complaint case's button complaint.<id>
+        prefix = "complaint." if widget.objectName().startswith("complaint.") else "admin."
+        problems.extend(widget_problems(widget, root, prefix))
     return problems
 
 
@@ -84,6 +87,9 @@ def walk(admin: Admin) -> dict[str, list[str]]:
         panel.page("audit").select_row(0)
         admin.touch("admin.audit.verify")
         check("audit: detail and trail")
+        admin.touch("admin.nav.complaints")
+        admin.touch("complaint.1")
+        check("complaints: a case")
     admin.touch("admin.nav.visits")
     panel.page("visits").select_row(0)
     assert panel.page("visits").detail_frame.isVisible()
@@ -96,6 +102,7 @@ def one_visit(db: Database, settings: Settings) -> None:
     Reception(db, settings).take_ticket(
         VisitInput("en", datetime.now(UTC), ("card_lost",), "lost_card")
     )
+    Complaints(db, settings).open_at_kiosk("wait", "Waited too long")
 
 
 @pytest.mark.parametrize("locale", ["en", "zh_Hant"])
@@ -104,7 +111,7 @@ def test_manager_pages(make_admin: Callable[..., Admin], manager: StaffMember, l
     admin.click(f"admin.lang.{locale}")
     assert admin.panel.language.locale == locale
     seen = walk(admin)
-    assert len(seen) == 14
+    assert len(seen) == 16
     assert {state: p for state, p in seen.items() if p} == {}
 
 
