@@ -38,6 +38,9 @@ class CaseSource(enum.StrEnum):
     """A low score in "rate a recent visit" at the kiosk."""
 
 
+COMPLAINT_SERVICE = "complaint"
+"""The catalogue's complaint service: a ticket for it taken at the kiosk opens a case."""
+
 STATE_LABELS: dict[CaseState, str] = {
     CaseState.OPEN: N_("Open"),
     CaseState.ACKNOWLEDGED: N_("Acknowledged"),

@@ -4,13 +4,16 @@ the retention period, a low score opens a case; and follow-on tickets keep the p
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 
 from kiosk.access import StaffMember
 from kiosk.branch_settings import BranchSettingsStore
+from kiosk.catalogue.loader import parse_catalogue
 from kiosk.complaint_book import ComplaintBook
 from kiosk.complaint_rules import CaseSource
+from kiosk.db.catalogue_store import save_catalogue
 from kiosk.db.database import Database
 from kiosk.desk import Desk, DeskError
 from kiosk.feedback import FeedbackError, Ratings
@@ -20,6 +23,8 @@ from kiosk.records import Records
 from kiosk.settings import Settings
 from kiosk.staff import StaffDirectory
 from tests.helpers.clock import FakeClock
+
+from .conftest import _service, t
 
 
 @pytest.fixture
@@ -168,3 +173,24 @@ def test_follow_on_keeps_the_customers_place(
         follow_ons.issue(later[0], "open_account")
     with pytest.raises(DeskError, match="no such service"):
         follow_ons.issue(first, "mortgage")
+
+
+def test_a_complaint_ticket_at_the_kiosk_opens_a_case(
+    db: Database,
+    settings: Settings,
+    clock: FakeClock,
+    catalogue_data: dict[str, Any],
+    manager: StaffMember,
+) -> None:
+    catalogue_data["services"].append(_service("complaint", "K"))
+    start = catalogue_data["questionnaire"]["questions"][0]
+    start["options"].append({"id": "complain", "label": t("Complaint"), "service": "complaint"})
+    with db.session() as session:
+        save_catalogue(session, parse_catalogue(catalogue_data))
+    reception = Reception(db, settings, clock)
+    ticket = reception.take_ticket(VisitInput("zh_Hant", clock.now, (), "complaint"))
+    reception.take_ticket(VisitInput("en", clock.now, (), "lost_card"))  # no case for others
+    cases = ComplaintBook(db, settings, clock).cases(manager)
+    assert [(c.source, c.ticket_code, c.opened_at) for c in cases] == [
+        (CaseSource.KIOSK, ticket.code, clock.now)
+    ]

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from kiosk.audit import AuditLog
     from kiosk.branch_settings import BranchSettingsStore
     from kiosk.db.database import Database
+    from kiosk.feedback import Ratings
     from kiosk.first_run import SetupCode
     from kiosk.reception import Reception
     from kiosk.staff import StaffDirectory
@@ -41,6 +42,8 @@ class Backend:
     """The settings in force at start: the machine's TOML with the branch's choices over it."""
     setup_code: SetupCode | None = None
     """While the branch has no manager: the one-time code that lets the screen set one up."""
+    ratings: Ratings | None = None
+    """"Rate a recent visit" (and the complaint case a low score opens)."""
 
     def close(self) -> None:
         self.db.dispose()
@@ -58,6 +61,7 @@ def open_backend(
     from kiosk.branch_settings import BranchSettingsStore
     from kiosk.catalogue.loader import CatalogueError
     from kiosk.db.database import DatabaseUnavailable
+    from kiosk.feedback import Ratings
     from kiosk.first_run import SetupCode
     from kiosk.reception import Reception
     from kiosk.staff import StaffDirectory
@@ -88,4 +92,5 @@ def open_backend(
     audit = AuditLog(db, settings.kiosk.id, clock)
     branch = BranchSettingsStore(db, settings, clock)
     setup_code = SetupCode() if staff.needs_first_manager() else None
-    return Backend(db, reception, staff, printer, audit, branch, settings, setup_code)
+    ratings = Ratings(db, settings, clock)
+    return Backend(db, reception, staff, printer, audit, branch, settings, setup_code, ratings)
