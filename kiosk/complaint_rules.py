@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime, time, timedelta, tzinfo
 
-from kiosk.i18n import N_
+from kiosk.i18n import N_, Localizer
 
 
 class CaseState(enum.StrEnum):
@@ -124,3 +124,14 @@ def overdue(
     if state == CaseState.OPEN and now > acknowledge_due:
         return ACKNOWLEDGE
     return None
+
+
+def overdue_line(loc: Localizer, count: int) -> str:
+    """What the staff home and the console say of ``count`` overdue cases ("" for none)."""
+    if not count:
+        return ""
+    return loc.ntr(
+        "{n} complaint case is overdue: a manager should see to it.",
+        "{n} complaint cases are overdue: a manager should see to them.",
+        count,
+    ).format(n=loc.number(count))

@@ -4,7 +4,7 @@ complaint service; in each language."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,18 +13,20 @@ from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
 from kiosk.clock import utc_now
-from kiosk.complaint_rules import CaseSource
+from kiosk.complaint_rules import CaseSource, overdue_line
+from kiosk.complaints import Complaints
 from kiosk.db.models_feedback import ComplaintCase, VisitRating
 from kiosk.desk import Desk
 from kiosk.i18n import Catalogs
 from kiosk.reception import VisitInput
+from tests.helpers.clock import FakeClock
 from ui.customer.backend import open_backend
 from ui.customer.router import Screen
 from ui.customer.screens.feedback import FeedbackScreen, Step
 from ui.customer.timings import Timings
 
 from .conftest import make_settings
-from .driver import Kiosk
+from .driver import MANAGER_PIN, Kiosk
 
 LOCALES = ("en", "zh_Hans", "zh_Hant")
 
@@ -178,3 +180,27 @@ def test_low_score_opens_a_case_and_offers_the_complaint_service(demo_kiosk: Kio
     kiosk.click("feedback.complaint")
     kiosk.wait_screen(Screen.SERVICE_DETAIL)
     assert kiosk.session.service_slug == "complaint"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_staff_home_highlights_overdue_complaints(
+    make_kiosk: Callable[..., Kiosk], locale: str
+) -> None:
+    clock = FakeClock()
+    kiosk = make_kiosk(clock=clock)
+    assert kiosk.backend.settings is not None
+    complaints = Complaints(kiosk.backend.db, kiosk.backend.settings, clock)
+    complaints.open_at_kiosk("wait", "Queue")
+    kiosk.manager()
+    kiosk.click(f"lang.{locale}")
+    kiosk.sign_in("1", MANAGER_PIN)
+    kiosk.qtbot.waitUntil(lambda: not kiosk.window.worker.busy, timeout=3000)
+    assert not kiosk.has("staff.overdue")  # within its targets
+    clock.advance(days=2)
+    kiosk.click("staff.refresh")
+    kiosk.qtbot.waitUntil(lambda: kiosk.has("staff.overdue"), timeout=3000)
+    loc = kiosk.language.loc
+    assert kiosk.text("staff.overdue") == overdue_line(loc, 1)
+    assert loc.locale == "en" or kiosk.text("staff.overdue") != overdue_line(
+        kiosk.window.language.catalogs.localizer("en"), 1
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.complaint_rules import overdue_line
 from kiosk.counters import counter_label
 from kiosk.i18n import Catalogs
 from ui.common.language import Language
@@ -188,16 +189,8 @@ class ServingPage(QWidget):
         self.show_side(self.complaint_panel)
 
     def _show_overdue(self) -> None:
-        count, loc = self.desk.overdue, self._language.loc
-        text = (
-            loc.ntr(
-                "{n} complaint case is overdue: a manager should see to it.",
-                "{n} complaint cases are overdue: a manager should see to them.",
-                count,
-            ).format(n=loc.number(count))
-            if count
-            else ""
-        )
+        count = self.desk.overdue
+        text = overdue_line(self._language.loc, count)
         self.overdue.setText(text)
         self.overdue.setAccessibleName(text)
         self.overdue.setVisible(bool(count))

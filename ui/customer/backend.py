@@ -21,6 +21,7 @@ from ui.common.errors import StartupError
 if TYPE_CHECKING:
     from kiosk.audit import AuditLog
     from kiosk.branch_settings import BranchSettingsStore
+    from kiosk.complaint_book import ComplaintBook
     from kiosk.db.database import Database
     from kiosk.feedback import Ratings
     from kiosk.first_run import SetupCode
@@ -44,6 +45,8 @@ class Backend:
     """While the branch has no manager: the one-time code that lets the screen set one up."""
     ratings: Ratings | None = None
     """"Rate a recent visit" (and the complaint case a low score opens)."""
+    complaint_book: ComplaintBook | None = None
+    """The complaint cases (the staff home shows how many are overdue)."""
 
     def close(self) -> None:
         self.db.dispose()
@@ -60,6 +63,7 @@ def open_backend(
     from kiosk.audit import AuditLog
     from kiosk.branch_settings import BranchSettingsStore
     from kiosk.catalogue.loader import CatalogueError
+    from kiosk.complaint_book import ComplaintBook
     from kiosk.db.database import DatabaseUnavailable
     from kiosk.feedback import Ratings
     from kiosk.first_run import SetupCode
@@ -93,4 +97,7 @@ def open_backend(
     branch = BranchSettingsStore(db, settings, clock)
     setup_code = SetupCode() if staff.needs_first_manager() else None
     ratings = Ratings(db, settings, clock)
-    return Backend(db, reception, staff, printer, audit, branch, settings, setup_code, ratings)
+    book = ComplaintBook(db, settings, clock)
+    return Backend(
+        db, reception, staff, printer, audit, branch, settings, setup_code, ratings, book
+    )

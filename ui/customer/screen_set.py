@@ -81,6 +81,7 @@ def build_screens(ctx: KioskContext) -> Screens:
             state,
             printer,
             backend.audit,
+            backend.complaint_book,
         ),
         admin=AdminScreen(
             lang,
