@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from kiosk.branch_settings import stored_or_default
@@ -176,5 +177,10 @@ class Ratings:
                 )
                 row.case_id = case.id
             session.add(row)
-            session.flush()
+            try:
+                session.flush()
+            except IntegrityError:  # another kiosk rated it a moment ago: all rolls back
+                raise FeedbackError(
+                    N_("Ticket {code} has already been rated. Thank you!"), code=ticket.code
+                ) from None
             return RatingResult(row.id or 0, row.case_id)

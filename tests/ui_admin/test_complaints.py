@@ -160,3 +160,22 @@ def test_staff_do_not_see_the_page(
     admin = make_admin(clerk)
     assert not admin.find("admin.nav.complaints", QPushButton).isVisible()
     assert admin.panel.show_page("complaints") is False
+
+
+def test_resolving_tells_the_customer_through_the_given_seam(
+    make_admin: Callable[..., Admin],
+    manager: StaffMember,
+    complaints: Complaints,
+    clock: FakeClock,
+) -> None:
+    told: list[tuple[int | None, str]] = []
+    case_id = complaints.open_at_kiosk("wait", "Queue")
+    complaints.move(manager, case_id, CaseState.ACKNOWLEDGED)
+    admin = make_admin(
+        manager, clock=clock, notify_resolution=lambda _s, case: told.append((case.id, case.state))
+    )
+    _page(admin)
+    admin.touch(f"complaint.{case_id}")
+    admin.find("admin.complaints.note", LongTextEdit).setText("Apologised; new queue screen")
+    admin.touch("admin.complaints.move.resolved")
+    assert told == [(case_id, CaseState.RESOLVED)]
