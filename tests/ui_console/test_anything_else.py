@@ -111,3 +111,26 @@ def test_overdue_cases_are_highlighted(
         2,
     ).format(n=loc.number(2))
     assert overdue.accessibleName() == overdue.text()
+
+
+def test_a_complaint_during_the_visit_and_calling_on_ends_anything_else(
+    qtbot: QtBot, make_console: Console, branch: Branch
+) -> None:
+    first, second = branch.issue("lost_card").code, branch.issue("lost_card").code
+    console = make_console()
+    serve_at(qtbot, console)
+    call_next(qtbot, console, first)
+    click(qtbot, console, "console.complaint")  # while the customer is at the counter
+    panel = console.serving.complaint_panel
+    assert side(console) is panel
+    assert panel.title.text() == f"Log a complaint about {first}"
+    click(qtbot, console, "console.complaint_staff")
+    QTest.keyClicks(panel.summary, "Spoken to rudely at the door")
+    click(qtbot, console, "console.complaint_save")
+    qtbot.waitUntil(lambda: side(console) is not panel and not console.desk.acting, timeout=3000)
+    cases = ComplaintBook(branch.kiosk.db, branch.settings, branch.clock).cases(branch.manager)
+    assert [(c.category, c.ticket_code) for c in cases] == [("staff", first)]
+    finish(qtbot, console)
+    qtbot.waitUntil(lambda: side(console) is console.serving.anything_else, timeout=3000)
+    call_next(qtbot, console, second)  # calling on answers "anything else?" with "no"
+    assert console.desk.last_finished is None

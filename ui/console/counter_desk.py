@@ -228,10 +228,12 @@ class CounterDesk(QObject):
 
     # -- actions ---------------------------------------------------------------------------
     def call_next(self) -> None:
+        self.last_finished = None  # the next customer: no more "anything else?"
         counter, staff = self.counter_id, self.staff.id if self.staff else None
         self._act(lambda d: d.call_next(counter, staff), self._arrived)
 
     def call(self, ticket_id: int) -> None:
+        self.last_finished = None
         counter, staff = self.counter_id, self.staff.id if self.staff else None
         self._act(lambda d: d.call(counter, ticket_id, staff), self._arrived)
 

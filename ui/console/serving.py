@@ -53,6 +53,7 @@ class ServingPage(QWidget):
         identify(self.message, "console.message")
         self.message.hide()
         self._warned = False
+        self.complaint_button = make_button("console.complaint", self, role="small")
         self.overdue = label("warning")
         identify(self.overdue, "console.overdue")
         self.overdue.hide()
@@ -77,6 +78,7 @@ class ServingPage(QWidget):
         held = QHBoxLayout()
         held.addWidget(self.held_caption)
         held.addLayout(self.held_row, 1)
+        held.addWidget(self.complaint_button)  # at any time, also while serving
         left.addLayout(held)
         left.addWidget(self.overdue)
         left.addWidget(self.message)
@@ -115,6 +117,7 @@ class ServingPage(QWidget):
         a["finish"].clicked.connect(lambda: self.show_side(self.finish_panel))
         a["transfer"].clicked.connect(self._open_transfer)
         a["pause"].clicked.connect(self._open_pause)
+        self.complaint_button.clicked.connect(self._open_complaint)
         self.waiting_list.itemSelectionChanged.connect(self._enable)
         self.finish_panel.finish_requested.connect(desk.finish)
         self.transfer_panel.transfer_requested.connect(desk.transfer)
@@ -223,6 +226,7 @@ class ServingPage(QWidget):
     def _enable(self) -> None:
         selected = self.waiting_list.selected_ticket() is not None
         self.action_bar.update_for(self.desk.current, selected, self.desk.busy)
+        self.complaint_button.setEnabled(not self.desk.busy)
 
     def show_state(self) -> None:
         desk, loc = self.desk, self._language.loc
@@ -263,6 +267,7 @@ class ServingPage(QWidget):
     def retranslate(self) -> None:
         loc = self._language.loc
         self.action_bar.retranslate(loc)
+        self.complaint_button.setText(loc.tr("Log a complaint…"))
         for panel in (
             self.finish_panel,
             self.transfer_panel,
