@@ -66,6 +66,10 @@ ACTION_LABELS: dict[str, str] = {
     "contact.withdraw": N_("Customer asked not to be contacted"),
     "survey.call": N_("Phone survey call recorded"),
     "survey.export": N_("Phone survey list exported"),
+    "complaint.open": N_("Complaint case opened"),
+    "complaint.state": N_("Complaint case moved on"),
+    "complaint.assign": N_("Complaint case assigned"),
+    "complaint.note": N_("Note added to a complaint case"),
 }
 
 

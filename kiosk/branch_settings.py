@@ -51,6 +51,11 @@ class BranchSettings(BaseModel):
     """Visits and tickets older than this are deleted (the audit trail is kept)."""
     hidden_ticket_sections: tuple[TicketSection, ...] = ()
     printer_url: str
+    complaint_acknowledge_business_days: Annotated[int, Field(ge=1, le=10)] = 1
+    """A complaint case must be acknowledged within this many business days (Mon–Fri)."""
+    complaint_resolve_days: Annotated[int, Field(ge=1, le=90)] = 7
+    """A complaint case must be resolved (or rejected with an explanation) within this
+    many calendar days of opening."""
 
     @field_validator("printer_url")
     @classmethod
@@ -63,6 +68,13 @@ class BranchSettings(BaseModel):
         if len(set(value)) != len(value):
             raise ValueError("each language once")
         return value
+
+
+def stored_or_default(session: Session, name: str) -> Any:
+    """One branch-wide setting that has a declared default, read inside the caller's
+    transaction (the value a manager saved, else the declaration's default)."""
+    row = session.get(BranchSetting, name)
+    return row.value if row is not None else BranchSettings.model_fields[name].default
 
 
 class SettingsRejected(ValueError):

@@ -16,6 +16,8 @@ from sqlmodel import Session, col, select
 from kiosk import events
 from kiosk.catalogue.model import Catalogue, Service
 from kiosk.clock import Clock, business_today, utc_now
+from kiosk.complaint_rules import COMPLAINT_SERVICE, CaseSource
+from kiosk.complaints import open_case
 from kiosk.db.catalogue_store import load_stored_catalogue
 from kiosk.db.database import Database
 from kiosk.db.models import DailyCounter, Ticket, Visit
@@ -180,10 +182,26 @@ class Reception:
             session.add(ticket)
             session.flush()
             events.record(session, ticket, "issued", now)
+            if service.slug == COMPLAINT_SERVICE:
+                self._open_complaint(session, ticket, now)
             ahead = waiting_count(session, day, service.slug, ahead_of=ticket)
             minutes, _ = self._wait(session, service, ahead)
             ticket_id = ticket.id or 0
         return self._ticket_data(ticket_id, ticket, service, visit, ahead, minutes)
+
+    def _open_complaint(self, session: Session, ticket: Ticket, now: datetime) -> None:
+        """A complaint ticket from the kiosk opens its case at once, so the targets run
+        from the customer's arrival; staff who hear them add what happened."""
+        open_case(
+            session,
+            source=CaseSource.KIOSK,
+            category="other",
+            summary=f"Complaint ticket {ticket.code} taken at the kiosk; to be heard at a counter.",
+            ticket_id=ticket.id,
+            now=now,
+            kiosk_id=self._settings.kiosk.id,
+            zone=self._settings.business.zone,
+        )
 
     def _ticket_data(
         self,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from kiosk.access import StaffMember
+from kiosk.complaints import Complaints
 from kiosk.db.database import Database
 from kiosk.reception import Reception, VisitInput
 from kiosk.settings import Settings
@@ -41,7 +42,8 @@ def _part_of_compound(widget: QWidget, root: QWidget) -> bool:
 
 
 #: The admin panel's names; the reports keep the names the issue gave them.
-ADMIN_NAMES = ("admin.", "report.", "staff_report.")
+#: The issue's contract also names each complaint case's button complaint.<id>.
+ADMIN_NAMES = ("admin.", "report.", "staff_report.", "complaint.")
 
 
 def control_problems(root: QWidget) -> list[str]:
@@ -88,6 +90,9 @@ def walk(admin: Admin) -> dict[str, list[str]]:
         panel.page("audit").select_row(0)
         admin.touch("admin.audit.verify")
         check("audit: detail and trail")
+        admin.touch("admin.nav.complaints")
+        admin.touch("complaint.1")
+        check("complaints: a case")
     admin.touch("admin.nav.visits")
     panel.page("visits").select_row(0)
     assert panel.page("visits").detail_frame.isVisible()
@@ -100,6 +105,7 @@ def one_visit(db: Database, settings: Settings) -> None:
     Reception(db, settings).take_ticket(
         VisitInput("en", datetime.now(UTC), ("card_lost",), "lost_card")
     )
+    Complaints(db, settings).open_at_kiosk("wait", "Waited too long")
 
 
 @pytest.mark.parametrize("locale", ["en", "zh_Hant"])
@@ -108,7 +114,7 @@ def test_manager_pages(make_admin: Callable[..., Admin], manager: StaffMember, l
     admin.click(f"admin.lang.{locale}")
     assert admin.panel.language.locale == locale
     seen = walk(admin)
-    assert len(seen) == 16
+    assert len(seen) == 18
     assert {state: p for state, p in seen.items() if p} == {}
 
 
@@ -126,7 +132,7 @@ def test_the_check_catches_an_unnamed_small_control(qtbot: QtBot) -> None:
     bare.resize(40, 40)
     root.show()
     assert control_problems(root) == [
-        "QPushButton '': no admin.* or report.* or staff_report.* objectName",
+        "QPushButton '': no admin.* or report.* or staff_report.* or complaint.* objectName",
         "QPushButton '': accessible name '' != 'Go'",
         "QPushButton '': 40×40 px is too small to touch",
     ]

@@ -32,7 +32,7 @@ from ui.display.style import (
 from ui.display.window import DisplayWindow
 
 from .conftest import Branch
-from .driver import call_next, click, serve_at, wait_status
+from .driver import call_next, click, finish, serve_at, wait_status
 
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView)
 
@@ -89,6 +89,11 @@ def test_every_console_control_is_named_in_every_state(
     for panel in ("console.finish", "console.transfer", "console.pause"):
         click(qtbot, console, panel)
         check(console)
+    finish(qtbot, console)  # "anything else?", then a complaint
+    qtbot.waitUntil(lambda: console.serving.side.currentWidget() is console.serving.anything_else)
+    check(console)
+    click(qtbot, console, "console.log_complaint")
+    check(console)
     click(qtbot, console, "console.lang_en")
     check(console)
     click(qtbot, console, "console.sign_out")

@@ -9,13 +9,15 @@ import pytest
 from PySide6.QtCore import QSize
 from pytestqt.qtbot import QtBot
 
+from kiosk.complaints import Complaints
 from kiosk.i18n import LOCALES
+from tests.helpers.clock import FakeClock
 from tests.layout_fit import SCREEN_SIZES, cut_button_texts, fit_problems
 from ui.console.main import opening_size
 from ui.console.window import ConsoleWindow
 
 from .conftest import Branch
-from .driver import call_next, click, serve_at, sign_in
+from .driver import call_next, click, finish, serve_at, sign_in
 
 Console = Callable[..., ConsoleWindow]
 
@@ -90,3 +92,22 @@ def test_an_empty_counter_says_so_on_one_line(
     qtbot.waitUntil(lambda: status.text() == "No customer at the counter")
     qtbot.wait(50)
     assert status.fontMetrics().horizontalAdvance(status.text()) <= status.contentsRect().width()
+
+
+@pytest.mark.parametrize("panel", ["anything_else", "complaint"])
+def test_after_the_visit_panels_fit_every_screen(
+    qtbot: QtBot, branch: Branch, make_console: Console, clock: FakeClock, panel: str
+) -> None:
+    Complaints(branch.kiosk.db, branch.settings, clock).open_at_kiosk("wait", "Queue")
+    clock.advance(days=2)  # overdue: the console highlights it
+    for _ in range(5):
+        branch.issue("open_account")
+    console = make_console()
+    serve_at(qtbot, console)
+    call_next(qtbot, console, "A001")
+    finish(qtbot, console)
+    qtbot.waitUntil(lambda: console.serving.side.currentWidget() is console.serving.anything_else)
+    qtbot.waitUntil(console.serving.overdue.isVisible)
+    if panel == "complaint":
+        click(qtbot, console, "console.log_complaint")
+    assert _check(qtbot, console, f"after the visit {panel}") == []

@@ -20,6 +20,8 @@ from kiosk.audit import AuditLog
 from kiosk.branch_settings import BranchSettingsStore
 from kiosk.catalogue_admin import CatalogueAdmin
 from kiosk.clock import Clock, utc_now
+from kiosk.complaint_book import ComplaintBook
+from kiosk.complaints import Complaints
 from kiosk.counters import CounterAdmin
 from kiosk.i18n import N_
 from kiosk.records import Records
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     from datetime import tzinfo
 
     from kiosk.access import StaffMember
+    from kiosk.complaints import NotifyResolution
     from kiosk.db.database import Database
     from kiosk.i18n import Catalogs, Localizer
     from kiosk.settings import Settings
@@ -73,6 +76,11 @@ class AdminContext(QObject):
         self.records = Records(db, settings, clock)
         self.reports = Reports(db, settings, clock)
         self.audit = AuditLog(db, kiosk_id, clock)
+        self.complaints = Complaints(db, settings, clock)
+        self.complaint_book = ComplaintBook(db, settings, clock)
+        self.notify_resolution: NotifyResolution | None = None
+        """Called in the transaction that resolves a case (the customer's text, where
+        they consented); set by whoever assembles the app."""
         self._jobs = JobGroup(worker)
 
     # -- who -------------------------------------------------------------------------------

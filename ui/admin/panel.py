@@ -29,6 +29,7 @@ from ui.admin.assessment_page import AssessmentPage
 from ui.admin.audit_page import AuditPage
 from ui.admin.catalogue_page import CataloguePage
 from ui.admin.common import AdminPage, button
+from ui.admin.complaints_page import ComplaintsPage
 from ui.admin.context import AdminContext
 from ui.admin.counters_page import CountersPage
 from ui.admin.dashboard_page import DashboardPage
@@ -45,6 +46,7 @@ from ui.common.worker import Worker
 if TYPE_CHECKING:
     from kiosk.access import StaffMember
     from kiosk.branch_settings import BranchSettings
+    from kiosk.complaints import NotifyResolution
     from kiosk.db.database import Database
     from kiosk.i18n import Catalogs, Localizer
     from kiosk.settings import Settings
@@ -61,6 +63,7 @@ NAV = (
     ("catalogue", N_("Catalogue")),
     ("settings", N_("Settings")),
     ("audit", N_("Audit trail")),
+    ("complaints", N_("Complaints")),
 )
 NAV_WIDTH = 290
 
@@ -86,6 +89,7 @@ class AdminPanel(QWidget):
         catalogs: Catalogs | None = None,
         theme: Theme | None = None,
         idle_ms: int | None = None,
+        notify_resolution: NotifyResolution | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("admin.panel")
@@ -99,6 +103,7 @@ class AdminPanel(QWidget):
             clock=clock,
             catalogs=catalogs,
         )
+        self.ctx.notify_resolution = notify_resolution
         self.language = language
         self._theme = theme
         self._idle_injected = idle_ms is not None
@@ -132,11 +137,12 @@ class AdminPanel(QWidget):
             "catalogue": CataloguePage(self.ctx),
             "settings": settings_page,
             "audit": AuditPage(self.ctx),
+            "complaints": ComplaintsPage(self.ctx),
         }
         self._holders: dict[str, QWidget] = {}
         for name, page in self.pages.items():
             scrolled = ("staff", "counters", "visits", "audit", "dashboard", "assessment")
-            holder = scroll_area(page) if name in scrolled else page
+            holder = scroll_area(page) if name in (*scrolled, "complaints") else page
             self._holders[name] = holder
             self.stack.addWidget(holder)
             self.nav_buttons[name].setVisible(self.ctx.is_manager or not page.manager_only)

@@ -52,6 +52,8 @@ NUMBERS = {
     "admin_idle_seconds": N_("Seconds without a touch before admin mode signs out"),
     "day_reset_hour": N_("Hour the ticket numbers start again (0–23)"),
     "retention_days": N_("Days visit records are kept"),
+    "complaint_acknowledge_business_days": N_("Business days to acknowledge a complaint"),
+    "complaint_resolve_days": N_("Days to resolve a complaint"),
 }
 
 

@@ -70,17 +70,19 @@ def problems(error: BaseException) -> list[Problem] | None:
     """What went wrong, one problem per line; None when the error is not one the
     domain raises on purpose (a bug, to be logged)."""
     from kiosk.access import StaffError
+    from kiosk.complaints import ComplaintError
     from kiosk.counters import CounterError
     from kiosk.db.database import DatabaseUnavailable
     from kiosk.desk import DeskError
+    from kiosk.feedback import FeedbackError
     from kiosk.reports.window import ReportError
     from kiosk.staff import PinRejected
 
     if isinstance(error, PinRejected):
         return [Problem(p) for p in error.problems]
-    if isinstance(error, CounterError):
+    if isinstance(error, CounterError | FeedbackError):
         return [Problem(error.message, error.params)]
-    if isinstance(error, StaffError | DeskError | ReportError):  # PermissionDenied included
+    if isinstance(error, StaffError | DeskError | ReportError | ComplaintError):  # PermissionDenied
         return [Problem(error.message)]
     if isinstance(error, DatabaseUnavailable):
         return [Problem(DATABASE_UNREACHABLE)]

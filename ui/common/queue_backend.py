@@ -13,7 +13,10 @@ from typing import TYPE_CHECKING
 
 from kiosk.board import Board
 from kiosk.clock import Clock, utc_now
+from kiosk.complaint_book import ComplaintBook
+from kiosk.complaints import Complaints
 from kiosk.desk import Desk
+from kiosk.follow_on import FollowOns
 from kiosk.reception import Reception
 from kiosk.refusals import RefusalLog
 from kiosk.staff import StaffDirectory
@@ -35,6 +38,8 @@ class QueueBackend:
     reception: Reception = field(init=False)
     board: Board = field(init=False)
     staff: StaffDirectory = field(init=False)
+    complaints: Complaints = field(init=False)
+    complaint_book: ComplaintBook = field(init=False)
     _desk: Desk | None = field(init=False, default=None)
     _desk_catalogue: Catalogue | None = field(init=False, default=None)
     _lock: threading.Lock = field(init=False, default_factory=threading.Lock)
@@ -45,6 +50,8 @@ class QueueBackend:
         self.board = Board(self.db, self.settings, self.clock)
         self.staff = StaffDirectory(self.db, self.clock, f"console:{kiosk_id}", kiosk_id)
         RefusalLog(self.db, self.staff.pad_key, kiosk_id, self.clock).attach()
+        self.complaints = Complaints(self.db, self.settings, self.clock)
+        self.complaint_book = ComplaintBook(self.db, self.settings, self.clock)
 
     def use_settings(self, settings: Settings) -> None:
         """The branch's settings changed (business day, queue rules, branch name)."""
@@ -52,6 +59,8 @@ class QueueBackend:
             self.settings = settings
             self.reception.use_settings(settings)
             self.board.use_settings(settings)
+            self.complaints.use_settings(settings)
+            self.complaint_book.use_settings(settings)
             self._desk = None  # the next desk is made with them
 
     def refresh(self) -> bool:
@@ -72,6 +81,12 @@ class QueueBackend:
                 self._desk = Desk(self.db, self.settings, catalogue, self.clock)
                 self._desk_catalogue = catalogue
             return self._desk
+
+    def follow_ons(self) -> FollowOns:
+        """Follow-on tickets over the current catalogue (worker only)."""
+        catalogue = self.catalogue()
+        with self._lock:
+            return FollowOns(self.db, self.settings, catalogue, self.clock)
 
     def close(self) -> None:
         self.db.dispose()

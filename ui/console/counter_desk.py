@@ -61,6 +61,8 @@ class CounterDesk(QObject):
     message_did_change = Signal(str, bool)
     """Text (translated) and whether it is a warning."""
     action_did_finish = Signal()
+    overdue_did_change = Signal(int)
+    """How many complaint cases are past a target (the console highlights them)."""
 
     def __init__(
         self,
@@ -81,6 +83,9 @@ class CounterDesk(QObject):
         self.current: DeskTicket | None = None
         self.held: dict[int, DeskTicket] = {}
         self.waiting: list[DeskTicket] = []
+        self.last_finished: DeskTicket | None = None
+        """The visit just finished here, until "anything else?" is answered."""
+        self.overdue = 0
         self.acting = 0
         self._cursor: EventCursor | None = None
         self._generation = 0
@@ -113,6 +118,7 @@ class CounterDesk(QObject):
         self.counter_id, self.staff, self.catalogue = counter_id, staff, catalogue
         self.counter_name = dict(counter_name or {})
         self.current, self.held, self.waiting = None, {}, []
+        self.last_finished = None
         self.poller.start()
         self.refresh(force=True)
 
@@ -222,10 +228,12 @@ class CounterDesk(QObject):
 
     # -- actions ---------------------------------------------------------------------------
     def call_next(self) -> None:
+        self.last_finished = None  # the next customer: no more "anything else?"
         counter, staff = self.counter_id, self.staff.id if self.staff else None
         self._act(lambda d: d.call_next(counter, staff), self._arrived)
 
     def call(self, ticket_id: int) -> None:
+        self.last_finished = None
         counter, staff = self.counter_id, self.staff.id if self.staff else None
         self._act(lambda d: d.call(counter, ticket_id, staff), self._arrived)
 
@@ -245,7 +253,66 @@ class CounterDesk(QObject):
     def finish(self, outcome: str, note: str) -> None:
         if self.current is not None:
             ticket_id, message = self.current.ticket_id, self._language.loc.tr("{code} finished.")
-            self._act(lambda d: d.finish(ticket_id, outcome, note or None), self._ended(message))
+            ended = self._ended(message)
+
+            def done(ticket: DeskTicket | None) -> str:
+                # "anything else?" is asked next of a customer who was served
+                self.last_finished = ticket if outcome == "served" else None
+                return ended(ticket)
+
+            self._act(lambda d: d.finish(ticket_id, outcome, note or None), done)
+
+    def nothing_else(self) -> None:
+        self.last_finished = None
+
+    def follow_on(self, slug: str) -> None:
+        """A follow-on ticket for the customer just served, keeping their place."""
+        finished, backend = self.last_finished, self._backend
+        if finished is None:
+            return
+        staff, loc = self.staff.id if self.staff else None, self._language.loc
+        service = service_name(self.catalogue, slug, loc)
+
+        def done(result: tuple[int, str]) -> str:
+            self.last_finished = None
+            return loc.tr("{new} issued: the customer keeps their place for {service}.").format(
+                new=result[1], service=service
+            )
+
+        self._act(lambda _d: backend.follow_ons().issue(finished.ticket_id, slug, staff), done)
+
+    def log_complaint(self, category: str, summary: str) -> None:
+        """A complaint the customer makes here, about the ticket at the counter (or the
+        visit just finished)."""
+        if self.staff is None:
+            return
+        ticket = self.current or self.last_finished
+        ticket_id, staff, backend = ticket.ticket_id if ticket else None, self.staff, self._backend
+        loc = self._language.loc
+
+        def done(case_id: int) -> str:
+            self.check_overdue()
+            return loc.tr("Complaint logged as case {id}; a manager will follow it up.").format(
+                id=case_id
+            )
+
+        self._act(
+            lambda _d: backend.complaints.log_at_counter(staff, category, summary, ticket_id), done
+        )
+
+    def check_overdue(self) -> None:
+        """Count the complaint cases past a target (on the worker); tells when it changes."""
+        book = self._backend.complaint_book
+        self._worker.run(book.overdue_cases, self._overdue_read, self._overdue_failed)
+
+    def _overdue_read(self, ids: list[int]) -> None:
+        if len(ids) != self.overdue:
+            self.overdue = len(ids)
+            self.overdue_did_change.emit(self.overdue)
+
+    def _overdue_failed(self, error: BaseException) -> None:
+        if not self._monitor.failed(error):
+            log.error("reading the overdue complaints failed", exc_info=error)
 
     def transfer(self, slug: str) -> None:
         if self.current is not None:

@@ -10,12 +10,15 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.complaint_rules import overdue_line
 from kiosk.counters import counter_label
 from kiosk.i18n import Catalogs
 from ui.common.language import Language
 from ui.common.theme import Theme, repolish
 from ui.common.widgets import KioskButton, clear_layout, identify, label, make_button
 from ui.console.action_bar import PER_ROW, ActionBar
+from ui.console.anything_else_panel import AnythingElsePanel
+from ui.console.complaint_panel import ComplaintPanel
 from ui.console.counter_desk import CounterDesk, DeskChange
 from ui.console.finish_panel import FinishPanel
 from ui.console.pause_panel import PausePanel
@@ -49,6 +52,11 @@ class ServingPage(QWidget):
         self.message = label("success")
         identify(self.message, "console.message")
         self.message.hide()
+        self._warned = False
+        self.complaint_button = make_button("console.complaint", self, role="small")
+        self.overdue = label("warning")
+        identify(self.overdue, "console.overdue")
+        self.overdue.hide()
         self.action_bar = ActionBar(no_show_after)
         self.waiting_title = label("subtitle")
         identify(self.waiting_title, "console.waiting_title")
@@ -56,6 +64,8 @@ class ServingPage(QWidget):
         self.finish_panel = FinishPanel()
         self.transfer_panel = TransferPanel()
         self.pause_panel = PausePanel(catalogs)
+        self.anything_else = AnythingElsePanel()
+        self.complaint_panel = ComplaintPanel()
         self.side = QStackedWidget()
         self._layout()
         self._connect()
@@ -68,7 +78,9 @@ class ServingPage(QWidget):
         held = QHBoxLayout()
         held.addWidget(self.held_caption)
         held.addLayout(self.held_row, 1)
+        held.addWidget(self.complaint_button)  # at any time, also while serving
         left.addLayout(held)
+        left.addWidget(self.overdue)
         left.addWidget(self.message)
         waiting = QWidget()
         column = QVBoxLayout(waiting)
@@ -76,7 +88,14 @@ class ServingPage(QWidget):
         column.addWidget(self.waiting_title)
         column.addWidget(self.waiting_list, 1)
         self.side.setObjectName("console.side")
-        for panel in (waiting, self.finish_panel, self.transfer_panel, self.pause_panel):
+        for panel in (
+            waiting,
+            self.finish_panel,
+            self.transfer_panel,
+            self.pause_panel,
+            self.anything_else,
+            self.complaint_panel,
+        ):
             self.side.addWidget(panel)
         self.top = top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         top.setSpacing(24)
@@ -98,15 +117,23 @@ class ServingPage(QWidget):
         a["finish"].clicked.connect(lambda: self.show_side(self.finish_panel))
         a["transfer"].clicked.connect(self._open_transfer)
         a["pause"].clicked.connect(self._open_pause)
+        self.complaint_button.clicked.connect(self._open_complaint)
         self.waiting_list.itemSelectionChanged.connect(self._enable)
         self.finish_panel.finish_requested.connect(desk.finish)
         self.transfer_panel.transfer_requested.connect(desk.transfer)
         self.pause_panel.pause_requested.connect(desk.pause)
         for panel in (self.finish_panel, self.transfer_panel, self.pause_panel):
             panel.cancelled.connect(lambda: self.show_side(None))
+        self.anything_else.follow_on_requested.connect(desk.follow_on)
+        self.anything_else.complaint_requested.connect(self._open_complaint)
+        self.anything_else.cancelled.connect(self._nothing_else)
+        self.complaint_panel.complaint_requested.connect(desk.log_complaint)
+        self.complaint_panel.cancelled.connect(self._after_visit)
         desk.state_did_change.connect(self.show_state)
         desk.message_did_change.connect(self.say)
-        desk.action_did_finish.connect(lambda: self.show_side(None))
+        desk.action_did_finish.connect(self._action_finished)
+        desk.overdue_did_change.connect(lambda _n: self._show_overdue())
+        self.tick.timeout.connect(desk.check_overdue)
         self._language.language_did_change.connect(lambda _loc: self.retranslate())
 
     def set_portrait(self, portrait: bool) -> None:
@@ -122,6 +149,7 @@ class ServingPage(QWidget):
         self.show_side(None)
         self.say("", False)
         self.tick.start()
+        self.desk.check_overdue()
         self.retranslate()
 
     def stop(self) -> None:
@@ -132,6 +160,43 @@ class ServingPage(QWidget):
         if panel is self.finish_panel:
             self.finish_panel.reset()
         self.side.setCurrentIndex(0 if panel is None else self.side.indexOf(panel))
+
+    def _action_finished(self) -> None:
+        """After an action: "anything else?" once a visit is finished; a panel whose
+        action was refused stays open with what was typed; else the waiting list."""
+        side = self.side.currentWidget()
+        if self._warned and side in (self.anything_else, self.complaint_panel):
+            return
+        if side in (self.finish_panel, self.anything_else, self.complaint_panel):
+            self._after_visit()
+        else:
+            self.show_side(None)
+
+    def _after_visit(self) -> None:
+        finished = self.desk.last_finished
+        if finished is None:
+            self.show_side(None)
+            return
+        loc = self._language.loc
+        self.anything_else.set_visit(finished.code, finished.service_slug, self.desk.catalogue, loc)
+        self.show_side(self.anything_else)
+
+    def _nothing_else(self) -> None:
+        self.desk.nothing_else()
+        self.show_side(None)
+
+    def _open_complaint(self) -> None:
+        ticket = self.desk.current or self.desk.last_finished
+        self.complaint_panel.reset(ticket.code if ticket else "")
+        self.complaint_panel.retranslate(self._language.loc)
+        self.show_side(self.complaint_panel)
+
+    def _show_overdue(self) -> None:
+        count = self.desk.overdue
+        text = overdue_line(self._language.loc, count)
+        self.overdue.setText(text)
+        self.overdue.setAccessibleName(text)
+        self.overdue.setVisible(bool(count))
 
     def _call_selected(self) -> None:
         chosen = self.waiting_list.selected_ticket()
@@ -151,6 +216,7 @@ class ServingPage(QWidget):
 
     # -- showing ---------------------------------------------------------------------------
     def say(self, text: str, warning: bool) -> None:
+        self._warned = warning
         self.message.setText(text)
         self.message.setAccessibleName(text)
         self.message.setProperty("role", "warning" if warning else "success")
@@ -160,6 +226,7 @@ class ServingPage(QWidget):
     def _enable(self) -> None:
         selected = self.waiting_list.selected_ticket() is not None
         self.action_bar.update_for(self.desk.current, selected, self.desk.busy)
+        self.complaint_button.setEnabled(not self.desk.busy)
 
     def show_state(self) -> None:
         desk, loc = self.desk, self._language.loc
@@ -200,8 +267,16 @@ class ServingPage(QWidget):
     def retranslate(self) -> None:
         loc = self._language.loc
         self.action_bar.retranslate(loc)
-        for panel in (self.finish_panel, self.transfer_panel, self.pause_panel):
+        self.complaint_button.setText(loc.tr("Log a complaint…"))
+        for panel in (
+            self.finish_panel,
+            self.transfer_panel,
+            self.pause_panel,
+            self.anything_else,
+            self.complaint_panel,
+        ):
             panel.retranslate(loc)
         if self.side.currentWidget() is self.transfer_panel:
             self._open_transfer()
+        self._show_overdue()
         self.show_state()

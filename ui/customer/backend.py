@@ -21,8 +21,10 @@ from ui.common.errors import StartupError
 if TYPE_CHECKING:
     from kiosk.audit import AuditLog
     from kiosk.branch_settings import BranchSettingsStore
+    from kiosk.complaint_book import ComplaintBook
     from kiosk.contacts import ContactBook
     from kiosk.db.database import Database
+    from kiosk.feedback import Ratings
     from kiosk.first_run import SetupCode
     from kiosk.reception import Reception
     from kiosk.refusals import RefusalLog
@@ -47,6 +49,10 @@ class Backend:
     """Where refused attempts of this kiosk are counted (the daily check ends old bursts)."""
     contacts: ContactBook | None = None
     """Where "Text me" records a customer's number and consent."""
+    ratings: Ratings | None = None
+    """"Rate a recent visit" (and the complaint case a low score opens)."""
+    complaint_book: ComplaintBook | None = None
+    """The complaint cases (the staff home shows how many are overdue)."""
 
     def close(self) -> None:
         self.db.dispose()
@@ -63,8 +69,10 @@ def open_backend(
     from kiosk.audit import AuditLog
     from kiosk.branch_settings import BranchSettingsStore
     from kiosk.catalogue.loader import CatalogueError
+    from kiosk.complaint_book import ComplaintBook
     from kiosk.contacts import ContactBook
     from kiosk.db.database import DatabaseUnavailable
+    from kiosk.feedback import Ratings
     from kiosk.first_run import SetupCode
     from kiosk.reception import Reception
     from kiosk.refusals import RefusalLog
@@ -99,6 +107,19 @@ def open_backend(
     setup_code = SetupCode() if staff.needs_first_manager() else None
     assert db.contact_key is not None  # opened with the database (or the start was refused)
     contacts = ContactBook(db, settings, db.contact_key, clock)
+    ratings = Ratings(db, settings, clock)
+    book = ComplaintBook(db, settings, clock)
     return Backend(
-        db, reception, staff, printer, audit, branch, settings, setup_code, refusals, contacts
+        db,
+        reception,
+        staff,
+        printer,
+        audit,
+        branch,
+        settings,
+        setup_code,
+        refusals=refusals,
+        contacts=contacts,
+        ratings=ratings,
+        complaint_book=book,
     )

@@ -54,6 +54,8 @@ class Screen(enum.Enum):
     SERVICE_DETAIL = "service_detail"
     BRING_LIST = "bring_list"
     TICKET = "ticket"
+    FEEDBACK = "feedback"
+    """"Rate a recent visit"."""
     PIN_PAD = "pin_pad"
     STAFF_HOME = "staff_home"
     ADMIN = "admin"
@@ -68,6 +70,7 @@ IDLE_WATCHED = frozenset(
         Screen.SERVICE_DETAIL,
         Screen.BRING_LIST,
         Screen.PIN_PAD,
+        Screen.FEEDBACK,
     }
 )
 #: Screens a customer is in the middle of: a catalogue change waits until they move on.

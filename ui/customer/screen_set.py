@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from ui.customer.context import KioskContext
     from ui.customer.screens.admin import AdminScreen
     from ui.customer.screens.bring_list import BringListScreen
+    from ui.customer.screens.feedback import FeedbackScreen
     from ui.customer.screens.pin_pad import PinPadScreen
     from ui.customer.screens.questionnaire import QuestionnaireScreen
     from ui.customer.screens.service_detail import ServiceDetailScreen
@@ -26,6 +27,8 @@ class Screens:
     service_detail: ServiceDetailScreen
     bring_list: BringListScreen
     ticket: TicketScreen
+    feedback: FeedbackScreen | None
+    """None when the backend offers no ratings."""
     pin_pad: PinPadScreen
     staff_home: StaffHomeScreen
     admin: AdminScreen
@@ -34,6 +37,7 @@ class Screens:
 def build_screens(ctx: KioskContext) -> Screens:
     from ui.customer.screens.admin import AdminScreen
     from ui.customer.screens.bring_list import BringListScreen
+    from ui.customer.screens.feedback import FeedbackScreen
     from ui.customer.screens.pin_pad import PinPadScreen
     from ui.customer.screens.questionnaire import QuestionnaireScreen
     from ui.customer.screens.service_detail import ServiceDetailScreen
@@ -63,6 +67,9 @@ def build_screens(ctx: KioskContext) -> Screens:
             t.ticket_tick_ms,
             contacts=backend.contacts,
         ),
+        feedback=FeedbackScreen(lang, router, reception, backend.ratings, worker)
+        if backend.ratings is not None
+        else None,
         pin_pad=PinPadScreen(
             lang, router, backend.staff, clock, t.pin_tick_ms, worker, backend.setup_code
         ),
@@ -75,6 +82,7 @@ def build_screens(ctx: KioskContext) -> Screens:
             state,
             printer,
             backend.audit,
+            backend.complaint_book,
         ),
         admin=AdminScreen(
             lang,
@@ -95,6 +103,7 @@ def build_screens(ctx: KioskContext) -> Screens:
         (Screen.SERVICE_DETAIL, screens.service_detail),
         (Screen.BRING_LIST, screens.bring_list),
         (Screen.TICKET, screens.ticket),
+        *(((Screen.FEEDBACK, screens.feedback),) if screens.feedback is not None else ()),
         (Screen.PIN_PAD, screens.pin_pad),
         (Screen.STAFF_HOME, screens.staff_home),
         (Screen.ADMIN, screens.admin),

@@ -44,6 +44,8 @@ SHOTS = (
     "pin_pad",
     "staff_home",
     "paused",
+    "rate_code",
+    "rate_score",
 )
 PAUSED_SERVICE = "lost_card"
 PAUSE_REASON: LocalizedText = {
@@ -132,6 +134,8 @@ class ScreenWalker:
                     pad.press(digit)
         elif name == "staff_home":
             self._staff_home()
+        elif name in ("rate_code", "rate_score"):
+            self._rate(name, locale)
         elif name == "paused":
             router.start_over()
             self.window.language.set_locale(locale)
@@ -139,6 +143,30 @@ class ScreenWalker:
             session.choose_service(PAUSED_SERVICE, via_questionnaire=False)
             router.go(Screen.SERVICE_DETAIL)
         self.settle()
+
+    def _rate(self, name: str, locale: str) -> None:
+        """Rate a recent visit: a number typed that is not found, or the score asked for."""
+        from datetime import date
+
+        from kiosk.feedback import RatableTicket
+        from ui.customer.router import Screen
+        from ui.customer.screens.feedback import FeedbackScreen, Step
+
+        router = self.router
+        router.start_over()
+        self.window.language.set_locale(locale)
+        router.go(Screen.FEEDBACK)
+        screen = router.page(Screen.FEEDBACK)
+        assert isinstance(screen, FeedbackScreen)
+        for key in "A999":
+            screen.keypad.keys[key].click()
+        screen.look_up()
+        self.settle(lambda: screen.message.isVisible())
+        if name == "rate_score":
+            screen.ticket = RatableTicket("-", "A023", date.today(), SERVICE_WITH_MATERIALS)
+            screen.show_step(Step.SCORE)
+            screen.choose_score(4)
+            screen.reason_buttons["wait"].setChecked(True)
 
     def _staff_home(self) -> None:
         """Signed in, a row selected, the printer's paper nearly used up."""

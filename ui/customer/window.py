@@ -171,6 +171,10 @@ class KioskWindow(QWidget):
         if self.backend is None:
             return
         self.backend.reception.use_settings(settings)
+        if self.backend.ratings is not None:
+            self.backend.ratings.use_settings(settings)
+        if self.backend.complaint_book is not None:
+            self.backend.complaint_book.use_settings(settings)
         if self.backend.printer is not None:
             self.backend.printer.section = settings.printer
             self.backend.printer.sections = TicketSections(**dict.fromkeys(hidden_sections, False))

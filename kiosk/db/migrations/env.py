@@ -9,6 +9,7 @@ from kiosk.db import (  # noqa: F401 - register tables and triggers
     models,
     models_archive,
     models_contacts,
+    models_feedback,
     models_hardening,
     models_reports,
     triggers,

@@ -19,6 +19,7 @@ from ui.customer.screens.base import ScreenBase, ScreenRouter
 if TYPE_CHECKING:
     from kiosk.access import StaffMember
     from kiosk.clock import Clock
+    from kiosk.complaints import NotifyResolution
     from kiosk.db.database import Database
     from ui.admin import AdminPanel
     from ui.common.settings_in_force import SettingsInForce
@@ -38,8 +39,11 @@ class AdminScreen(ScreenBase):
         clock: Clock,
         theme: Theme | None = None,
         idle_ms: int | None = None,
+        notify_resolution: NotifyResolution | None = None,
     ) -> None:
         super().__init__(language, router)
+        self.notify_resolution = notify_resolution
+        """Runs in the transaction that resolves a complaint case (the customer's text)."""
         self._db = db
         self._settings = settings
         self._worker = worker
@@ -64,6 +68,7 @@ class AdminScreen(ScreenBase):
             clock=self._clock,
             theme=self._theme,
             idle_ms=self._idle_ms,
+            notify_resolution=self.notify_resolution,
         )
         panel.admin_did_close.connect(self._closed)
         panel.admin_did_sign_out.connect(self._signed_out)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QVBoxLayout
 
+from kiosk.complaint_rules import overdue_line
 from kiosk.ticket import PrintStatus
 from ui.common.language import Language
 from ui.common.widgets import centered_column, identify, label, make_button
@@ -28,6 +29,7 @@ from ui.customer.state import KioskState
 if TYPE_CHECKING:
     from kiosk.access import StaffMember
     from kiosk.audit import AuditLog, TrailCheck
+    from kiosk.complaint_book import ComplaintBook
     from kiosk.i18n import Localizer
     from kiosk.reception import Reception, TicketSummary
     from printing.job import TicketPrinter
@@ -54,6 +56,7 @@ class StaffHomeScreen(ScreenBase):
         state: KioskState | None = None,
         printer: TicketPrinter | None = None,
         audit: AuditLog | None = None,
+        complaint_book: ComplaintBook | None = None,
     ) -> None:
         super().__init__(language, router)
         self._reception = reception
@@ -62,6 +65,9 @@ class StaffHomeScreen(ScreenBase):
         self._kiosk = state or KioskState()
         self._printer = printer
         self._audit = audit
+        self._complaint_book = complaint_book
+        self._overdue = 0
+        self._overdue_job: Job | None = None
         self._member: StaffMember | None = None
         self._job: Job | None = None
         self._action: Job | None = None
@@ -86,7 +92,17 @@ class StaffHomeScreen(ScreenBase):
         identify(self.audit_alert, "staff.audit_alert")
         self.audit_alert.hide()
         self.summary = label("subtitle")
-        for widget in (self.title, self.signed_in, self.printer, self.audit_alert, self.summary):
+        self.overdue = label("warning")
+        identify(self.overdue, "staff.overdue")
+        self.overdue.hide()
+        for widget in (
+            self.title,
+            self.signed_in,
+            self.printer,
+            self.audit_alert,
+            self.summary,
+            self.overdue,
+        ):
             main.addWidget(widget)
         self.table = TicketTable()
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -146,15 +162,16 @@ class StaffHomeScreen(ScreenBase):
         self.printer_check_requested.emit()
 
     def leave(self) -> None:
-        for job in (self._job, self._action):
+        for job in (self._job, self._action, self._overdue_job):
             if job is not None:
                 job.discard()
-        self._job = self._action = None
+        self._job = self._action = self._overdue_job = None
 
     def reset(self) -> None:
         """Signed out: nothing of what was shown stays."""
         self._member = None
         self._note = ""
+        self._overdue = 0
         self.table.rows = []
         self.table.setRowCount(0)
         self.retranslate()
@@ -163,6 +180,25 @@ class StaffHomeScreen(ScreenBase):
         if self._job is not None:
             self._job.discard()
         self._job = self._worker.run(self._reception.todays_tickets, self._show, self._failed)
+        book = self._complaint_book
+        if book is not None and self._overdue_job is None:
+            self._overdue_job = self._worker.run(
+                book.overdue_cases, self._show_overdue, self._overdue_failed
+            )
+
+    def _show_overdue(self, ids: list[int]) -> None:
+        self._overdue_job = None
+        self._overdue = len(ids)
+        self._say_overdue()
+
+    def _overdue_failed(self, _error: BaseException) -> None:
+        self._overdue_job = None  # the ticket list says when the database is not answering
+
+    def _say_overdue(self) -> None:
+        text = overdue_line(self.loc, self._overdue)
+        self.overdue.setText(text)
+        self.overdue.setAccessibleName(text)
+        self.overdue.setVisible(bool(text))
 
     def _show(self, rows: list[TicketSummary]) -> None:
         self._job = None
@@ -292,6 +328,7 @@ class StaffHomeScreen(ScreenBase):
         self.exit_kiosk_button.setText(loc.tr("Leave kiosk mode"))
         self.exit_button.setText(loc.tr("Back to customer mode"))
         self._say(self._note)
+        self._say_overdue()
         self._show_printer()
         self._show_audit()
         self._fill(self.table.rows)

@@ -108,6 +108,11 @@ class WelcomeScreen(ScreenBase):
         theme.theme_did_change.connect(self._sync_contrast)
         bottom.addWidget(self.contrast_button, 0)
         bottom.addStretch(1)
+        # after the visit, so beside the other small choices rather than among the big ones
+        self.rate_button = make_button("feedback.rate", self, role="small")
+        self.rate_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.rate_button.clicked.connect(self._rate)
+        bottom.addWidget(self.rate_button, 0)
         self.staff_button = make_button("staff.enter", self, role="small")
         self.staff_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.staff_button.clicked.connect(self.staff_requested)
@@ -133,7 +138,8 @@ class WelcomeScreen(ScreenBase):
     def set_ready(self, ready: bool) -> None:
         """Enable the buttons that need the database once it is open."""
         self._ready = ready
-        for button in (self.start_button, self.all_services_button, self.staff_button):
+        buttons = (self.start_button, self.all_services_button, self.rate_button, self.staff_button)
+        for button in buttons:
             button.setEnabled(ready)
         self.status.setVisible(not ready)
 
@@ -168,6 +174,7 @@ class WelcomeScreen(ScreenBase):
             set_current(button, code == self.language.locale)
         self.start_button.setText(loc.tr("Start"))
         self.all_services_button.setText(loc.tr("See all services"))
+        self.rate_button.setText(loc.tr("Rate a recent visit"))
         self.status.setText(loc.tr("Getting ready…"))
         self._show_notice()
         self._sync_contrast()
@@ -184,6 +191,10 @@ class WelcomeScreen(ScreenBase):
     def _start(self) -> None:
         self.router.session.start()
         self.router.go(Screen.QUESTIONNAIRE)
+
+    def _rate(self) -> None:
+        """No customer session starts: a rating is not a visit."""
+        self.router.go(Screen.FEEDBACK)
 
     def _all_services(self) -> None:
         self.router.session.start()

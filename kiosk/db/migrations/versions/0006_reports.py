@@ -2,7 +2,7 @@
 notes, and an index on visits' arrival time
 
 Revision ID: 0006_reports
-Revises: 0004_contacts_outbox
+Revises: 0005_feedback_complaints
 Create Date: 2026-12-03 09:10:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from sqlmodel.sql import sqltypes
 
 revision: str = "0006_reports"
-down_revision: str | None = "0004_contacts_outbox"
+down_revision: str | None = "0005_feedback_complaints"
 branch_labels: str | None = None
 depends_on: str | None = None
 
