@@ -1,0 +1,171 @@
+"""Keypad mode: whole visits by the keypad's keys alone, in each language, to a printed
+ticket whose number is said; the focus outline; the keys off on the staff screens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+
+from kiosk.i18n import LOCALES
+from kiosk.ticket import PrintStatus
+from printing.preview import preview_paths
+from ui.customer.router import Screen
+from ui.customer.screens.ticket import TicketScreen
+
+from .driver import Kiosk
+from .speech_helpers import press, recorded, recorder, speech
+
+
+def focused(kiosk: Kiosk) -> str:
+    keypad = speech(kiosk).keypad
+    return keypad.spots[keypad.index].line.target if keypad.spots else ""
+
+
+def choose(kiosk: Kiosk, target: str) -> None:
+    """Down until the item ``target`` is focused, then the centre key."""
+    for _ in range(40):
+        if focused(kiosk) == target:
+            press(kiosk, Qt.Key.Key_Return)
+            return
+        press(kiosk, Qt.Key.Key_Down)
+    targets = [spot.line.target for spot in speech(kiosk).keypad.spots]
+    raise AssertionError(f"{target} never focused on {kiosk.screen}: {targets}")
+
+
+def wait_printed(kiosk: Kiosk, code: str) -> list[tuple[str, str]]:
+    """Until the ticket printed and its number was said; what was said on the way."""
+    kiosk.wait_screen(Screen.TICKET)
+    page = kiosk.router.page(Screen.TICKET)
+    assert isinstance(page, TicketScreen)
+    kiosk.qtbot.waitUntil(lambda: page.state == "printed", timeout=5000)
+    engine = recorded(kiosk)
+    spoken = " ".join(code)
+    kiosk.qtbot.waitUntil(lambda: any(spoken in text for text in engine.texts()))
+    return engine.said
+
+
+def assert_printed(kiosk: Kiosk, tmp_path: Path, code: str) -> None:
+    data, png = preview_paths(tmp_path, code)
+    assert code.encode() in data.read_bytes()
+    assert png.exists()
+    [ticket] = kiosk.tickets()
+    assert (ticket.code, ticket.print_status) == (code, PrintStatus.PRINTED)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_questionnaire_and_checklist_by_keys_alone(
+    kiosk: Kiosk, tmp_path: Path, locale: str
+) -> None:
+    engine = recorder(kiosk)
+    press(kiosk, Qt.Key.Key_Down)  # any key of the keypad turns the mode on
+    keypad = speech(kiosk).keypad
+    assert keypad.active
+    assert engine.texts()[0] == "Keypad mode is on."
+    choose(kiosk, f"lang.{locale}")
+    loc = kiosk.language.loc
+    assert kiosk.language.locale == locale
+    assert engine.said[-1] == (locale, loc.tr("{label}, selected").format(label=_endonym(locale)))
+    choose(kiosk, "welcome.start")
+    kiosk.wait_screen(Screen.QUESTIONNAIRE)
+    assert focused(kiosk) == "part:question"
+    choose(kiosk, "answer.topic_accounts")
+    choose(kiosk, "answer.open_new_account")
+    kiosk.wait_screen(Screen.SERVICE_DETAIL)
+    choose(kiosk, "material.id_document")
+    ticked = loc.tr("ticked")
+    assert engine.said[-1][1].startswith(
+        f"{loc.text({'en': 'Identity card', 'zh_Hans': '身份证', 'zh_Hant': '身份證'})}, "
+    )
+    assert f", {ticked}" in engine.said[-1][1]
+    choose(kiosk, "material.proof_of_address")
+    choose(kiosk, "ticket.take")
+    said = wait_printed(kiosk, "A001")
+    assert_printed(kiosk, tmp_path, "A001")
+    number = loc.tr("Your number: {code}").format(code="A 0 0 1")
+    assert any(text.startswith(number) for _l, text in said)
+    assert {spoken_in for spoken_in, _t in said[-6:]} == {locale}  # the customer's language
+
+    press(kiosk, Qt.Key.Key_Backspace)  # back, on the ticket screen: done
+    kiosk.wait_screen(Screen.WELCOME)
+    assert not keypad.active  # the next customer starts without it
+    assert kiosk.language.locale == "en"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_all_services_by_keys_alone(kiosk: Kiosk, tmp_path: Path, locale: str) -> None:
+    recorder(kiosk)
+    press(kiosk, Qt.Key.Key_Down)
+    choose(kiosk, f"lang.{locale}")
+    choose(kiosk, "services.all")
+    kiosk.wait_screen(Screen.SERVICES)
+    choose(kiosk, "service.lost_card")
+    kiosk.wait_screen(Screen.SERVICE_DETAIL)
+    choose(kiosk, "ticket.take")  # "take a ticket anyway": the card can still be blocked
+    wait_printed(kiosk, "L001")
+    assert_printed(kiosk, tmp_path, "L001")
+
+
+def test_back_help_and_volume_keys(kiosk: Kiosk) -> None:
+    engine = recorder(kiosk)
+    press(kiosk, Qt.Key.Key_F1)
+    choose(kiosk, "welcome.start")
+    kiosk.wait_screen(Screen.QUESTIONNAIRE)
+    press(kiosk, Qt.Key.Key_F1)
+    assert engine.texts()[-1].startswith("Press up or down to move from item to item")
+    volumes = []
+    for _ in range(3):
+        press(kiosk, Qt.Key.Key_Plus)
+        volumes.append(engine.volumes[-1])
+    assert engine.texts()[-3:] == ["Volume 2 of 3", "Volume 3 of 3", "Volume 1 of 3"]
+    assert volumes == [150, 200, 100]
+    press(kiosk, Qt.Key.Key_Up, times=3)
+    assert speech(kiosk).keypad.index == 0  # the top stays the top
+    press(kiosk, Qt.Key.Key_Backspace)
+    kiosk.wait_screen(Screen.WELCOME)
+
+
+def test_the_focus_outline_follows_the_item_being_read(kiosk: Kiosk) -> None:
+    recorder(kiosk)
+    press(kiosk, Qt.Key.Key_Down)
+    choose(kiosk, "welcome.start")
+    kiosk.wait_screen(Screen.QUESTIONNAIRE)
+    press(kiosk, Qt.Key.Key_Down)
+    keypad = speech(kiosk).keypad
+    ring, target = keypad.ring, kiosk.button("answer.topic_accounts")
+    assert focused(kiosk) == "answer.topic_accounts"
+    assert ring.isVisible() and ring.target is target
+    top_left = target.mapTo(kiosk.window, QPoint(0, 0))
+    inside = ring.geometry().adjusted(6, 6, -6, -6)
+    assert inside.contains(QRect(top_left, target.size()).adjusted(6, 6, -6, -6))
+    assert ring.width() - target.width() >= 2 * 10  # a thick outline, on every side
+
+
+def test_the_keys_are_the_staff_screens_own(kiosk: Kiosk) -> None:
+    recorder(kiosk)
+    kiosk.manager()
+    kiosk.open_pad()
+    press(kiosk, Qt.Key.Key_Down)
+    assert not speech(kiosk).keypad.active
+    assert all(not shortcut.isEnabled() for shortcut in speech(kiosk).keypad.shortcuts)
+
+
+def test_the_keys_follow_the_settings(make_kiosk: Callable[..., Kiosk]) -> None:
+    kiosk = make_kiosk(keypad={"down": ["2"], "select": ["5"]})
+    engine = recorder(kiosk)
+    press(kiosk, Qt.Key.Key_Down)
+    assert not speech(kiosk).keypad.active
+    press(kiosk, Qt.Key.Key_2)
+    press(kiosk, Qt.Key.Key_2)
+    assert (
+        engine.texts()[-1]
+        == "Answer a few short questions and we will find the right service for you."
+    )
+
+
+def _endonym(locale: str) -> str:
+    from kiosk.i18n import ENDONYMS
+
+    return ENDONYMS[locale]
