@@ -51,7 +51,7 @@ def button(loc: Localizer, text: str, target: str, hint: str = "", enabled: bool
     said = loc.tr("{label}, button").format(label=text)
     if not enabled:
         said = loc.tr("{label}, not available").format(label=text)
-    return Line(_join(said, hint), target, control=True)
+    return Line(_join(loc, said, hint), target, control=True)
 
 
 def checkbox(
@@ -59,8 +59,8 @@ def checkbox(
 ) -> Line:
     """ "Passport, required, not ticked" (with the item's note after it)."""
     state = loc.tr("ticked") if ticked else loc.tr("not ticked")
-    said = ", ".join(part for part in (text, tag, state) if part)
-    return Line(_join(said, hint), target, control=True)
+    said = _comma(loc).join(part for part in (text, tag, state) if part)
+    return Line(_join(loc, said, hint), target, control=True)
 
 
 def language_choices(loc: Localizer, offered: Iterable[str], current: str) -> list[Line]:
@@ -75,7 +75,7 @@ def language_choices(loc: Localizer, offered: Iterable[str], current: str) -> li
     return lines
 
 
-def _join(*texts: str) -> str:
+def _join(loc: Localizer, *texts: str) -> str:
     """Sentences one after the other, each ending with a stop."""
     out = []
     for text in texts:
@@ -83,14 +83,22 @@ def _join(*texts: str) -> str:
         if not text:
             continue
         if text[-1] not in ".。!！?？:：…":
-            text += "。" if _is_cjk(text[-1]) else "."
+            text += "。" if _chinese(loc) else "."
         out.append(text)
-    # no space after a full-width stop: Chinese runs its sentences together
-    return "".join(t if not i or _is_cjk(out[i - 1][-1]) else f" {t}" for i, t in enumerate(out))
+    return _space(loc).join(out)
 
 
-def _is_cjk(char: str) -> bool:
-    return "\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"
+def _chinese(loc: Localizer) -> bool:
+    return loc.locale.startswith("zh")
+
+
+def _space(loc: Localizer) -> str:
+    """Between sentences: Chinese runs them together."""
+    return "" if _chinese(loc) else " "
+
+
+def _comma(loc: Localizer) -> str:
+    return "，" if _chinese(loc) else ", "
 
 
 # -- the screens' contents ----------------------------------------------------------------------
@@ -103,7 +111,7 @@ def question_lines(
     """The question, then every answer in the order shown (the one to a person last)."""
     listed = [o for o in question.options if o.service != GENERAL_ENQUIRY]
     person = [o for o in question.options if o.service == GENERAL_ENQUIRY][-1:]
-    lines = [Line(_join(progress, loc.text(question.text)), part("question"))]
+    lines = [Line(_join(loc, progress, loc.text(question.text)), part("question"))]
     for option in [*listed, *person]:
         hint = hints(option) if hints is not None else loc.text(option.hint)
         lines.append(button(loc, loc.text(option.label), f"answer.{option.id}", hint))
@@ -114,14 +122,14 @@ def service_lines(loc: Localizer, service: Service, queue: str = "") -> list[Lin
     """The service's name, what it is, the wait, and how it works, step by step."""
     lines = [
         Line(loc.text(service.name), part("title")),
-        Line(_join(loc.text(service.description)), part("description")),
+        Line(_join(loc, loc.text(service.description)), part("description")),
     ]
     if queue:
-        lines.append(Line(_join(queue.replace(" · ", ", ")), part("queue")))
+        lines.append(Line(_join(loc, queue.replace(" · ", _comma(loc))), part("queue")))
     lines.append(Line(loc.tr("How it works"), part("steps")))
     for index, step in enumerate(service.steps):
         lines.append(
-            Line(_join(f"{loc.number(index + 1)}. {loc.text(step)}"), part(f"step.{index}"))
+            Line(_join(loc, f"{loc.number(index + 1)}. {loc.text(step)}"), part(f"step.{index}"))
         )
     return lines
 
@@ -133,7 +141,7 @@ def checklist_lines(loc: Localizer, service: Service, have: Iterable[str]) -> li
     ticked = set(have)
     lines = [
         Line(
-            _join(loc.tr("What to bring"), loc.tr("Touch each item you have with you.")),
+            _join(loc, loc.tr("What to bring"), loc.tr("Touch each item you have with you.")),
             part("materials"),
         )
     ]
@@ -165,9 +173,11 @@ def missing_line(loc: Localizer, service: Service, have: Iterable[str]) -> Line 
     for material in missing:
         advice = loc.text(material.if_missing)
         name = loc.text(material.text)
-        items.append(_join(f"{name}: {advice}" if advice else name))
+        colon = "：" if _chinese(loc) else ": "
+        items.append(_join(loc, f"{name}{colon}{advice}" if advice else name))
     return Line(
-        " ".join([loc.tr("You have not ticked these required items:"), *items]), part("missing")
+        _space(loc).join([loc.tr("You have not ticked these required items:"), *items]),
+        part("missing"),
     )
 
 
@@ -177,14 +187,15 @@ def ticket_lines(
     """ "Your number: A 0 0 1", the service, who is ahead, what to have ready."""
     lines = []
     if status:
-        lines.append(Line(_join(status), part("status")))
+        lines.append(Line(_join(loc, status), part("status")))
     lines.append(Line(number_sentence(loc, ticket.code), part("code")))
-    lines.append(Line(_join(loc.text(ticket.service_name)), part("service")))
+    lines.append(Line(_join(loc, loc.text(ticket.service_name)), part("service")))
     if queue:
-        lines.append(Line(_join(*queue), part("queue")))
-    items = [_join(loc.text(m)) for m in ticket.materials_to_prepare]
+        lines.append(Line(_join(loc, *queue), part("queue")))
+    items = [_join(loc, loc.text(m)) for m in ticket.materials_to_prepare]
     if items:
-        lines.append(Line(" ".join([loc.tr("Please have these ready:"), *items]), part("prepare")))
+        ready = _space(loc).join([loc.tr("Please have these ready:"), *items])
+        lines.append(Line(ready, part("prepare")))
     lines.append(
         Line(loc.tr("Please take a seat. Your number will be called at the counter."), part("next"))
     )
@@ -193,7 +204,7 @@ def ticket_lines(
 
 def number_sentence(loc: Localizer, code: str) -> str:
     """ "Your number: A 0 0 1." (the number twice would be said by "say it again")."""
-    return _join(loc.tr("Your number: {code}").format(code=spoken_code(code)))
+    return _join(loc, loc.tr("Your number: {code}").format(code=spoken_code(code)))
 
 
 # -- help and the keypad's own words ----------------------------------------------------------
@@ -207,7 +218,7 @@ KEYPAD_ON = N_("Keypad mode is on.")
 
 def help_text(loc: Localizer, screen_help: str = "") -> str:
     """The keypad's help, after what this screen asks of the customer."""
-    return _join(screen_help, loc.tr(HELP))
+    return _join(loc, screen_help, loc.tr(HELP))
 
 
 def volume_text(loc: Localizer, step: int, steps: int) -> str:

@@ -46,7 +46,9 @@ class _OverlayWatch(QObject):
         self._keypad = keypad
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+        if event.type() == QEvent.Type.Show:
+            QTimer.singleShot(0, self._keypad.read_warning)
+        elif event.type() == QEvent.Type.Hide:
             QTimer.singleShot(0, self._keypad.read_again)
         return False
 

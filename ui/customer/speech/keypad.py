@@ -169,6 +169,17 @@ class KeypadMode(QObject):
         self.index = 0
         self._focus(say=[spot.line for spot in self.spots if not spot.line.control])
 
+    def read_warning(self) -> None:
+        """The idle warning came up: say it whole, the focus on its one button (the
+        customer has seconds to answer, not time to look for it)."""
+        if not self.active:
+            return
+        self.spots = self._reader.spots()
+        controls = [i for i, spot in enumerate(self.spots) if spot.line.control]
+        self.index = controls[0] if controls else 0
+        texts = [spot.line for spot in self.spots if not spot.line.control]
+        self._focus(intro=texts)
+
     def _read_anew(self, before: str = "") -> None:
         self.spots = self._reader.spots()
         self.index = 0
