@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 
 from ui.customer.router import Screen
-from ui.customer.speech.controls import ReadAloud, place_above, place_beside
+from ui.customer.speech.controls import ReadAloud, place_above, place_beside, share_row
 from ui.customer.speech.engine import EspeakEngine, RecordingEngine, SpeechEngine
 from ui.customer.speech.keypad import KeypadMode
 from ui.customer.speech.reader import ScreenReader
@@ -123,7 +123,6 @@ def _place_controls(window: KioskHost, read_aloud: ReadAloud) -> None:
     ticket = screens.ticket
     again = read_aloud.add_say_again(ticket, lambda: ticket.ticket.code if ticket.ticket else "")
     again.hide()
-    if place_above(again, ticket.done_button):
-        place_beside(read_aloud.add(ticket), again)
+    share_row(ticket.done_button, read_aloud.add(ticket), again)
     bring_list = screens.bring_list
-    place_above(read_aloud.add(bring_list), bring_list.done_button)
+    share_row(bring_list.done_button, read_aloud.add(bring_list))

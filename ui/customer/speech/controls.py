@@ -91,6 +91,25 @@ def place_beside(widget: QWidget, anchor: QWidget, after: bool = False) -> bool:
     return True
 
 
+def share_row(anchor: QWidget, *widgets: QWidget) -> bool:
+    """Put ``widgets`` in one row with ``anchor``, before it, where ``anchor`` was in its
+    column (no line of the screen's height is taken)."""
+    host = anchor.parentWidget()
+    layout = host.layout() if host is not None else None
+    column = _layout_holding(layout, anchor) if layout is not None else None
+    if not isinstance(column, QBoxLayout):
+        return False
+    index = column.indexOf(anchor)
+    column.removeWidget(anchor)
+    row = QHBoxLayout()
+    row.setSpacing(24)
+    for widget in (*widgets, anchor):
+        row.addWidget(widget)
+    row.setStretchFactor(anchor, 1)
+    column.insertLayout(index, row)
+    return True
+
+
 def place_above(widget: QWidget, anchor: QWidget) -> bool:
     """Put ``widget`` in a row of its own just above ``anchor`` (in the same column)."""
     host = anchor.parentWidget()

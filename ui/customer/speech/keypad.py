@@ -159,14 +159,15 @@ class KeypadMode(QObject):
 
     def read_again(self, whole: bool = False) -> None:
         """What the screen shows changed by itself: read it anew (``whole``: every text on
-        it, as for the ticket once printed, with the focus on its first line)."""
+        it, as for the ticket once printed, the outline round its number)."""
         if not self.active:
             return
         if not whole:
             self._read_anew()
             return
         self.spots = self._reader.spots()
-        self.index = 0
+        names = [spot.line.target for spot in self.spots]
+        self.index = names.index(speech.part("code")) if speech.part("code") in names else 0
         self._focus(say=[spot.line for spot in self.spots if not spot.line.control])
 
     def read_warning(self) -> None:
