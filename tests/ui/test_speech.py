@@ -209,3 +209,13 @@ def test_espeak_ng_stopped_says_nothing_more(qtbot: QtBot, tmp_path: Path) -> No
         engine.say("請坐。", "zh_Hant", 100, 150)
     QApplication.processEvents()
     assert [path.name for path in ended] == ["speech-00002-zh_Hant.wav"]
+
+
+def test_touching_an_answer_stops_the_old_question(kiosk: Kiosk) -> None:
+    engine = recorder(kiosk, hold=True)
+    kiosk.start("en")
+    kiosk.click("a11y.speak")
+    assert speech(kiosk).speaker.speaking
+    kiosk.click("answer.topic_accounts")  # the next question, on the same screen
+    assert not speech(kiosk).speaker.speaking
+    assert engine.texts() == ["Question 1 of at most 3. How can we help you today?"]

@@ -21,6 +21,7 @@ from ui.customer.speech.engine import EspeakEngine, RecordingEngine, SpeechEngin
 from ui.customer.speech.keypad import KeypadMode
 from ui.customer.speech.reader import ScreenReader
 from ui.customer.speech.speaker import Speaker
+from ui.customer.speech.touch_stop import TouchStopsSpeech
 
 if TYPE_CHECKING:
     from kiosk.settings import Settings
@@ -71,6 +72,7 @@ def attach_speech(
     speaker = Speaker(chosen or RecordingEngine(), window.language, settings.speech)
     reader = ScreenReader(window)
     read_aloud = ReadAloud(speaker, reader, window.language)
+    TouchStopsSpeech(speaker)  # lives with the speaker
     keypad = KeypadMode(window, speaker, reader, settings.keypad)
     speech = Speech(speaker, reader, read_aloud, keypad)
     if wanted:
