@@ -16,7 +16,7 @@ from ui.customer.router import Screen
 from ui.customer.screens.ticket import TicketScreen
 from ui.customer.timings import Timings
 
-from .driver import Kiosk
+from .driver import Kiosk, texts
 from .speech_helpers import press, recorded, recorder, speech
 
 
@@ -189,3 +189,22 @@ def test_the_idle_warning_is_said_with_its_button_focused(
     assert not overlay.isVisible()
     assert kiosk.screen is Screen.QUESTIONNAIRE and kiosk.language.locale == "zh_Hant"
     kiosk.qtbot.waitUntil(lambda: focused(kiosk) == "part:question")
+
+
+def test_a_ticket_refused_is_said_with_what_to_do_instead(kiosk: Kiosk) -> None:
+    engine = recorder(kiosk)
+    press(kiosk, Qt.Key.Key_Down)
+    choose(kiosk, "lang.zh_Hans")
+    choose(kiosk, "welcome.start")
+    kiosk.wait_screen(Screen.QUESTIONNAIRE)
+    choose(kiosk, "answer.card_lost")
+    kiosk.wait_screen(Screen.SERVICE_DETAIL)
+    with kiosk.catalogue_change():
+        kiosk.pause("lost_card", texts("Card printer repair.", "制卡机维修中。", "製卡機維修中。"))
+    choose(kiosk, "ticket.take")
+    page = kiosk.router.page(Screen.TICKET)
+    assert isinstance(page, TicketScreen)
+    kiosk.qtbot.waitUntil(lambda: page.state == "refused", timeout=3000)
+    sorry = kiosk.language.loc.tr("Sorry, this service was paused a moment ago.")
+    kiosk.qtbot.waitUntil(lambda: any(sorry in text for text in engine.texts()))
+    assert not kiosk.tickets()

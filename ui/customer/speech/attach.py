@@ -85,6 +85,7 @@ def attach_speech(
         ticket = screens.ticket
         ticket.ticket_did_issue.connect(lambda _t: _ticket_changed(window, speech))
         ticket.ticket_did_print.connect(lambda _o: _ticket_changed(window, speech))
+        ticket.service_did_refuse.connect(lambda _r: _ticket_changed(window, speech))
         router.screen_did_change.connect(lambda _s: read_aloud.show_say_again(False))
     if window.overlay is not None:
         speech.overlay_watch = _OverlayWatch(keypad)
@@ -93,7 +94,8 @@ def attach_speech(
 
 
 def _ticket_changed(window: KioskHost, speech: Speech) -> None:
-    """Issued or printed: say the ticket when it is final (after the screen updated)."""
+    """Issued, printed or refused: say the ticket screen when it is final (after it has
+    updated: the number, or why there is none and what to do instead)."""
 
     def later() -> None:
         screens = window.screens
