@@ -145,9 +145,14 @@ def test_the_focus_outline_follows_the_item_being_read(kiosk: Kiosk) -> None:
 def test_the_keys_are_the_staff_screens_own(kiosk: Kiosk) -> None:
     recorder(kiosk)
     kiosk.manager()
-    kiosk.open_pad()
     press(kiosk, Qt.Key.Key_Down)
-    assert not speech(kiosk).keypad.active
+    keypad = speech(kiosk).keypad
+    assert keypad.active
+    assert "staff.enter" not in [spot.line.target for spot in keypad.spots]  # not by keys
+    kiosk.open_pad()  # by touch, as staff do
+    assert not keypad.active
+    press(kiosk, Qt.Key.Key_Down)
+    assert not keypad.active
     assert all(not shortcut.isEnabled() for shortcut in speech(kiosk).keypad.shortcuts)
 
 

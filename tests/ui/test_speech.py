@@ -41,8 +41,7 @@ def test_the_welcome_screen_says_each_language_in_its_own_voice(kiosk: Kiosk) ->
         ("en", "Start, button."),
         ("en", "See all services, button."),
         ("en", "High contrast: off, button."),
-        ("en", "Staff, button."),
-    ]
+    ]  # not the staff's way in
 
 
 def test_the_questionnaire_in_english(kiosk: Kiosk) -> None:

@@ -23,9 +23,10 @@ if TYPE_CHECKING:
     from kiosk.i18n import Localizer
     from ui.customer.speech.host import KioskHost
 
-#: Controls the keypad never lands on (the read-aloud control itself; the hidden
-#: corner staff hold).
-SKIPPED = frozenset({"a11y.speak", "staff.corner"})
+#: Controls never read nor landed on: the read-aloud control itself, and the staff's
+#: ways in (a customer who chose them by keys would be left on the PIN pad, which
+#: keeps its keys for staff).
+SKIPPED = frozenset({"a11y.speak", "staff.corner", "staff.enter"})
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,6 @@ class ScreenReader:
         for line in speech.language_choices(loc, offered, self._window.language.locale):
             spots.append(Spot(line, welcome.language_buttons[line.target.removeprefix("lang.")]))
         buttons = [welcome.start_button, welcome.all_services_button, welcome.contrast_button]
-        if welcome.staff_button.isVisible():
-            buttons.append(welcome.staff_button)
         return spots + self._buttons(buttons)
 
     def _questionnaire(self, page: QWidget) -> list[Spot]:
@@ -117,9 +116,10 @@ class ScreenReader:
         }
         parts.update({f"part:step.{i}": w for i, w in enumerate(page.step_labels)})
         lines = speech.service_lines(loc, service, page.queue.text())
-        spots = [self._spot(line, page, parts) for line in lines[:3]]
+        about = {"part:title", "part:description", "part:queue"}  # then priority, steps
+        spots = [self._spot(line, page, parts) for line in lines if line.target in about]
         spots += self._buttons(page.priority.findChildren(QAbstractButton))
-        spots += [self._spot(line, page, parts) for line in lines[3:]]
+        spots += [self._spot(line, page, parts) for line in lines if line.target not in about]
         have = window.session.materials_have
         if guidance.missing_box.isVisible():
             spots += [
