@@ -213,3 +213,16 @@ def test_a_ticket_refused_is_said_with_what_to_do_instead(kiosk: Kiosk) -> None:
     sorry = kiosk.language.loc.tr("Sorry, this service was paused a moment ago.")
     kiosk.qtbot.waitUntil(lambda: any(sorry in text for text in engine.texts()))
     assert not kiosk.tickets()
+
+
+def test_keys_and_speech_keep_the_idle_warning_away(kiosk: Kiosk) -> None:
+    """A key the keypad's shortcut takes never reaches the idle watch's filter, and a
+    customer listening touches nothing: both count as the customer being there."""
+    engine = recorder(kiosk, hold=True)
+    kiosk.start("en")
+    activity = kiosk.window.activity
+    assert activity is not None
+    with kiosk.qtbot.waitSignal(activity.did_see_activity, timeout=1000):
+        press(kiosk, Qt.Key.Key_Down)  # on: the first line is said
+    with kiosk.qtbot.waitSignal(activity.did_see_activity, timeout=1000):
+        engine.finish()  # the next sentence starts

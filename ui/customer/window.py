@@ -186,5 +186,7 @@ class KioskWindow(QWidget):
             self.runtime.stop()
         if self.activity is not None:
             self.activity.stop()
+        if self.speech is not None:
+            self.speech.speaker.stop()  # no espeak-ng process outlives the window
         self.lockdown.release()
         self.worker.wait_for_done(10_000)

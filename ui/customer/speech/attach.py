@@ -69,7 +69,9 @@ def attach_speech(
     (a warning is logged) the kiosk is silent but keypad mode still shows its focus."""
     wanted = settings.speech.engine != "none"
     chosen = engine or (make_engine(settings) if wanted else None)
-    speaker = Speaker(chosen or RecordingEngine(), window.language, settings.speech)
+    speaker = Speaker(
+        chosen or RecordingEngine(), window.language, settings.speech, window.window()
+    )
     reader = ScreenReader(window)
     read_aloud = ReadAloud(speaker, reader, window.language)
     TouchStopsSpeech(speaker)  # lives with the speaker
@@ -77,6 +79,9 @@ def attach_speech(
     speech = Speech(speaker, reader, read_aloud, keypad)
     if wanted:
         _place_controls(window, read_aloud)
+    activity = window.activity
+    if activity is not None:  # a customer listening is still there: each sentence counts
+        speaker.line_did_start.connect(lambda _locale, _text: activity.note())
     router = window.router
     router.screen_will_change.connect(lambda _screen: speaker.stop())
     router.session_did_end.connect(speaker.reset)

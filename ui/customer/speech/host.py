@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from ui.common.activity import ActivityWatch
     from ui.common.language import Language
     from ui.customer.backend import Backend
     from ui.customer.screen_set import Screens
@@ -32,6 +33,11 @@ class KioskHost(Protocol):
     def overlay(self) -> IdleOverlay | None: ...
     @property
     def backend(self) -> Backend | None: ...
+    @property
+    def activity(self) -> ActivityWatch | None:
+        """The idle timers' watch of touches and keys."""
+        ...
+
     def window(self) -> QWidget:
         """The window itself, as a widget (shortcuts and the focus outline live on it)."""
         ...

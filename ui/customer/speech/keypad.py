@@ -88,6 +88,9 @@ class KeypadMode(QObject):
         self.mode_did_change.emit(False)
 
     def _pressed(self, handler: Callable[[], None]) -> None:
+        activity = self._window.activity
+        if activity is not None:  # the shortcut took the key: the idle watch never saw it
+            activity.note()
         if self.active:
             handler()
         else:

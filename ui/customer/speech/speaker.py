@@ -20,8 +20,15 @@ class Speaker(QObject):
     speech_did_change = Signal(bool)
     """Speaking (True) or silent again (False: finished or stopped)."""
 
-    def __init__(self, engine: SpeechEngine, language: Language, section: SpeechSection) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        engine: SpeechEngine,
+        language: Language,
+        section: SpeechSection,
+        parent: QObject | None = None,
+    ) -> None:
+        """``parent``: the window, so that the speaker (and its touch filter) goes with it."""
+        super().__init__(parent)
         self._language = language
         self._section = section
         self._queue: deque[Line] = deque()
@@ -29,6 +36,7 @@ class Speaker(QObject):
         self.step = 1
         """The volume step, 1 up to ``speech.volume_steps``."""
         self.engine = engine
+        engine.setParent(self)
         engine.sentence_did_end.connect(self._next)
 
     def use_engine(self, engine: SpeechEngine) -> None:
@@ -36,6 +44,7 @@ class Speaker(QObject):
         self.stop()
         self.engine.sentence_did_end.disconnect(self._next)
         self.engine = engine
+        engine.setParent(self)
         engine.sentence_did_end.connect(self._next)
 
     @property
