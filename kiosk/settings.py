@@ -20,6 +20,7 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from kiosk.i18n import LOCALES, N_, LocaleCode
+from kiosk.speech_settings import KeypadSection, SpeechSection
 
 APP_NAME = "lobby-kiosk"
 
@@ -245,6 +246,8 @@ class Settings(_Section):
     queue: QueueSection = Field(default_factory=QueueSection)
     lobby_display: LobbyDisplaySection = Field(default_factory=LobbyDisplaySection)
     sms: SmsSection = Field(default_factory=SmsSection)
+    speech: SpeechSection = Field(default_factory=SpeechSection)
+    keypad: KeypadSection = Field(default_factory=KeypadSection)
 
     @property
     def database_url(self) -> str:

@@ -10,6 +10,7 @@ SYSTEM_PACKAGES=(
   libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1
   libpulse0 fonts-noto-cjk gettext python3-venv
+  espeak-ng  # the customer kiosk's voice: read aloud and keypad mode (en, cmn, yue)
   xvfb dbus at-spi2-core  # the screen-reader test: an X server, a session bus, the AT-SPI bus
   xdotool wmctrl openbox x11-utils  # the lockdown test: a stranger's keys and window-manager actions
 )

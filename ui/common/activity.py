@@ -77,6 +77,11 @@ class ActivityWatch(QObject):
             self._install(True)
             self.did_see_activity.emit()
 
+    def note(self) -> None:
+        """Activity no event filter sees: a key a shortcut took (the tactile keypad), the
+        kiosk reading to the customer."""
+        self.did_see_activity.emit()
+
     def stop(self) -> None:
         self._wanted.clear()
         self._rest.stop()

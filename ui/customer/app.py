@@ -89,6 +89,7 @@ def attach_backend(
     from ui.customer.context import KioskContext
     from ui.customer.screen_set import build_screens
     from ui.customer.screens.idle import IdleOverlay, IdleWatcher
+    from ui.customer.speech.attach import attach_speech
     from ui.customer.watches.runtime import KioskRuntime
 
     window.backend = backend
@@ -138,6 +139,7 @@ def attach_backend(
         t.idle_tick_ms,
         activity,
     )
+    window.speech = attach_speech(window, settings)
     runtime.start()
     window.welcome.set_ready(True)
 

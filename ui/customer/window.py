@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from ui.customer.context import KioskContext
     from ui.customer.screen_set import Screens
     from ui.customer.screens.idle import IdleOverlay, IdleWatcher
+    from ui.customer.speech.attach import Speech
     from ui.customer.watches.runtime import KioskRuntime
 
 log = logging.getLogger(__name__)
@@ -78,6 +79,8 @@ class KioskWindow(QWidget):
         self.timings: Timings | None = None
         self.runtime: KioskRuntime | None = None
         self.screens: Screens | None = None
+        self.speech: Speech | None = None
+        """Read aloud and keypad mode (:func:`ui.customer.speech.attach.attach_speech`)."""
         self.state = KioskState()
         self.lockdown = Lockdown(self)
         self.session = CustomerSession(clock)
@@ -187,5 +190,7 @@ class KioskWindow(QWidget):
             self.runtime.stop()
         if self.activity is not None:
             self.activity.stop()
+        if self.speech is not None:
+            self.speech.speaker.stop()  # no espeak-ng process outlives the window
         self.lockdown.release()
         self.worker.wait_for_done(10_000)

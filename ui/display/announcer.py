@@ -19,16 +19,12 @@ from PySide6.QtTextToSpeech import QTextToSpeech
 
 from kiosk.counters import counter_label
 from kiosk.i18n import Catalogs
+from kiosk.speech import spoken_code
 from ui.display.options import DisplayOptions
 from ui.display.speech_locale import speech_locale
 
 log = logging.getLogger(__name__)
 CHIME = Path(__file__).resolve().parents[2] / "assets" / "sounds" / "chime.wav"
-
-
-def spoken_code(code: str) -> str:
-    """ "A023" → "A 0 2 3": engines then read every character, as staff say it."""
-    return " ".join(code)
 
 
 class Announcer(QObject):
