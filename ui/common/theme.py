@@ -21,6 +21,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ui.common.text_size import scaled_px, scaled_sheet
+
 #: Font families per locale, best first; Qt falls back along the list per glyph.
 FONT_FAMILIES: dict[str, list[str]] = {
     "en": ["Noto Sans", "DejaVu Sans", "Noto Sans CJK SC"],
@@ -241,6 +243,8 @@ class Theme(QObject):
         self._app = app
         self._default_high_contrast = high_contrast
         self.high_contrast = high_contrast
+        self.text_scale = 1.0
+        """The customer's text size (one of :data:`~ui.common.text_size.TEXT_STEPS`)."""
         self.locale = "en"
         self._root: QWidget | None = None
 
@@ -258,6 +262,12 @@ class Theme(QObject):
             self.high_contrast = on
             self._apply()
 
+    def set_text_scale(self, scale: float) -> None:
+        """Every text at ``scale`` × its size, live on every screen."""
+        if scale != self.text_scale:
+            self.text_scale = scale
+            self._apply()
+
     def set_locale(self, locale: str) -> None:
         if locale != self.locale:
             self.locale = locale
@@ -266,11 +276,12 @@ class Theme(QObject):
     def reset(self) -> None:
         """Back to the configured look (a new customer)."""
         self.set_high_contrast(self._default_high_contrast)
+        self.set_text_scale(1.0)
 
     def font(self) -> QFont:
         font = QFont()
         font.setFamilies(FONT_FAMILIES.get(self.locale, FONT_FAMILIES["en"]))
-        font.setPixelSize(BODY_PX)
+        font.setPixelSize(scaled_px(BODY_PX, self.text_scale))
         return font
 
     def _apply_font(self) -> None:
@@ -292,7 +303,7 @@ class Theme(QObject):
         self._app.setFont(self.font())
         if self._root is not None:
             self._root.setFont(self.font())
-            self._root.setStyleSheet(stylesheet(self.palette))
+            self._root.setStyleSheet(scaled_sheet(stylesheet(self.palette), self.text_scale))
         self.theme_did_change.emit()
 
 

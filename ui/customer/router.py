@@ -4,7 +4,7 @@ Screens never show each other: they call :meth:`Router.go`. Leaving a screen
 calls its ``leave()``, showing one calls ``enter()`` (just before it is shown); ``screen_did_change`` tells
 everyone else (the idle watcher). :meth:`Router.start_over` ends the customer's
 session: it forgets what they entered (answers, ticks, chosen service), resets
-every screen, the language and the contrast, and shows the welcome screen. It
+every screen, the language, the contrast, the text size and the seated layout, and shows the welcome screen. It
 is used by "start over", the idle timeout and the end of the ticket screen.
 """
 
@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from ui.customer.access import AccessChoices
 
 if TYPE_CHECKING:
     from ui.common.language import Language
@@ -100,6 +102,8 @@ class Router(QStackedWidget, Generic[P]):
         self.session = session
         self._language = language
         self._theme = theme
+        self.access = AccessChoices(theme)
+        """The customer's text size and seated layout (reset with the session)."""
         self._screens: dict[Screen, P] = {}
         self._current: Screen | None = None
 
@@ -170,5 +174,6 @@ class Router(QStackedWidget, Generic[P]):
             self._language.reset()
             if self._theme is not None:
                 self._theme.reset()
+            self.access.reset()
         self.go(Screen.WELCOME)
         self.session_did_end.emit()

@@ -92,6 +92,7 @@ class BringListScreen(ScreenBase):
         column.addStretch(1)
         outer.addWidget(scroll_area(page), 1)
         bottom, bottom_column = centered_column()
+        bottom_column.addWidget(self.access_bar())
         self.done_button = make_button("list.done", self, role="primary")
         self.done_button.clicked.connect(lambda: self.router.start_over())
         bottom_column.addWidget(self.done_button)

@@ -110,6 +110,7 @@ class TicketScreen(ScreenBase):
         self.content_area = scroll_area(page)
         outer.addWidget(self.content_area, 1)
         bottom, bottom_column = centered_column()
+        bottom_column.addWidget(self.access_bar())
         self.countdown = label("muted", wrap=False)
         identify(self.countdown, "ticket.countdown")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -106,8 +106,9 @@ class WelcomeScreen(ScreenBase):
         self.contrast_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.contrast_button.toggled.connect(self._theme.set_high_contrast)
         theme.theme_did_change.connect(self._sync_contrast)
-        bottom.addWidget(self.contrast_button, 0)
-        bottom.addStretch(1)
+        self.access_bar().add_control(self.contrast_button)
+        assert self.accessibility is not None
+        bottom.addWidget(self.accessibility, 1)
         self.staff_button = make_button("staff.enter", self, role="small")
         self.staff_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.staff_button.clicked.connect(self.staff_requested)
