@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
@@ -123,6 +123,12 @@ class Router(QStackedWidget, Generic[P]):
         for widget in self._screens.values():
             widget.set_landscape(landscape)
 
+    def minimumSizeHint(self) -> QSize:
+        """The screen in front's: a hidden staff screen laid out for standing never holds
+        the seated layout's shorter part (a stack's own hint is the largest page's)."""
+        page = self.current_page()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
     def page(self, screen: Screen) -> P:
         return self._screens[screen]
 
@@ -154,6 +160,7 @@ class Router(QStackedWidget, Generic[P]):
             return  # enter() sent the customer elsewhere (the service was removed)
         target.scroll_to_top()
         self.setCurrentWidget(target)
+        self.updateGeometry()  # its minimum is the new screen's
         target.setFocus()  # no focus ring left on the button that was touched
         if previous != screen:
             self.screen_did_change.emit(screen)

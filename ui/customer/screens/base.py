@@ -13,6 +13,7 @@ from ui.common.flow_layout import FlowLayout
 from ui.common.language import Language
 from ui.common.widgets import KioskButton, ScrollPane, make_button, set_current
 from ui.customer.access_bar import AccessBar
+from ui.customer.headroom import Headline
 from ui.customer.router import RoutedPage, Router
 
 
@@ -27,6 +28,8 @@ class ScreenBase(RoutedPage):
         self.language = language
         self.router = router
         self.accessibility: AccessBar | None = None
+        self.headline: Headline | None = None
+        """The screen's title: in the seated layout it moves above the reach line."""
         self.back_button: KioskButton | None = None
         self.home_button: KioskButton | None = None
         self.landscape = False
@@ -141,6 +144,16 @@ class ScreenBase(RoutedPage):
         """The screen's text size and seated controls (``a11y.*``; one bar per screen)."""
         self.accessibility = AccessBar(self.language, self.router.access, self)
         return self.accessibility
+
+    def make_headline(self, role: str = "title") -> Headline:
+        """The screen's title (one per screen), which the seated layout can lift."""
+        self.headline = Headline(role)
+        return self.headline
+
+    def show_headline(self, shown: bool) -> None:
+        """Show the headline here (``False``: the seated layout shows it above)."""
+        if self.headline is not None:
+            self.headline.setVisible(shown)
 
     def show_offered_languages(self) -> None:
         for code, button in getattr(self, "language_buttons", {}).items():

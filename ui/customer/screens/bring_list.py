@@ -82,7 +82,7 @@ class BringListScreen(ScreenBase):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         page, column = centered_column()
-        self.title = label("title")
+        self.title = self.make_headline()
         self.service_name = label("subtitle")
         self.status = label("success")
         self.items = label()
