@@ -79,7 +79,7 @@ STANDARD = Palette(
     warning_text="#5A3700",
     success_bg="#E3F4EA",
     success_text="#124D2B",
-    focus="#D97706",
+    focus="#B45309",
     disabled_bg="#E2E6EA",
     disabled_text="#4F5963",
 )
@@ -184,7 +184,9 @@ QPushButton[role="check"] QLabel[role="box"] {{
 }}
 QPushButton[role="check"] QLabel[role="box"][checked="true"] {{ background: {p.primary}; }}
 QPushButton:pressed {{ background: {p.primary}; color: {p.on_primary}; }}
-QPushButton:focus {{ outline: none; border-color: {p.focus}; }}
+QPushButton:focus {{
+    outline: none; border-color: {p.focus}; border-width: 5px; background-clip: content;
+}}
 QPushButton:disabled {{
     background: {p.disabled_bg}; color: {p.disabled_text}; border-color: {p.disabled_bg};
 }}
