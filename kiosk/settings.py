@@ -17,9 +17,10 @@ from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from kiosk.i18n import LOCALES, N_, LocaleCode
+from kiosk.reach import DEFAULT_REACH, HIGH_REACH_MM, ScreenReach
 from kiosk.speech_settings import KeypadSection, SpeechSection
 
 APP_NAME = "lobby-kiosk"
@@ -146,6 +147,34 @@ class LobbyDisplaySection(_Section):
     """Seconds each language stays on the board (0: only the first language)."""
 
 
+class ReachSection(_Section):
+    """Where the screen is mounted, for the seated (low-reach) layout: every control
+    then lies at most ``high_reach_mm`` above the floor (see ``kiosk.reach``)."""
+
+    screen_bottom_mm: Annotated[int, Field(ge=0, le=2500)] = int(DEFAULT_REACH.bottom_mm)
+    """Height of the picture's bottom edge above the floor, in millimetres."""
+    screen_top_mm: Annotated[int, Field(ge=100, le=3000)] = int(DEFAULT_REACH.top_mm)
+    """Height of the picture's top edge above the floor, in millimetres."""
+    screen_height_mm: Annotated[int, Field(ge=100, le=2500)] = int(DEFAULT_REACH.height_mm)
+    """The picture's physical height along the screen (598 mm: a 27-inch portrait screen);
+    more than top minus bottom when the screen leans back."""
+    high_reach_mm: Annotated[int, Field(ge=380, le=1400)] = HIGH_REACH_MM
+    """The highest a control may be (ADA 308 / EN 301 549: 1220 mm)."""
+
+    @model_validator(mode="after")
+    def _edges(self) -> ReachSection:
+        self.geometry()  # raises ValueError with the reason
+        return self
+
+    def geometry(self) -> ScreenReach:
+        return ScreenReach(
+            bottom_mm=self.screen_bottom_mm,
+            top_mm=self.screen_top_mm,
+            height_mm=self.screen_height_mm,
+            high_reach_mm=self.high_reach_mm,
+        )
+
+
 class BusinessSection(_Section):
     timezone: str = "Asia/Hong_Kong"
     """IANA time zone of the branch; the business day and reports use it."""
@@ -248,6 +277,7 @@ class Settings(_Section):
     sms: SmsSection = Field(default_factory=SmsSection)
     speech: SpeechSection = Field(default_factory=SpeechSection)
     keypad: KeypadSection = Field(default_factory=KeypadSection)
+    reach: ReachSection = Field(default_factory=ReachSection)
 
     @property
     def database_url(self) -> str:

@@ -28,8 +28,18 @@ from printing.native import NATIVE_MODES, native_text, wrap_columns
 
 PRINTER_FONT_DOTS = 12
 """Width of one character of the printer's Font A, in dots (24 dots tall)."""
-MAGNIFY: dict[TextSize, int] = {TextSize.NORMAL: 1, TextSize.LARGE: 2, TextSize.HUGE: 4}
-RASTER_PX: dict[TextSize, int] = {TextSize.NORMAL: 24, TextSize.LARGE: 44, TextSize.HUGE: 88}
+MAGNIFY: dict[TextSize, int] = {
+    TextSize.NORMAL: 1,
+    TextSize.LARGE: 2,
+    TextSize.HUGE: 4,
+    TextSize.GIANT: 8,
+}
+RASTER_PX: dict[TextSize, int] = {
+    TextSize.NORMAL: 24,
+    TextSize.LARGE: 44,
+    TextSize.HUGE: 88,
+    TextSize.GIANT: 176,
+}
 QR_BORDER = 2
 """Quiet zone around an image QR code, in modules."""
 
@@ -139,6 +149,12 @@ def compose_block(block: Block, paper_dots: int, cjk_mode: CjkMode = "raster") -
 
 def _text_op(block: TextBlock, paper_dots: int, cjk_mode: CjkMode) -> Op:
     plain = printer_text(block.text)
+    if block.size is TextSize.GIANT and (
+        plain is None or len(plain) > columns(paper_dots, block.size)
+    ):
+        # The number must stay on one line: as large an image of it as the paper takes.
+        px = raster.fitted_px(block.text, block.lang, RASTER_PX[block.size], paper_dots, block.bold)
+        return ImageOp(raster.render_text(block.text, block.lang, px, paper_dots, bold=block.bold))
     if plain is not None:
         lines = _wrap_columns(plain, columns(paper_dots, block.size), block.bullet)
         return TextOp(lines, block.size, block.bold, block.align)

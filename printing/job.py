@@ -39,7 +39,7 @@ from printing.backends import (
 )
 from printing.compose import Op, compose
 from printing.escpos_env import escpos_printers
-from printing.layout import Block, TicketSections
+from printing.layout import Block, TicketSections, large_print_layout
 from printing.layout import build_layout as _build_layout
 from printing.logo import BUILTIN_LOGO
 from printing.outcome import (
@@ -142,6 +142,13 @@ class TicketPrinter:
             log.error("Ticket %s: printing failed unexpectedly: %r", ticket.code, exc)
             log.debug("Traceback", exc_info=True)
             return failed(PrinterProblem.UNKNOWN, started, time.monotonic())
+
+    def print_large_number(self, ticket: TicketData) -> PrintOutcome:
+        """The large-print slip (:func:`~printing.layout.large_print_layout`): the number
+        eight times the normal size (``GS !``), or an image of it as wide as the paper
+        where the code is too long for that."""
+        loc = self.catalogs.localizer(ticket.locale)
+        return self.print_blocks(large_print_layout(ticket, loc), f"{ticket.code}-large")
 
     def print_blocks(self, blocks: Sequence[Block], name: str = "document") -> PrintOutcome:
         """Print any layout (e.g. the list of what to bring), like a ticket.

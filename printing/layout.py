@@ -26,6 +26,8 @@ class TextSize(enum.StrEnum):
     """Double width and height."""
     HUGE = "huge"
     """Four times: the ticket code."""
+    GIANT = "giant"
+    """Eight times (the most ``GS !`` gives): the ticket code in large print."""
 
 
 class Align(enum.StrEnum):
@@ -156,6 +158,20 @@ def build_layout(
         custom = footer_text(footer or {}, loc.locale)
         blocks += [TextBlock(custom)] if custom else []
         blocks.append(TextBlock(loc.tr("Please keep this ticket. We never print personal data.")))
+    return [replace(b, lang=loc.locale) if isinstance(b, TextBlock) else b for b in blocks]
+
+
+def large_print_layout(ticket: TicketData, loc: Localizer) -> list[Block]:
+    """The slip a customer with low vision asks for: the number as large as the
+    printer prints, the service and the people ahead, large."""
+    blocks: list[Block] = [
+        TextBlock(loc.tr("Your number"), size=TextSize.LARGE, bold=True),
+        TextBlock(ticket.code, size=TextSize.GIANT, bold=True),
+    ]
+    name = loc.text(ticket.service_name)
+    if name:
+        blocks.append(TextBlock(name, size=TextSize.LARGE, bold=True))
+    blocks.append(TextBlock(people_ahead_text(ticket.people_ahead, loc), size=TextSize.LARGE))
     return [replace(b, lang=loc.locale) if isinstance(b, TextBlock) else b for b in blocks]
 
 

@@ -260,6 +260,15 @@ def draw_lines(
     return canvas.point(_THRESHOLD, mode="1")
 
 
+def fitted_px(text: str, locale: str, max_px: int, width: int, bold: bool = False) -> int:
+    """The largest size up to ``max_px`` at which ``text`` takes one line ``width`` wide."""
+    px = max_px
+    with FONT_LOCK:
+        while px > 24 and load_font(locale, px, bold).length(text) > width - 8:
+            px -= 8
+    return px
+
+
 def render_text(
     text: str,
     locale: str,

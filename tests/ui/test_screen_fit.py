@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import LOCALES
 from tests.layout_fit import SCREEN_SIZES, fit_problems, scrolled_away, visible_rect, window_rect
+from ui.common.text_size import TEXT_STEPS
 from ui.customer.app import KioskApp
 from ui.customer.look import Look
 from ui.customer.router import Screen
@@ -80,6 +81,31 @@ def test_every_screen_fits(walker: ScreenWalker, size: str) -> None:
                     person = person_button(walker)
                     if not fully_in_view(person, walker):
                         found.append(f"{where}: {person.objectName()} is not in view")
+    assert found == []
+
+
+@pytest.mark.parametrize("size", list(SCREEN_SIZES))
+def test_every_screen_fits_at_each_larger_text_size(walker: ScreenWalker, size: str) -> None:
+    """×1.25 and ×1.5, every language: texts wrap, long content scrolls, nothing is cut.
+
+    The staff home is left out: signing in brings the text back to normal
+    (``test_text_size``); the PIN pad, which a customer's size reaches, is in."""
+    window, access = walker.window, walker.router.access
+    screen = QSize(*SCREEN_SIZES[size])
+    walker.resize(size)
+    found: list[str] = []
+    for step in range(1, len(TEXT_STEPS)):
+        for locale in LOCALES:
+            for name in SHOTS:
+                if name == "staff_home":
+                    continue
+                walker.show(name, locale)
+                access.set_text_step(step)  # after the welcome screen's reset
+                walker.settle()
+                where = f"{name} ({locale}, text ×{TEXT_STEPS[step]})"
+                found += [f"{where}: {problem}" for problem in fit_problems(window, screen)]
+                if name == "questionnaire" and not fully_in_view(person_button(walker), walker):
+                    found.append(f"{where}: the way to a person is not in view")
     assert found == []
 
 

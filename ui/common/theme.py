@@ -21,6 +21,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ui.common.text_size import scaled_px, scaled_sheet
+
 #: Font families per locale, best first; Qt falls back along the list per glyph.
 #: "Lobby Endonyms" holds only the glyphs of the language buttons (简体中文, 繁體中文;
 #: ``scripts/make_endonym_font.py``), so an English screen needs no CJK collection.
@@ -79,7 +81,7 @@ STANDARD = Palette(
     warning_text="#5A3700",
     success_bg="#E3F4EA",
     success_text="#124D2B",
-    focus="#D97706",
+    focus="#B45309",
     disabled_bg="#E2E6EA",
     disabled_text="#4F5963",
 )
@@ -192,7 +194,9 @@ QPushButton[role="check"] QLabel[role="box"] {{
 }}
 QPushButton[role="check"] QLabel[role="box"][checked="true"] {{ background: {p.primary}; }}
 QPushButton:pressed {{ background: {p.primary}; color: {p.on_primary}; }}
-QPushButton:focus {{ outline: none; border-color: {p.focus}; }}
+QPushButton:focus {{
+    outline: none; border-color: {p.focus}; border-width: 5px; background-clip: content;
+}}
 QPushButton:disabled {{
     background: {p.disabled_bg}; color: {p.disabled_text}; border-color: {p.disabled_bg};
 }}
@@ -252,6 +256,8 @@ class Theme(QObject):
         self._app = app
         self._default_high_contrast = high_contrast
         self.high_contrast = high_contrast
+        self.text_scale = 1.0
+        """The customer's text size (one of :data:`~ui.common.text_size.TEXT_STEPS`)."""
         self.locale = "en"
         self._root: QWidget | None = None
         # before any widget is built: one polished earlier would measure its text with
@@ -272,6 +278,12 @@ class Theme(QObject):
             self.high_contrast = on
             self._apply()
 
+    def set_text_scale(self, scale: float) -> None:
+        """Every text at ``scale`` × its size, live on every screen."""
+        if scale != self.text_scale:
+            self.text_scale = scale
+            self._apply()
+
     def set_locale(self, locale: str) -> None:
         if locale != self.locale:
             self.locale = locale
@@ -280,11 +292,12 @@ class Theme(QObject):
     def reset(self) -> None:
         """Back to the configured look (a new customer)."""
         self.set_high_contrast(self._default_high_contrast)
+        self.set_text_scale(1.0)
 
     def font(self) -> QFont:
         font = QFont()
         font.setFamilies(FONT_FAMILIES.get(self.locale, FONT_FAMILIES["en"]))
-        font.setPixelSize(BODY_PX)
+        font.setPixelSize(scaled_px(BODY_PX, self.text_scale))
         return font
 
     def _apply_font(self) -> None:
@@ -306,7 +319,7 @@ class Theme(QObject):
         self._app.setFont(self.font())
         if self._root is not None:
             self._root.setFont(self.font())
-            self._root.setStyleSheet(stylesheet(self.palette))
+            self._root.setStyleSheet(scaled_sheet(stylesheet(self.palette), self.text_scale))
         self.theme_did_change.emit()
 
 

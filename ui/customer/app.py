@@ -100,6 +100,8 @@ def attach_backend(
     branch = settings.kiosk.branch_name
     window.setWindowTitle(branch)
     window.welcome.set_branch_name(branch)
+    window.seated.set_branch_name(branch)
+    window.router.access.set_reach(settings.reach.geometry())
     window.welcome.staff_corner.set_hold_ms(t.long_press_ms)
     window.activity = activity = ActivityWatch(window)  # one input watcher for both timers
     window.runtime = runtime = KioskRuntime(
@@ -127,7 +129,7 @@ def attach_backend(
     screens.staff_home.exit_kiosk_requested.connect(window.confirm_exit)
     screens.staff_home.set_kiosk_mode(window.lockdown.active)
     runtime.staff_idle.idle_did_expire.connect(lambda: window.router.start_over())
-    window.overlay = IdleOverlay(window, window.language)
+    window.overlay = window.seated.overlay = IdleOverlay(window, window.language)
     window.idle = IdleWatcher(
         window.overlay,
         window.language,

@@ -4,7 +4,7 @@ Screens never show each other: they call :meth:`Router.go`. Leaving a screen
 calls its ``leave()``, showing one calls ``enter()`` (just before it is shown); ``screen_did_change`` tells
 everyone else (the idle watcher). :meth:`Router.start_over` ends the customer's
 session: it forgets what they entered (answers, ticks, chosen service), resets
-every screen, the language and the contrast, and shows the welcome screen. It
+every screen, the language, the contrast, the text size and the seated layout, and shows the welcome screen. It
 is used by "start over", the idle timeout and the end of the ticket screen.
 """
 
@@ -13,9 +13,11 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from ui.customer.access import AccessChoices
 
 if TYPE_CHECKING:
     from ui.common.language import Language
@@ -103,6 +105,8 @@ class Router(QStackedWidget, Generic[P]):
         self.session = session
         self._language = language
         self._theme = theme
+        self.access = AccessChoices(theme)
+        """The customer's text size and seated layout (reset with the session)."""
         self._screens: dict[Screen, P] = {}
         self._current: Screen | None = None
 
@@ -121,6 +125,12 @@ class Router(QStackedWidget, Generic[P]):
         landscape = event.size().width() > event.size().height()
         for widget in self._screens.values():
             widget.set_landscape(landscape)
+
+    def minimumSizeHint(self) -> QSize:
+        """The screen in front's: a hidden staff screen laid out for standing never holds
+        the seated layout's shorter part (a stack's own hint is the largest page's)."""
+        page = self.current_page()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
 
     def page(self, screen: Screen) -> P:
         return self._screens[screen]
@@ -153,6 +163,7 @@ class Router(QStackedWidget, Generic[P]):
             return  # enter() sent the customer elsewhere (the service was removed)
         target.scroll_to_top()
         self.setCurrentWidget(target)
+        self.updateGeometry()  # its minimum is the new screen's
         target.setFocus()  # no focus ring left on the button that was touched
         if previous != screen:
             self.screen_did_change.emit(screen)
@@ -173,5 +184,6 @@ class Router(QStackedWidget, Generic[P]):
             self._language.reset()
             if self._theme is not None:
                 self._theme.reset()
+            self.access.reset()
         self.go(Screen.WELCOME)
         self.session_did_end.emit()

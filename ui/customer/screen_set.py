@@ -96,6 +96,9 @@ def build_screens(ctx: KioskContext) -> Screens:
         ),
     )
     screens.pin_pad.staff_did_sign_in.connect(screens.staff_home.set_member)
+    # The staff screens are laid out for the normal text size, standing: a customer's
+    # larger text and seated layout end with their session, when staff sign in.
+    screens.pin_pad.staff_did_sign_in.connect(lambda _member: router.access.reset())
     screens.staff_home.admin_requested.connect(screens.admin.open)
     for screen, widget in (
         (Screen.QUESTIONNAIRE, screens.questionnaire),

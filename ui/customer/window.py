@@ -24,6 +24,7 @@ from ui.common.language import Language
 from ui.common.theme import Theme
 from ui.common.worker import Worker
 from ui.customer.banner import StatusBanner
+from ui.customer.headroom import Headroom, SeatedLayout
 from ui.customer.lockdown import Lockdown
 from ui.customer.look import Look
 from ui.customer.router import Router, Screen
@@ -92,12 +93,16 @@ class KioskWindow(QWidget):
         # The window takes the screen's size: its screens then lay themselves out for that
         # shape (their minimum in portrait is taller than a landscape screen).
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.headroom = Headroom(self)
+        self.headroom.branch.setText(look.branch_name)
+        layout.addWidget(self.headroom)
         layout.addWidget(self.banner)
         layout.addWidget(self.router, 1)
         self.welcome = WelcomeScreen(language, self.router, theme, look.branch_name, self.state)
         self.welcome.set_staff_button_visible(staff_button)
         self.welcome.staff_requested.connect(lambda: self.router.go(Screen.PIN_PAD))
         self.router.add(Screen.WELCOME, self.welcome)
+        self.seated = SeatedLayout(self, self.router, self.headroom)
         language.language_did_change.connect(lambda loc: theme.set_locale(loc.locale))
         theme.set_locale(language.locale)
         theme.attach(self)
@@ -166,6 +171,8 @@ class KioskWindow(QWidget):
         branch = settings.kiosk.branch_name
         self.setWindowTitle(branch)
         self.welcome.set_branch_name(branch)
+        self.seated.set_branch_name(branch)
+        self.router.access.set_reach(settings.reach.geometry())
         display = settings.display
         self.language.set_offered(tuple(display.languages), display.default_language)
         if self.idle is not None and self.timings is not None and self.timings.follow_settings:

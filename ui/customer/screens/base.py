@@ -9,8 +9,11 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QSizePolicy, QWidget
 
 from kiosk.i18n import ENDONYMS, LOCALES, Localizer
+from ui.common.flow_layout import FlowLayout
 from ui.common.language import Language
 from ui.common.widgets import KioskButton, ScrollPane, make_button, set_current
+from ui.customer.access_bar import AccessBar
+from ui.customer.headroom import Headline
 from ui.customer.router import RoutedPage, Router
 
 
@@ -24,6 +27,9 @@ class ScreenBase(RoutedPage):
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # takes focus when shown; not a tab stop
         self.language = language
         self.router = router
+        self.accessibility: AccessBar | None = None
+        self.headline: Headline | None = None
+        """The screen's title: in the seated layout it moves above the reach line."""
         self.back_button: KioskButton | None = None
         self.home_button: KioskButton | None = None
         self.landscape = False
@@ -116,11 +122,11 @@ class ScreenBase(RoutedPage):
             row.addWidget(self.home_button)
         return row
 
-    def language_bar(self) -> QHBoxLayout:
-        """Small ``lang.<code>`` buttons (endonyms) to switch language mid-journey."""
-        row = QHBoxLayout()
-        row.setSpacing(12)
-        row.addStretch(1)
+    def language_bar(self) -> FlowLayout:
+        """The accessibility bar, then small ``lang.<code>`` buttons (endonyms) to switch
+        language mid-journey, wrapping onto a second line where the width runs out."""
+        row = FlowLayout()
+        row.addWidget(self.access_bar())
         self.language_buttons: dict[str, KioskButton] = {}
         for code in LOCALES:  # all built; the offered ones shown
             button = make_button(f"lang.{code}", self, role="small")
@@ -133,6 +139,21 @@ class ScreenBase(RoutedPage):
         self.language.offer_did_change.connect(self.show_offered_languages)
         self.show_offered_languages()
         return row
+
+    def access_bar(self) -> AccessBar:
+        """The screen's text size and seated controls (``a11y.*``; one bar per screen)."""
+        self.accessibility = AccessBar(self.language, self.router.access, self)
+        return self.accessibility
+
+    def make_headline(self, role: str = "title") -> Headline:
+        """The screen's title (one per screen), which the seated layout can lift."""
+        self.headline = Headline(role)
+        return self.headline
+
+    def show_headline(self, shown: bool) -> None:
+        """Show the headline here (``False``: the seated layout shows it above)."""
+        if self.headline is not None:
+            self.headline.setVisible(shown)
 
     def show_offered_languages(self) -> None:
         for code, button in getattr(self, "language_buttons", {}).items():

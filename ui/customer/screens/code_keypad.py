@@ -13,6 +13,7 @@ from ui.common.widgets import KioskButton, make_button
 
 DIGITS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0")
 COLUMNS = 5
+WORD_KEY_SPAN = 2
 
 
 class CodeKeypad(QWidget):
@@ -55,10 +56,18 @@ class CodeKeypad(QWidget):
         self._place()
 
     def _place(self) -> None:
-        order = (*self._letters, *DIGITS, "back", "clear")
-        for index, key in enumerate(order):
-            self._grid.addWidget(self.keys[key], index // COLUMNS, index % COLUMNS)
+        """Row by row; "Delete" and "Clear" take two cells each (their words, not a
+        glyph, must fit at the largest text size)."""
+        row = column = 0
+        for key in (*self._letters, *DIGITS, "back", "clear"):
+            span = WORD_KEY_SPAN if key in ("back", "clear") else 1
+            if column + span > COLUMNS:
+                row, column = row + 1, 0
+            self._grid.addWidget(self.keys[key], row, column, 1, span)
             self.keys[key].show()
+            column += span
+            if column == COLUMNS:
+                row, column = row + 1, 0
 
     def set_texts(self, back: str, clear: str) -> None:
         self.keys["back"].setText(back)

@@ -61,6 +61,12 @@ class IdleOverlay(QWidget):
         self.hide()
         self.retranslate()
 
+    def set_reach_line(self, px: int) -> None:
+        """The seated layout: the warning and its button open below ``px``."""
+        layout = self.layout()
+        assert layout is not None
+        layout.setContentsMargins(11, 11 + px, 11, 11)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._host and event.type() == QEvent.Type.Resize:
             self.setGeometry(self._host.rect())

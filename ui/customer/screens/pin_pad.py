@@ -21,7 +21,7 @@ from kiosk.clock import Clock, utc_now
 from kiosk.i18n import N_
 from ui.common.errors import problems
 from ui.common.language import Language
-from ui.common.widgets import centered_column, make_button, scroll_area
+from ui.common.widgets import centered_column, make_wrapping_button, scroll_area
 from ui.common.worker import Job, Worker
 from ui.customer.router import Screen
 from ui.customer.screens.base import ScreenBase, ScreenRouter
@@ -91,12 +91,13 @@ class PinPadScreen(ScreenBase):
         self.keys = self.keypad.keys
         keys.addWidget(self.keypad)
         row = QHBoxLayout()
-        self.change_number_button = make_button("pin.change_number", self)
+        # Wrapping buttons: their words take a second line with the customer's larger text.
+        self.change_number_button = make_wrapping_button("pin.change_number", self)
         self.change_number_button.clicked.connect(self._change_number)
         policy = self.change_number_button.sizePolicy()
         policy.setRetainSizeWhenHidden(True)  # "Cancel" keeps its place when it goes
         self.change_number_button.setSizePolicy(policy)
-        self.cancel_button = make_button("pin.cancel", self)
+        self.cancel_button = make_wrapping_button("pin.cancel", self)
         self.cancel_button.clicked.connect(lambda: self.router.start_over())
         row.addWidget(self.change_number_button)
         row.addWidget(self.cancel_button)

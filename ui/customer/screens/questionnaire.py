@@ -11,6 +11,8 @@ from __future__ import annotations
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.catalogue.engine import Journey
@@ -33,6 +35,7 @@ class QuestionnaireScreen(ScreenBase):
         self.answer_buttons: dict[str, HintButton] = {}
         self._pool: list[HintButton] = []
         self._listed: list[Option] = []
+        self._fit_pending = False
 
         outer = self.split(QBoxLayout(QBoxLayout.Direction.TopToBottom, self))
         outer.setContentsMargins(0, 0, 0, 0)
@@ -45,7 +48,7 @@ class QuestionnaireScreen(ScreenBase):
         self.language_row.setLayout(languages)
         column.addWidget(self.language_row)
         self.progress = label("progress")
-        self.question_label = label("title")
+        self.question_label = self.make_headline()
         column.addWidget(self.progress)
         column.addWidget(self.question_label)
         options = QWidget()
@@ -64,7 +67,8 @@ class QuestionnaireScreen(ScreenBase):
         self.person_button.clicked.connect(self._answer_person)
         self._person: Option | None = None
         side_column.addWidget(self.person_button)
-        side_column.addLayout(self.nav_bar())
+        self._nav = self.nav_bar()
+        side_column.addLayout(self._nav)
         outer.addWidget(side, 0)
         self.retranslate()
 
@@ -72,9 +76,49 @@ class QuestionnaireScreen(ScreenBase):
         """In landscape the language buttons go to the top of the side panel: the answers
         get the whole height."""
         self.side_panel.setMaximumWidth(640 if landscape else 16777215)
-        source, target = (self._column, self._side_column)[:: 1 if landscape else -1]
-        source.removeWidget(self.language_row)
-        target.insertWidget(0, self.language_row)
+        self._place_language_row(landscape)
+
+    def _place_language_row(self, in_side: bool) -> None:
+        source, target = (self._column, self._side_column)[:: 1 if in_side else -1]
+        if target.indexOf(self.language_row) < 0:
+            source.removeWidget(self.language_row)
+            target.insertWidget(0, self.language_row)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_side_panel_soon()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange:  # the text size changed
+            self._fit_side_panel_soon()
+
+    def _fit_side_panel_soon(self) -> None:
+        """Once the layout has settled (sizes arrive in several steps)."""
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self._fit_side_panel)
+
+    def _fit_side_panel(self) -> None:
+        """In landscape, the language buttons leave the side panel for the top of the
+        answers when the panel is too short for them, the way to a person and the nav
+        bar (large text in the seated layout): those stay in view, whole."""
+        self._fit_pending = False
+        if not self.landscape:
+            return
+        column = self._side_column
+        host = column.parentWidget()
+        page = self.side_panel.layout()
+        assert host is not None and page is not None
+        width, gap = host.width(), column.spacing()
+        needed = (
+            self.language_row.heightForWidth(width)
+            + self.person_button.heightForWidth(width)
+            + self._nav.minimumSize().height()
+            + 2 * gap
+        )
+        margins = page.contentsMargins()
+        self._place_language_row(needed <= self.height() - margins.top() - margins.bottom())
 
     @property
     def journey(self) -> Journey:

@@ -82,7 +82,7 @@ class ServiceDetailScreen(ScreenBase):
         page, column = centered_column()
         self._content_column = column
         column.addLayout(self.language_bar())
-        self.title = label("title")
+        self.title = self.make_headline()
         self.description = label("muted")
         self.queue = label("subtitle")
         self.steps_heading = label("subtitle")

@@ -30,7 +30,7 @@ class ServicesScreen(ScreenBase):
         outer.setContentsMargins(0, 0, 0, 0)
         page, column = centered_column()
         column.addLayout(self.language_bar())
-        self.title = label("title")
+        self.title = self.make_headline()
         self.intro = label("muted")
         column.addWidget(self.title)
         column.addWidget(self.intro)

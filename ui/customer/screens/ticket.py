@@ -21,9 +21,17 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
 
 from kiosk.ticket import PrintStatus, TicketData
 from printing.outcome import print_status
+from ui.common.flow_layout import FlowLayout
 from ui.common.language import Language
 from ui.common.qr import qr_pixmap
-from ui.common.widgets import centered_column, identify, label, make_button, scroll_area
+from ui.common.widgets import (
+    centered_column,
+    identify,
+    label,
+    make_button,
+    make_wrapping_button,
+    scroll_area,
+)
 from ui.common.worker import JobGroup, Worker
 from ui.customer.router import Screen
 from ui.customer.screens.availability import GENERAL_ENQUIRY, enquiry_offered, refused_text
@@ -54,6 +62,15 @@ class TicketState(enum.StrEnum):
     ISSUE_FAILED = "issue_failed"
     REFUSED = "refused"
     """The service refused the ticket (paused, daily cap reached)."""
+
+
+class LargePrint(enum.StrEnum):
+    """The large-print slip of the number (``ticket.large_print``)."""
+
+    OFFERED = "offered"
+    PRINTING = "printing"
+    PRINTED = "printed"
+    FAILED = "failed"
 
 
 class TicketScreen(ScreenBase):
@@ -123,13 +140,20 @@ class TicketScreen(ScreenBase):
             self.middle.addWidget(scroll_area(self.optin))
         outer.addWidget(self.middle, 1)
         bottom, bottom_column = centered_column()
+        extras = FlowLayout()  # one line where the width allows: the screen keeps its height
+        extras.addWidget(self.access_bar())
+        bottom_column.addLayout(extras)
         self.countdown = label("muted", wrap=False)
         identify(self.countdown, "ticket.countdown")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         bottom_column.addWidget(self.countdown)
-        self.sms_button = make_button("sms.optin", self)
+        self.sms_button = make_wrapping_button("sms.optin", self)
         self.sms_button.clicked.connect(self._optin_open)
-        bottom_column.addWidget(self.sms_button)
+        extras.addWidget(self.sms_button)
+        self.large_print = LargePrint.OFFERED
+        self.large_print_button = make_wrapping_button("ticket.large_print", self)
+        self.large_print_button.clicked.connect(self._print_large)
+        extras.addWidget(self.large_print_button)
         self.done_button = make_button("ticket.done", self, role="primary")
         self.done_button.clicked.connect(lambda: self.router.start_over())
         bottom_column.addWidget(self.done_button)
@@ -150,6 +174,7 @@ class TicketScreen(ScreenBase):
         self.ticket = None
         self._preview = None
         self.qr.clear()
+        self.large_print = LargePrint.OFFERED
         self._state = TicketState.ISSUING
         self._show_state()
         self._jobs.run(lambda: self._reception.take_ticket(visit), self._issued, self._not_issued)
@@ -164,6 +189,7 @@ class TicketScreen(ScreenBase):
         if self.optin is not None:
             self.optin.reset()
         self.middle.setCurrentIndex(0)
+        self.large_print = LargePrint.OFFERED
         self.ticket = None
         self._preview = None
         self.qr.clear()
@@ -279,6 +305,38 @@ class TicketScreen(ScreenBase):
         self._start_countdown()
         self._show_state()
 
+    def _print_large(self) -> None:
+        """The number again, as large as the printer prints it (on the worker)."""
+        printer, ticket = self._printer, self.ticket
+        if printer is None or ticket is None or self.large_print is LargePrint.PRINTING:
+            return
+        self.large_print = LargePrint.PRINTING
+        self._show_large_print()
+        self._jobs.run(
+            lambda: printer.print_large_number(ticket),
+            lambda outcome: self._large_printed(bool(outcome.printed)),
+            lambda _error: self._large_printed(False),
+        )
+
+    def _large_printed(self, printed: bool) -> None:
+        self.large_print = LargePrint.PRINTED if printed else LargePrint.FAILED
+        self._show_large_print()
+
+    def _show_large_print(self) -> None:
+        """Offered once the ticket has printed: the printer works."""
+        loc = self.loc
+        button = self.large_print_button
+        button.setVisible(self._state == TicketState.PRINTED and self._printer is not None)
+        button.setEnabled(self.large_print in (LargePrint.OFFERED, LargePrint.FAILED))
+        button.setText(
+            {
+                LargePrint.OFFERED: loc.tr("Print my number in large type"),
+                LargePrint.PRINTING: loc.tr("Printing your number in large type…"),
+                LargePrint.PRINTED: loc.tr("Your number in large type is printed."),
+                LargePrint.FAILED: loc.tr("The large print did not work. Touch to try again."),
+            }[self.large_print]
+        )
+
     def _enquiry(self) -> None:
         self.router.session.choose_service(GENERAL_ENQUIRY, via_questionnaire=False)
         self.router.go(Screen.SERVICE_DETAIL)
@@ -306,6 +364,7 @@ class TicketScreen(ScreenBase):
             self.optin is not None and self.ticket is not None and self.middle.currentIndex() == 0
         )
         self._show_countdown()
+        self._show_large_print()
         self.view.show_state(
             self._state, self.ticket, self._preview, loc, self._refusal_text(), self._offer_enquiry
         )

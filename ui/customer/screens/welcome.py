@@ -8,13 +8,20 @@ out of service the screen says numbers are shown on screen instead.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QScroller, QSizePolicy, QVBoxLayout
 
 from kiosk.i18n import ENDONYMS, LOCALES
 from ui.common.language import Language
 from ui.common.long_press import LongPressButton
 from ui.common.theme import Theme
-from ui.common.widgets import centered_column, identify, label, make_button, set_current
+from ui.common.widgets import (
+    centered_column,
+    identify,
+    label,
+    make_button,
+    scroll_area,
+    set_current,
+)
 from ui.customer.router import Screen
 from ui.customer.screens.base import ScreenBase, ScreenRouter
 from ui.customer.state import KioskState
@@ -40,12 +47,16 @@ class WelcomeScreen(ScreenBase):
         outer.setContentsMargins(0, 0, 0, 0)
         page, column = centered_column(1100)
         self._column = column.parentWidget()
-        outer.addWidget(page)
+        # Scrolls only when the customer's text size or the seated layout leave it too
+        # little height; no drag to scroll, so the long press on the branch name is a press.
+        self.content_area = scroll_area(page)
+        QScroller.ungrabGesture(self.content_area.viewport())
+        outer.addWidget(self.content_area)
 
         self.staff_corner = LongPressButton("staff.corner", parent=self)
         self.staff_corner.long_pressed.connect(self._staff_held)
         self.branch = self.staff_corner
-        self.greeting = label("greeting")
+        self.greeting = self.make_headline("greeting")
         self.greeting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.intro = label("subtitle")
         self.intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -106,8 +117,9 @@ class WelcomeScreen(ScreenBase):
         self.contrast_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.contrast_button.toggled.connect(self._theme.set_high_contrast)
         theme.theme_did_change.connect(self._sync_contrast)
-        bottom.addWidget(self.contrast_button, 0)
-        bottom.addStretch(1)
+        self.access_bar().add_control(self.contrast_button)
+        assert self.accessibility is not None
+        bottom.addWidget(self.accessibility, 1)
         # after the visit, so beside the other small choices rather than among the big ones
         self.rate_button = make_button("feedback.rate", self, role="small")
         self.rate_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)

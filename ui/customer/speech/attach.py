@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QSizePolicy
 
 from ui.customer.router import Screen
-from ui.customer.speech.controls import ReadAloud, place_above, place_beside, share_row
+from ui.customer.speech.controls import ReadAloud, share_row
 from ui.customer.speech.engine import EspeakEngine, RecordingEngine, SpeechEngine
 from ui.customer.speech.keypad import KeypadMode
 from ui.customer.speech.reader import ScreenReader
@@ -25,6 +26,7 @@ from ui.customer.speech.touch_stop import TouchStopsSpeech
 
 if TYPE_CHECKING:
     from kiosk.settings import Settings
+    from ui.customer.screens.base import ScreenBase
     from ui.customer.speech.host import KioskHost
 
 log = logging.getLogger(__name__)
@@ -116,22 +118,24 @@ def _ticket_changed(window: KioskHost, speech: Speech) -> None:
 
 
 def _place_controls(window: KioskHost, read_aloud: ReadAloud) -> None:
-    welcome = window.welcome
-    place_beside(read_aloud.add(welcome), welcome.contrast_button, after=True)
+    """ "Read aloud" first in each customer screen's accessibility bar (with text size and
+    the seated layout); "say my number again" beside Done on the ticket."""
     screens = window.screens
+    customer: list[ScreenBase] = [window.welcome]
+    if screens is not None:
+        customer += [screens.questionnaire, screens.services, screens.service_detail]
+        customer += [screens.bring_list, screens.ticket]
+        if screens.feedback is not None:
+            customer.append(screens.feedback)
+    for screen in customer:
+        bar = screen.accessibility
+        if bar is not None:
+            button = read_aloud.add(bar)
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            bar.add_control(button)
     if screens is None:
         return
-    services = screens.services
-    place_beside(read_aloud.add(services), next(iter(services.language_buttons.values())))
-    # the guidance's left column is too narrow beside its language buttons in 5:4
-    guidance = screens.service_detail
-    place_above(read_aloud.add(guidance), guidance.title)
-    # the questionnaire's language row shares the side panel in landscape: no room there
-    questionnaire = screens.questionnaire
-    place_above(read_aloud.add(questionnaire), questionnaire.person_button)
     ticket = screens.ticket
     again = read_aloud.add_say_again(ticket, lambda: ticket.ticket.code if ticket.ticket else "")
     again.hide()
-    share_row(ticket.done_button, read_aloud.add(ticket), again)
-    bring_list = screens.bring_list
-    share_row(bring_list.done_button, read_aloud.add(bring_list))
+    share_row(ticket.done_button, again)

@@ -79,18 +79,6 @@ class ReadAloud:
             button.setVisible(shown)
 
 
-def place_beside(widget: QWidget, anchor: QWidget, after: bool = False) -> bool:
-    """Put ``widget`` in the row that holds ``anchor`` (before it, or after it)."""
-    host = anchor.parentWidget()
-    layout = host.layout() if host is not None else None
-    row = _layout_holding(layout, anchor) if layout is not None else None
-    if not isinstance(row, QBoxLayout):
-        return False
-    index = row.indexOf(anchor)
-    row.insertWidget(index + 1 if after else index, widget)
-    return True
-
-
 def share_row(anchor: QWidget, *widgets: QWidget) -> bool:
     """Put ``widgets`` in one row with ``anchor``, before it, where ``anchor`` was in its
     column (no line of the screen's height is taken)."""
@@ -107,20 +95,6 @@ def share_row(anchor: QWidget, *widgets: QWidget) -> bool:
         row.addWidget(widget)
     row.setStretchFactor(anchor, 1)
     column.insertLayout(index, row)
-    return True
-
-
-def place_above(widget: QWidget, anchor: QWidget) -> bool:
-    """Put ``widget`` in a row of its own just above ``anchor`` (in the same column)."""
-    host = anchor.parentWidget()
-    layout = host.layout() if host is not None else None
-    column = _layout_holding(layout, anchor) if layout is not None else None
-    if not isinstance(column, QBoxLayout):
-        return False
-    row = QHBoxLayout()
-    row.setSpacing(24)
-    row.addWidget(widget)
-    column.insertLayout(column.indexOf(anchor), row)
     return True
 
 
