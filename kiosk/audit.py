@@ -211,12 +211,12 @@ class AuditLog:
             return _entries(session, **filters)
 
     def check_as(self, actor: StaffMember) -> TrailCheck:
-        with self._db.session() as session:
+        with self._db.reading() as session:  # a snapshot: kiosks keep writing meanwhile
             require_manager(actor, session)
             return _check(session)
 
     def check(self) -> TrailCheck:
-        with self._db.session() as session:
+        with self._db.reading() as session:
             return _check(session)
 
     def verify(self) -> list[int]:

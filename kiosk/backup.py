@@ -88,6 +88,7 @@ def rotate(folder: Path, keep_daily: int, keep_monthly: int) -> list[Path]:
     removed = [b.path for b in backups if b.path not in keep]
     for path in removed:
         path.unlink(missing_ok=True)
+        path.with_name(path.name + ".head").unlink(missing_ok=True)  # its audit head note
     return removed
 
 

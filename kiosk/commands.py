@@ -233,23 +233,44 @@ def _db_command(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _backup_command(args: argparse.Namespace, ctx: Context) -> int:
+    from kiosk import backup_heads as heads
     from kiosk.backup import BackupError, restore, rotate, take_backup
     from kiosk.clock import utc_now
 
-    url = ctx.settings.database_url
+    url, settings = ctx.settings.database_url, ctx.settings
+    now = utc_now().astimezone(settings.business.zone).replace(tzinfo=None)
     try:
         if args.db_command == "restore":
             restore(url, args.file)
             ctx.say(ctx.loc.tr("Restored the database from {file}.").format(file=args.file))
+            seal = heads.seal_at(settings)
+            aside = heads.restart_heads(seal, args.file, now) if seal is not None else None
+            if aside is not None:
+                ctx.say(
+                    ctx.loc.tr(
+                        "The restored audit trail ends earlier: this machine's record of "
+                        "its heads was set aside as {path}. On every other machine of the "
+                        "branch, move its audit.head aside the same way before starting it."
+                    ).format(path=aside)
+                )
             return 0
-        folder = args.to or ctx.settings.kiosk.data_dir / "backups"
-        now = utc_now().astimezone(ctx.settings.business.zone).replace(tzinfo=None)
+        folder = args.to or settings.kiosk.data_dir / "backups"
+        sqlite = url.startswith("sqlite")
+        head = None if sqlite else heads.trail_head(url)
         path = take_backup(url, folder, now)
+        noted = heads.note_backup(settings, path, heads.trail_head(path) if sqlite else head)
         removed = rotate(folder, args.keep_daily, args.keep_monthly)
     except BackupError as exc:
         text = ctx.loc.tr(exc.message).format(**exc.values)
         return ctx.fail(f"{text}\n{exc.detail}" if exc.detail else text)
     ctx.say(ctx.loc.tr("Backup written to {path}.").format(path=path))
+    if not noted:
+        ctx.say(
+            ctx.loc.tr(
+                "The audit key is not on this machine: the trail's head is noted beside "
+                "the backup only."
+            )
+        )
     if removed:
         ctx.say(ctx.loc.tr("Removed {n} older backups.").format(n=len(removed)))
     return 0

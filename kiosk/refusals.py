@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
+from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from kiosk import audit
@@ -36,6 +37,16 @@ MAX_TARGETS = 10
 MANAGER_REFUSED = "access.refused"
 
 
+def lock_pad(session: Session, pad: str) -> None:
+    """Until the transaction ends, this pad's refusals (and its PIN lock) are ours: the
+    kiosks of a branch share a pad, and two of them must not both start its burst or its
+    lock record. SQLite's ``BEGIN IMMEDIATE`` has serialised writers already."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": f"pad:{pad}"}
+        )
+
+
 def note(
     session: Session,
     *,
@@ -48,6 +59,7 @@ def note(
     detail: dict[str, object] | None = None,
 ) -> None:
     """One refused attempt, inside the caller's transaction."""
+    lock_pad(session, pad)
     key = (pad, action, actor.id or 0)
     burst = session.get(AuditBurst, key)
     if burst is not None and at - burst.first_at < BURST:

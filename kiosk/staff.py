@@ -190,6 +190,7 @@ class StaffDirectory:
         active account. Failures count against the pad and the account."""
         now = self._clock()
         with self._db.session() as session:
+            refusals.lock_pad(session, self._pad_key)  # kiosks of a branch share the pad
             guard = self._guard(session)
             row: Staff | None = None
             if number is not None:

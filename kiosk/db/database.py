@@ -2,7 +2,9 @@
 
 SQLite runs in WAL mode with ``synchronous=FULL`` (a committed ticket survives a
 power cut) and every transaction starts with ``BEGIN IMMEDIATE``, so two kiosk
-processes never both read a counter before either writes it.
+processes never both read a counter before either writes it. A long read that
+writes nothing (the daily audit check) uses :meth:`Database.reading`: a deferred
+transaction, a snapshot in WAL mode, which keeps no kiosk from issuing tickets.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ if TYPE_CHECKING:
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 REFUSAL = "refused"
+READ_ONLY = "kiosk_read_only"
+"""Execution option of :meth:`Database.reading`'s connections: a plain read snapshot."""
 """``session.info`` key: (who, what) a domain check refused in this transaction."""
 
 log = logging.getLogger(__name__)
@@ -57,7 +61,8 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        reading = connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN DEFERRED" if reading else "BEGIN IMMEDIATE")
 
 
 class Database:
@@ -123,6 +128,23 @@ class Database:
             head = session.info.pop("audit_head", None)
             if head is not None and self.audit_seal is not None:
                 self.audit_seal.note_head(*head)  # committed: now it may be noted
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reads only: on SQLite a deferred transaction (a WAL snapshot)
+        instead of the write lock, so a long read never holds up a write. Ends with a
+        rollback; a refusal in it is noted as in :meth:`session`."""
+        self._check_file()
+        reader = self.engine.execution_options(**{READ_ONLY: True})
+        with self.translate_errors(), Session(reader, expire_on_commit=False) as session:
+            session.info["audit_seal"] = self.audit_seal
+            try:
+                yield session
+            except BaseException:
+                session.rollback()
+                self._note_refusal(session.info.pop(REFUSAL, None))
+                raise
+            session.rollback()
 
     def _note_refusal(self, refused: tuple[Any, str] | None) -> None:
         if refused is None or self.refusal_hook is None:

@@ -182,7 +182,8 @@ class AuditEvent(SQLModel, table=True):
     action: str = Field(max_length=40, index=True)
     target: str = Field(default="", max_length=120)
     detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    chain: str = Field(max_length=64)
+    chain: str = Field(max_length=80)
+    """``h1:`` and a 64-digit HMAC (67 characters); a bare SHA-256 (64) on old trails."""
 
 
 class PinGuardState(SQLModel, table=True):

@@ -5,22 +5,26 @@ command line) are in the trail with who tried what."""
 from __future__ import annotations
 
 import socket
+import threading
+from pathlib import Path
 
 import pytest
+from sqlmodel import select
 
 from kiosk.access import PermissionDenied, StaffMember
 from kiosk.audit import AuditEntry, AuditLog
 from kiosk.bootstrap import open_database
 from kiosk.db.database import Database
+from kiosk.db.models_hardening import AuditBurst
 from kiosk.refusals import RefusalLog
-from kiosk.settings import load_settings
+from kiosk.settings import load_settings, settings_from_mapping
 from kiosk.staff import StaffDirectory
 from tests.helpers.clock import FakeClock
 
-from .test_commands import MANAGER_PIN, Cli
+from ..postgres import postgres_url
+from .test_commands import MANAGER_PIN, Cli, cli
 
-__all__ = ["cli"]
-from .test_commands import cli
+__all__ = ["cli", "postgres_url"]
 
 CLERK_PIN = "582046"
 WRONG = "999990"
@@ -187,4 +191,49 @@ def test_the_command_line_audits_a_refused_manager_command(cli: Cli) -> None:
     entries = list(reversed(AuditLog(db, settings.kiosk.id).entries(action="access.refused")))
     assert _attempts(entries) == 4  # …three lists and one audit read, all counted
     assert entries[1].detail["targets"] == ["StaffDirectory.members", "AuditLog.browse"]
+    db.dispose()
+
+
+@pytest.mark.postgres
+def test_kiosks_refused_at_once_on_one_branch_database_all_count(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    """Eight kiosks share the branch's pad: wrong PINs at the same moment on each open
+    and count one burst, never a duplicate burst that fails the sign-in."""
+    from kiosk.db.migrate import upgrade
+
+    fresh = Database(postgres_url)
+    upgrade(fresh)
+    fresh.dispose()
+    settings = settings_from_mapping(
+        {"kiosk": {"data_dir": str(tmp_path)}, "database": {"url": postgres_url}}
+    )
+    db = open_database(settings)
+    StaffDirectory(db).create_first_manager(MANAGER_PIN, name="Mei Chan")
+    kiosks, each = 8, 3
+    start = threading.Barrier(kiosks)
+    errors: list[BaseException] = []
+
+    def kiosk(n: int) -> None:
+        staff = StaffDirectory(db, kiosk_id=f"kiosk-{n}")
+        start.wait()
+        try:
+            for _ in range(each):
+                staff.sign_in(WRONG, "1")
+        except BaseException as exc:  # reported below, with the others
+            errors.append(exc)
+
+    threads = [threading.Thread(target=kiosk, args=(n,)) for n in range(kiosks)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    RefusalLog(db, "pad", "kiosk-0").close_stale()
+    with db.reading() as session:
+        pending = sum(b.count for b in session.exec(select(AuditBurst)))
+    entries = AuditLog(db, "kiosk-0").entries(action="auth.")
+    counted = sum(int(e.detail.get("count", 1)) for e in entries if e.action != "auth.locked")
+    counted += pending
+    assert counted == kiosks * each  # every attempt: refused or failed, counted once
     db.dispose()
