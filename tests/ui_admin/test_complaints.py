@@ -58,6 +58,8 @@ def test_manager_filters_opens_and_resolves_a_case(
     late_button = admin.find(f"complaint.{late}", QPushButton)
     assert "Not acknowledged in time" in late_button.text()
     assert late_button.accessibleName() == late_button.text()
+    assert late_button.property("overdue") == "true"  # marked in the warning colours
+    assert admin.find(f"complaint.{fresh}", QPushButton).property("overdue") == "false"
 
     admin.find("admin.complaints.overdue", QCheckBox).setChecked(True)
     admin.touch("admin.complaints.search")

@@ -22,6 +22,7 @@ from kiosk.feedback import REASONS
 from kiosk.i18n import N_, Localizer
 from ui.admin.common import Field, button, card, combo_box, message_label, show_message, text_box
 from ui.admin.context import AdminContext
+from ui.common.theme import repolish
 from ui.common.widgets import KioskButton, label
 
 #: The button that makes each move, by the state it goes to.
@@ -152,7 +153,10 @@ class CaseView(QWidget):
         if detail.resolution:
             lines.append(loc.tr("Outcome: {text}").format(text=detail.resolution))
         self.facts.setText("\n".join(lines))
-        self.facts.setProperty("role", "warning" if case.overdue else None)
+        role = "warning" if case.overdue else None
+        if self.facts.property("role") != role:
+            self.facts.setProperty("role", role)
+            repolish(self.facts)
         self.history.setText("\n".join(self._change_line(i) for i in range(len(detail.changes))))
         allowed = MOVES[case.state]
         for state, move in self.move_buttons.items():

@@ -116,8 +116,8 @@ class ComplaintsPage(AdminPage):
             old.deleteLater()
         self.case_buttons = {}
         for case in cases:
-            case_button = button(f"complaint.{case.id}")
-            case_button.setProperty("role", "warning" if case.overdue else None)
+            case_button = button(f"complaint.{case.id}", role="case")
+            case_button.setProperty("overdue", "true" if case.overdue else "false")
             case_button.clicked.connect(lambda _=False, i=case.id: self.open_case(i))
             self.list_layout.addWidget(case_button)
             case_button.show()  # now, not after the next event loop pass

@@ -69,6 +69,10 @@ QPushButton[role="primary"] {{
     background: {p.primary}; color: {p.on_primary}; border-color: {p.primary};
 }}
 QPushButton[role="danger"] {{ color: {p.warning_text}; border-color: {p.warning_text}; }}
+QPushButton[role="case"] {{ text-align: left; padding: 8px 14px; }}
+QPushButton[role="case"][overdue="true"] {{
+    background: {p.warning_bg}; color: {p.warning_text}; border-color: {p.warning_text};
+}}
 QPushButton[role="nav"] {{
     min-height: {NAV_PX}px; font-size: 24px; text-align: left; padding-left: 20px;
 }}

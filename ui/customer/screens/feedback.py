@@ -191,7 +191,7 @@ class FeedbackScreen(ScreenBase):
     # -- the code --------------------------------------------------------------------------
     def enter(self) -> None:
         catalogue = self._reception.catalogue()
-        self.keypad.set_letters(s.prefix for s in catalogue.active_services)
+        self.keypad.set_letters(s.prefix for s in catalogue.services)  # old tickets too
 
     def _typed(self, key: str) -> None:
         if len(self.code) < MAX_CODE:
