@@ -57,6 +57,10 @@ ACTION_LABELS: dict[str, str] = {
     "retention.purge": N_("Old records removed"),
     "ticket.reprint": N_("Ticket reprinted"),
     "kiosk.exit": N_("Kiosk mode left"),
+    "assessment.note": N_("Assessment note kept"),
+    "report.export_pdf": N_("Review pack exported (PDF)"),
+    "report.export_csv": N_("Report tables exported (CSV)"),
+    "report.export_xlsx": N_("Report tables exported (XLSX)"),
 }
 
 
