@@ -70,6 +70,10 @@ ACTION_LABELS: dict[str, str] = {
     "complaint.state": N_("Complaint case moved on"),
     "complaint.assign": N_("Complaint case assigned"),
     "complaint.note": N_("Note added to a complaint case"),
+    "assessment.note": N_("Assessment note kept"),
+    "report.export_pdf": N_("Review pack exported (PDF)"),
+    "report.export_csv": N_("Report tables exported (CSV)"),
+    "report.export_xlsx": N_("Report tables exported (XLSX)"),
 }
 
 

@@ -15,7 +15,19 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import (
+    Date,
+    Integer,
+    String,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    null,
+    select,
+    union_all,
+)
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session
 
@@ -174,26 +186,91 @@ class Breakdown:
 
 
 def breakdown(session: Session, window: Window, today: date) -> Breakdown:
-    """Totals, per service and per business day: one counting query grouped by (day,
-    service) folded three ways, and histograms per service and per day (the total's is
-    the services' merged)."""
-    part = _Pass(session, Segment(window.first, window.last, 0), today)
-    day, service = column(Ticket.business_day), column(Ticket.service_slug)
+    """Totals, per service and per business day in one statement: each ticket's figures
+    are worked out once (a materialised CTE), then counted by (day, service) and
+    bucketed per service and per day; the total is the services' sum."""
+    res = resolution_for(window)
+    t = _per_ticket(window, today, res).c
+    none_day, none_service = cast(null(), Date), cast(null(), String)
+    none_slot = cast(null(), Integer)
+    zero = literal(0, Integer)
+    parts = [
+        select(literal(0, Integer), t.day, t.service, none_slot, func.count(), func.sum(t.called),
+               func.sum(t.done), func.sum(t.no_show), func.sum(t.walk), func.sum(t.transfers),
+               func.sum(t.unfinished), func.sum(t.within)).group_by(t.day, t.service),
+    ]  # fmt: skip
+    for part, (slot, per_day) in enumerate(
+        ((t.w, False), (t.w, True), (t.s, False), (t.s, True)), start=1
+    ):
+        day, service = (t.day, none_service) if per_day else (none_day, t.service)
+        parts.append(
+            select(literal(part, Integer), day, service, slot, func.count(),
+                   *([zero] * 7)).where(slot.is_not(None)).group_by(day, service, slot)
+        )  # fmt: skip
     total = QueueFigures()
     by_service: dict[Key, QueueFigures] = {}
     by_day: dict[Key, QueueFigures] = {}
-    for (d, slug), f in part.counts([day, service]).items():
-        total = total.merged(f)
-        by_service[slug] = by_service[slug].merged(f) if slug in by_service else f
-        by_day[d] = by_day[d].merged(f) if d in by_day else f
-    resolution = resolution_for(window)
-    service_histograms = part.histograms(service, resolution)
-    _attach(by_service, service_histograms)
-    _attach(by_day, part.histograms(day, resolution))
-    wait, service_time = Distribution(resolution=resolution), Distribution(resolution=resolution)
-    for w, t in service_histograms.values():
-        wait, service_time = wait.merged(w), service_time.merged(t)
+    slots: dict[tuple[int, Key], dict[int, int]] = {}
+    for part, day, service, slot, n, *counts in session.execute(union_all(*parts)).all():
+        if part == 0:
+            values = dict(zip(_COUNTS, [int(n), *(int(v or 0) for v in counts)], strict=True))
+            f = QueueFigures(**values)  # type: ignore[arg-type]
+            total = total.merged(f)
+            by_service[service] = by_service[service].merged(f) if service in by_service else f
+            by_day[day] = by_day[day].merged(f) if day in by_day else f
+        else:
+            key = day if part in (2, 4) else service
+            slots.setdefault((part, key), {})[max(int(slot), 0)] = int(n)
+    for (part, key), counted in slots.items():
+        figures = by_day if part in (2, 4) else by_service
+        histogram = Distribution(counted, res)
+        current = figures.get(key, QueueFigures())
+        if part in (1, 2):
+            figures[key] = replace(current, wait=histogram)
+        else:
+            figures[key] = replace(current, service_time=histogram)
+    wait, service_time = Distribution(resolution=res), Distribution(resolution=res)
+    for f in by_service.values():
+        wait, service_time = wait.merged(f.wait), service_time.merged(f.service_time)
     return Breakdown(replace(total, wait=wait, service_time=service_time), by_service, by_day)
+
+
+def _per_ticket(window: Window, today: date, res: int) -> Any:
+    """One row per ticket of the range with what the counts need, worked out once."""
+    firsts = _first_calls(window.first, window.last)
+    first_called = func.coalesce(firsts.c.first_called, column(Ticket.called_at))
+    status, day = column(Ticket.status), column(Ticket.business_day)
+    done = status == TicketStatus.DONE
+    wait = seconds_between(column(Ticket.issued_at), first_called)
+    sla = func.coalesce(column(ServiceRow.sla_minutes), DEFAULT_SLA_MINUTES) * 60
+    open_states = (TicketStatus.CALLED, TicketStatus.SERVING, TicketStatus.HELD)
+    served = and_(done, column(Ticket.started_at).is_not(None))
+    service_time = seconds_between(column(Ticket.started_at), column(Ticket.finished_at))
+
+    def flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
+        return case((condition, 1), else_=0)
+
+    return (
+        select(
+            day.label("day"),
+            column(Ticket.service_slug).label("service"),
+            flag(first_called.is_not(None)).label("called"),
+            flag(done).label("done"),
+            flag(status == TicketStatus.NO_SHOW).label("no_show"),
+            flag(and_(status == TicketStatus.WAITING, day < today)).label("walk"),
+            func.coalesce(firsts.c.transfers, 0).label("transfers"),
+            flag(and_(status.in_(open_states), day < today)).label("unfinished"),
+            flag(and_(done, wait <= sla)).label("within"),
+            bucket(wait, res).label("w"),
+            case((served, bucket(service_time, res))).label("s"),
+        )
+        .select_from(Ticket)
+        .outerjoin(firsts, firsts.c.ticket_id == column(Ticket.id))
+        .outerjoin(ServiceRow, column(ServiceRow.slug) == column(Ticket.service_slug))
+        .where(_in_days(window.first, window.last))
+        .cte("per_ticket")
+        .prefix_with("MATERIALIZED")
+    )
 
 
 def _attach(

@@ -47,6 +47,12 @@ from kiosk.reports.window import ReportError, Slice, Window
 from kiosk.settings import Settings
 
 NOTE_LENGTH = 2000
+#: The audit action of each kind of export.
+EXPORT_ACTIONS = {
+    "pdf": "report.export_pdf",
+    "csv": "report.export_csv",
+    "xlsx": "report.export_xlsx",
+}
 
 
 @dataclass(frozen=True)
@@ -262,7 +268,7 @@ class Reports:
                 at=self._clock(),
                 kiosk_id=self._settings.kiosk.id,
                 actor=actor.actor,
-                action=f"report.export_{kind}",
+                action=EXPORT_ACTIONS[kind],
                 target="report",
                 detail={"from": first.isoformat(), "to": last.isoformat(), "file": path},
             )

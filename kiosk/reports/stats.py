@@ -9,13 +9,23 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Distribution:
     """Durations counted per bucket of ``resolution`` seconds (bucket ``b`` holds the
-    durations that round to ``b × resolution`` seconds)."""
+    durations that round to ``b × resolution`` seconds). Two empty ones are equal
+    whatever their resolution."""
 
     counts: Mapping[int, int] = field(default_factory=dict)
     resolution: int = 1
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Distribution):
+            return NotImplemented
+        if not self.counts and not other.counts:
+            return True
+        return dict(self.counts) == dict(other.counts) and self.resolution == other.resolution
+
+    __hash__ = None  # type: ignore[assignment]  # holds a dict
 
     @property
     def count(self) -> int:

@@ -11,6 +11,16 @@ from kiosk.i18n import N_, Localizer
 from kiosk.reports import formatting as fmt
 from kiosk.reports.service import Dashboard
 
+#: Each table's title (msgids), by its key: the dashboard's headings, the pack's, the sheets'.
+TITLES = {
+    "services": N_("Services"),
+    "trend": N_("Waits and service times by day"),
+    "heat_map": N_("Arrivals by weekday and hour"),
+    "missing": N_("Missing materials"),
+    "paths": N_("Questionnaire paths ending at the enquiry desk"),
+    "abandoned": N_("Abandoned at the kiosk"),
+}
+
 
 @dataclass(frozen=True)
 class Table:
@@ -54,7 +64,7 @@ def services(d: Dashboard, loc: Localizer, catalogue: Catalogue | None) -> Table
         N_("Target wait (min)"), N_("Service level"), N_("Target"), N_("No-shows"),
         N_("Walk-aways"), N_("Transfers"),
     )  # fmt: skip
-    return Table("services", N_("Services"), columns, rows, flags)
+    return Table("services", TITLES["services"], columns, rows, flags)
 
 
 def trend(d: Dashboard, loc: Localizer) -> Table:
@@ -70,7 +80,7 @@ def trend(d: Dashboard, loc: Localizer) -> Table:
     ]
     columns = (N_("Day"), N_("Arrivals"), N_("Wait, median (min)"), N_("Wait, 90% (min)"),
                N_("Service, median (min)"))  # fmt: skip
-    return Table("trend", N_("Waits and service times by day"), columns, rows)
+    return Table("trend", TITLES["trend"], columns, rows)
 
 
 def heat_hours(d: Dashboard) -> list[int]:
@@ -85,7 +95,7 @@ def heat(d: Dashboard, loc: Localizer) -> Table:
         for wd in range(7)
     ]
     columns = (N_("Weekday"), *(f"{h:02d}" for h in hours))
-    return Table("heat_map", N_("Arrivals by weekday and hour"), columns, rows)
+    return Table("heat_map", TITLES["heat_map"], columns, rows)
 
 
 def missing(d: Dashboard, loc: Localizer, catalogue: Catalogue | None, top: int = 10) -> Table:
@@ -100,13 +110,13 @@ def missing(d: Dashboard, loc: Localizer, catalogue: Catalogue | None, top: int 
         for m in d.missing[:top]
     ]
     columns = (N_("Service"), N_("Material"), N_("Came without"), N_("Of"), N_("Rate"))
-    return Table("missing", N_("Missing materials"), columns, rows)
+    return Table("missing", TITLES["missing"], columns, rows)
 
 
 def paths(d: Dashboard, loc: Localizer, catalogue: Catalogue | None) -> Table:
     rows = [[fmt.answer_path(loc, catalogue, p.answers), fmt.count(loc, p.visits)]
             for p in d.failure_paths]  # fmt: skip
-    return Table("paths", N_("Questionnaire paths ending at the enquiry desk"),
+    return Table("paths", TITLES["paths"],
                  (N_("Answers"), N_("Visits")), rows)  # fmt: skip
 
 
@@ -121,7 +131,7 @@ SCREEN_LABELS = {
 
 def abandoned(d: Dashboard, loc: Localizer) -> Table:
     rows = [[loc.tr(SCREEN_LABELS.get(s, s)), fmt.count(loc, n)] for s, n in d.abandoned.items()]
-    return Table("abandoned", N_("Abandoned at the kiosk"), (N_("Screen"), N_("Visits")), rows)
+    return Table("abandoned", TITLES["abandoned"], (N_("Screen"), N_("Visits")), rows)
 
 
 def all_tables(d: Dashboard, loc: Localizer, catalogue: Catalogue | None) -> list[Table]:

@@ -18,6 +18,7 @@ from kiosk.reports.staff_figures import BranchMedians, StaffFigures
 from ui.admin.common import (
     AdminPage,
     Field,
+    LongTextEdit,
     button,
     card,
     date_edit,
@@ -78,8 +79,10 @@ class AssessmentPage(AdminPage):
         for widget in (self.person_title, self.person_lines, self.notes):
             person.addWidget(widget)
         self.note_fields: dict[str, Field] = {}
+        self.note_boxes: dict[str, LongTextEdit] = {}
         for key, _msgid in NOTE_PARTS:
-            self.note_fields[key] = Field(text_box(f"staff_report.note.{key}"))
+            self.note_boxes[key] = text_box(f"staff_report.note.{key}")
+            self.note_fields[key] = Field(self.note_boxes[key])
             person.addWidget(self.note_fields[key])
         self.save_button = button("staff_report.save_note", role="primary")
         self.save_button.clicked.connect(self.save_note)
@@ -153,7 +156,7 @@ class AssessmentPage(AdminPage):
         if self.person is None:
             return
         staff_id, (first, last) = self.person, self.dates()
-        parts = {k: f.control.text() for k, f in self.note_fields.items()}  # type: ignore[union-attr]
+        parts = {k: box.text() for k, box in self.note_boxes.items()}
         reports = self.ctx.reports
 
         def write(member: Any) -> StaffReport:
@@ -163,8 +166,8 @@ class AssessmentPage(AdminPage):
         self.ctx.run(write, self._saved, self._failed)
 
     def _saved(self, report: StaffReport) -> None:
-        for field in self.note_fields.values():
-            field.control.setText("")  # type: ignore[union-attr]
+        for box in self.note_boxes.values():
+            box.setText("")
         self._show_person(self.person, report)
         show_message(self.status, self.loc.tr("The note is kept."), "success")
 
@@ -222,7 +225,7 @@ class AssessmentPage(AdminPage):
         self.first.setDate(QDate(first.year, first.month, first.day))
         self.last.setDate(QDate(today.year, today.month, today.day))
         self.figures, self.medians, self.report, self.person = {}, None, None, None
-        for field in self.note_fields.values():
-            field.control.setText("")  # type: ignore[union-attr]
+        for box in self.note_boxes.values():
+            box.setText("")
         self.retranslate()
         show_message(self.status, "")

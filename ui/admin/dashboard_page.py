@@ -6,7 +6,7 @@ a table beside it. Queries run on the worker; exports are audited by the domain.
 
 from __future__ import annotations
 
-from datetime import UTC, date, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,10 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QTableWidget, QVBoxLayout
 
 from kiosk.i18n import N_
 from kiosk.reports import export, tables
-from kiosk.reports.kiosk_figures import KioskFigures
-from kiosk.reports.queue_figures import QueueFigures
 from kiosk.reports.service import Dashboard
-from kiosk.reports.window import Window
 from ui.admin.common import (
     AdminPage,
     Field,
@@ -250,7 +247,7 @@ class DashboardPage(AdminPage):
         self.pdf_button.setText(loc.tr("Review pack (PDF)"))
         self.csv_button.setText(loc.tr("Export CSV"))
         self.xlsx_button.setText(loc.tr("Export XLSX"))
-        titles = {t.key: t.title for t in tables.all_tables(_EMPTY, loc, None)}
+        titles = tables.TITLES
         for key, widget in self.titles.items():
             widget.setText(loc.tr(titles[key]))
             self.tables[key].setAccessibleName(loc.tr(titles[key]))
@@ -272,13 +269,3 @@ class DashboardPage(AdminPage):
     def hideEvent(self, event: Any) -> None:
         self.live.stop()
         super().hideEvent(event)
-
-
-def _empty() -> Dashboard:
-    """A dashboard with nothing in it: the tables' titles before the first answer."""
-    day = date(2000, 1, 3)
-    return Dashboard(Window(day, day, UTC, 0), QueueFigures(), {}, {}, {}, KioskFigures(), [],
-                     [], {})  # fmt: skip
-
-
-_EMPTY = _empty()

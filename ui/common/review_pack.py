@@ -56,7 +56,7 @@ def chart_images(d: Dashboard, loc: Localizer) -> dict[str, QImage]:
     charts = {"trend": TrendChart("review.trend"), "heat_map": HeatMapChart("review.heat_map"),
               "missing": BarChart("review.missing")}  # fmt: skip
     draw_all(d, loc, charts["trend"], charts["heat_map"], charts["missing"])
-    titles = {t.key: t.title for t in tables.all_tables(d, loc, None)}
+    titles = tables.TITLES
     images = {}
     for key, chart in charts.items():
         chart.set_title(loc.tr(titles[key]))
