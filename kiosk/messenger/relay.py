@@ -34,7 +34,7 @@ from kiosk.db.database import Database, DatabaseUnavailable
 from kiosk.db.models_contacts import ContactRow, OutboxPartRow, OutboxRow
 from kiosk.messenger.gateways import Gateway, GatewayDown, Inbound, Outcome, Outgoing, Submitted
 from kiosk.messenger.replies import LowScoreHook, record_reply
-from kiosk.outbox import HELD_IN_QUIET_HOURS, in_quiet_hours
+from kiosk.outbox import HELD_IN_QUIET_HOURS, SENDING_LEASE, in_quiet_hours
 from kiosk.phone import from_gateway
 from kiosk.settings import Settings
 from kiosk.sms_texts import SmsTexts, load_texts
@@ -42,8 +42,7 @@ from kiosk.sms_texts import SmsTexts, load_texts
 log = logging.getLogger("kiosk.messenger")
 
 BATCH = 20
-LEASE = timedelta(seconds=60)
-"""A text ``sending`` for longer than this belongs to a relay that stopped: unknown."""
+LEASE = SENDING_LEASE
 RETRY_AFTER = timedelta(seconds=30)
 MAX_ATTEMPTS = 5
 _FAILED_RECEIPTS = frozenset({"UNDELIV", "EXPIRED", "REJECTD", "DELETED", "UNKNOWN"})

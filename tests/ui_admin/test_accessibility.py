@@ -104,14 +104,14 @@ def test_manager_pages(make_admin: Callable[..., Admin], manager: StaffMember, l
     admin.click(f"admin.lang.{locale}")
     assert admin.panel.language.locale == locale
     seen = walk(admin)
-    assert len(seen) == 14
+    assert len(seen) == 16
     assert {state: p for state, p in seen.items() if p} == {}
 
 
 def test_staff_pages(make_admin: Callable[..., Admin], clerk: StaffMember) -> None:
     admin = make_admin(clerk)
     seen = walk(admin)
-    assert list(seen) == ["visits", "visits: detail"]
+    assert list(seen) == ["visits", "calls", "messages", "visits: detail"]
     assert {state: p for state, p in seen.items() if p} == {}
 
 

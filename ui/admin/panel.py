@@ -26,11 +26,13 @@ from kiosk.access import ROLE_LABELS
 from kiosk.clock import Clock, utc_now
 from kiosk.i18n import ENDONYMS, LOCALES, N_
 from ui.admin.audit_page import AuditPage
+from ui.admin.calls_page import CallsPage
 from ui.admin.catalogue_page import CataloguePage
 from ui.admin.common import AdminPage, button
 from ui.admin.context import AdminContext
 from ui.admin.counters_page import CountersPage
 from ui.admin.idle import AdminIdleGuard
+from ui.admin.messages_page import MessagesPage
 from ui.admin.settings_page import SettingsPage
 from ui.admin.staff_page import StaffPage
 from ui.admin.style import admin_stylesheet
@@ -52,6 +54,8 @@ if TYPE_CHECKING:
 DEFAULT_IDLE_SECONDS = 60
 NAV = (
     ("visits", N_("Visits")),
+    ("calls", N_("Phone survey")),
+    ("messages", N_("Texts")),
     ("staff", N_("Staff")),
     ("counters", N_("Counters")),
     ("catalogue", N_("Catalogue")),
@@ -121,6 +125,8 @@ class AdminPanel(QWidget):
         settings_page = SettingsPage(self.ctx)
         self.pages: dict[str, AdminPage] = {
             "visits": VisitsPage(self.ctx),
+            "calls": CallsPage(self.ctx),
+            "messages": MessagesPage(self.ctx),
             "staff": staff_page,
             "counters": CountersPage(self.ctx),
             "catalogue": CataloguePage(self.ctx),
@@ -129,7 +135,8 @@ class AdminPanel(QWidget):
         }
         self._holders: dict[str, QWidget] = {}
         for name, page in self.pages.items():
-            holder = scroll_area(page) if name in ("staff", "counters", "visits", "audit") else page
+            scrolled = ("staff", "counters", "visits", "audit", "calls", "messages")
+            holder = scroll_area(page) if name in scrolled else page
             self._holders[name] = holder
             self.stack.addWidget(holder)
             self.nav_buttons[name].setVisible(self.ctx.is_manager or not page.manager_only)
