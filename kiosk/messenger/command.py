@@ -29,7 +29,8 @@ def _messenger_command(args: argparse.Namespace, ctx: Context) -> int:
     from kiosk.messenger.gateways import gateway_for
     from kiosk.messenger.relay import Relay, run_relay
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(message)s")
+    logging.getLogger("kiosk").setLevel(logging.INFO)
     db = ctx.db
     assert db.contact_key is not None  # open_database opened it (or refused to start)
     gateway = gateway_for(ctx.settings)
