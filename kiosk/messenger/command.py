@@ -58,10 +58,17 @@ def _messenger_command(args: argparse.Namespace, ctx: Context) -> int:
             )
         )
         return 0
+    from kiosk.messenger.supervisor import Supervisor
+
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda _n, _f: stop.set())
-    return run_relay(relay, stop)
+    supervisor = Supervisor()
+    supervisor.ready()
+    try:
+        return run_relay(relay, stop, supervisor.ping)
+    finally:
+        supervisor.stopping()
 
 
 def register(

@@ -21,7 +21,7 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -108,10 +108,13 @@ class Relay:
         self.stats = RelayStats()
 
     # -- the loop --------------------------------------------------------------------------
-    def run(self, stop: threading.Event) -> None:
-        """Until ``stop`` is set: one step, then a short wait (receipts are read meanwhile)."""
+    def run(self, stop: threading.Event, heartbeat: Callable[[], None] | None = None) -> None:
+        """Until ``stop`` is set: one step, then a short wait (receipts are read meanwhile);
+        ``heartbeat`` after each step (the supervisor's watchdog)."""
         try:
             while not stop.is_set():
+                if heartbeat is not None:
+                    heartbeat()
                 busy = self.step(wait=self._settings.sms.poll_seconds)
                 if not busy and not self._bound:
                     stop.wait(self._settings.sms.poll_seconds)
@@ -288,9 +291,11 @@ class Relay:
                 self.stats.replies += 1
 
 
-def run_relay(relay: Relay, stop: threading.Event) -> int:
+def run_relay(
+    relay: Relay, stop: threading.Event, heartbeat: Callable[[], None] | None = None
+) -> int:
     try:
-        relay.run(stop)
+        relay.run(stop, heartbeat)
     except DatabaseUnavailable as exc:
         log.error("database unavailable: %s", exc)
         return 2
