@@ -15,12 +15,14 @@ list is checked again when the text is sent.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
 
 from sqlmodel import Session, col, select
 
 from kiosk.contacts import SURVEY, TURN_NEAR, consented, contact_for_ticket, visit_ended
+from kiosk.db.database import Database
 from kiosk.db.models import ServiceRow, Ticket
 from kiosk.db.models_contacts import ContactRow, OutboxRow
 from kiosk.estimates import average_service_minutes, open_counters_for, wait_minutes
@@ -29,6 +31,50 @@ from kiosk.ticket import TicketStatus
 
 #: Purposes whose texts wait for the end of the quiet hours.
 HELD_IN_QUIET_HOURS = frozenset({SURVEY})
+SENDING_LEASE = timedelta(seconds=60)
+"""A text ``sending`` for longer than this belongs to a messenger that stopped: unknown."""
+
+
+@dataclass(frozen=True)
+class MessageEntry:
+    """One text as staff see it: what, for which ticket, where it is; never the number."""
+
+    outbox_id: int
+    created_at: datetime
+    ticket_id: int | None
+    purpose: str
+    template: str
+    status: str
+    """queued, sending, sent, delivered, failed, unknown or dropped."""
+    sent_at: datetime | None
+    attempts: int
+    detail: str
+    body: str
+
+
+def recent_messages(db: Database, now: datetime, limit: int = 200) -> list[MessageEntry]:
+    """The newest texts first; one stuck in ``sending`` past the lease shows as unknown."""
+    with db.session() as session:
+        rows = session.exec(select(OutboxRow).order_by(col(OutboxRow.id).desc()).limit(limit)).all()
+    entries = []
+    for r in rows:
+        stuck = r.status == "sending" and r.claimed_at is not None
+        status = "unknown" if stuck and now - (r.claimed_at or now) > SENDING_LEASE else r.status
+        entries.append(
+            MessageEntry(
+                outbox_id=r.id or 0,
+                created_at=r.created_at,
+                ticket_id=r.ticket_id,
+                purpose=r.purpose,
+                template=r.template,
+                status=status,
+                sent_at=r.sent_at,
+                attempts=r.attempts,
+                detail=r.detail or "",
+                body=r.body or "",
+            )
+        )
+    return entries
 
 
 def enqueue(

@@ -32,6 +32,7 @@ from kiosk.i18n import N_
 from kiosk.messenger.replies import LOW_SCORE, LowScoreHook
 from kiosk.phone import mask
 from kiosk.settings import Settings
+from kiosk.ticket import TicketStatus
 
 #: What the customer said went wrong or right, as the call records it.
 REASONS: dict[str, str] = {
@@ -98,6 +99,7 @@ class PhoneSurvey:
             select(ContactRow, Ticket)
             .join(Ticket, col(Ticket.id) == col(ContactRow.ticket_id))
             .where(
+                Ticket.status == TicketStatus.DONE,  # served: a no-show is not surveyed
                 col(ContactRow.visit_ended_at).is_not(None),
                 col(ContactRow.visit_ended_at) <= ended_before,
                 col(ContactRow.survey_closed).is_(False),

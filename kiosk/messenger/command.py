@@ -29,7 +29,8 @@ def _messenger_command(args: argparse.Namespace, ctx: Context) -> int:
     from kiosk.messenger.gateways import gateway_for
     from kiosk.messenger.relay import Relay, run_relay
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(message)s")
+    logging.getLogger("kiosk").setLevel(logging.INFO)
     db = ctx.db
     assert db.contact_key is not None  # open_database opened it (or refused to start)
     gateway = gateway_for(ctx.settings)
@@ -57,10 +58,17 @@ def _messenger_command(args: argparse.Namespace, ctx: Context) -> int:
             )
         )
         return 0
+    from kiosk.messenger.supervisor import Supervisor
+
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda _n, _f: stop.set())
-    return run_relay(relay, stop)
+    supervisor = Supervisor()
+    supervisor.ready()
+    try:
+        return run_relay(relay, stop, supervisor.ping)
+    finally:
+        supervisor.stopping()
 
 
 def register(

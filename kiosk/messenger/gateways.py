@@ -14,6 +14,7 @@ replies) from :meth:`Gateway.poll`.
 from __future__ import annotations
 
 import json
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Sequence
@@ -142,6 +143,7 @@ class FileGateway:
         return results
 
     def poll(self, timeout: float) -> Inbound:
+        time.sleep(timeout)  # nothing comes back this way: the relay's idle wait
         return Inbound()
 
 
@@ -225,6 +227,7 @@ class HttpGateway:
         )
 
     def poll(self, timeout: float) -> Inbound:
+        time.sleep(timeout)  # nothing comes back this way: the relay's idle wait
         return Inbound()
 
 

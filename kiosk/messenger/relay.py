@@ -21,7 +21,7 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -34,7 +34,7 @@ from kiosk.db.database import Database, DatabaseUnavailable
 from kiosk.db.models_contacts import ContactRow, OutboxPartRow, OutboxRow
 from kiosk.messenger.gateways import Gateway, GatewayDown, Inbound, Outcome, Outgoing, Submitted
 from kiosk.messenger.replies import LowScoreHook, record_reply
-from kiosk.outbox import HELD_IN_QUIET_HOURS, in_quiet_hours
+from kiosk.outbox import HELD_IN_QUIET_HOURS, SENDING_LEASE, in_quiet_hours
 from kiosk.phone import from_gateway
 from kiosk.settings import Settings
 from kiosk.sms_texts import SmsTexts, load_texts
@@ -42,8 +42,7 @@ from kiosk.sms_texts import SmsTexts, load_texts
 log = logging.getLogger("kiosk.messenger")
 
 BATCH = 20
-LEASE = timedelta(seconds=60)
-"""A text ``sending`` for longer than this belongs to a relay that stopped: unknown."""
+LEASE = SENDING_LEASE
 RETRY_AFTER = timedelta(seconds=30)
 MAX_ATTEMPTS = 5
 _FAILED_RECEIPTS = frozenset({"UNDELIV", "EXPIRED", "REJECTD", "DELETED", "UNKNOWN"})
@@ -109,10 +108,13 @@ class Relay:
         self.stats = RelayStats()
 
     # -- the loop --------------------------------------------------------------------------
-    def run(self, stop: threading.Event) -> None:
-        """Until ``stop`` is set: one step, then a short wait (receipts are read meanwhile)."""
+    def run(self, stop: threading.Event, heartbeat: Callable[[], None] | None = None) -> None:
+        """Until ``stop`` is set: one step, then a short wait (receipts are read meanwhile);
+        ``heartbeat`` after each step (the supervisor's watchdog)."""
         try:
             while not stop.is_set():
+                if heartbeat is not None:
+                    heartbeat()
                 busy = self.step(wait=self._settings.sms.poll_seconds)
                 if not busy and not self._bound:
                     stop.wait(self._settings.sms.poll_seconds)
@@ -289,9 +291,11 @@ class Relay:
                 self.stats.replies += 1
 
 
-def run_relay(relay: Relay, stop: threading.Event) -> int:
+def run_relay(
+    relay: Relay, stop: threading.Event, heartbeat: Callable[[], None] | None = None
+) -> int:
     try:
-        relay.run(stop)
+        relay.run(stop, heartbeat)
     except DatabaseUnavailable as exc:
         log.error("database unavailable: %s", exc)
         return 2

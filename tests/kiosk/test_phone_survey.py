@@ -150,3 +150,23 @@ def test_managers_export_the_list_masked_and_audited(
     assert lines[0] == "ticket,service,visit_ended,number,attempts,language"
     assert "+852 •••• 4560" in lines[1] and "91234560" not in out.getvalue()
     assert AuditLog(db, "kiosk-1").entries()[0].action == "survey.export"
+
+
+def test_a_no_show_is_not_called_for_a_survey(
+    db: Database, settings: Settings, survey: PhoneSurvey, staff: StaffMember, clock: FakeClock
+) -> None:
+    reception = Reception(db, settings, clock)
+    desk = Desk(db, settings, reception.catalogue(), clock)
+    desk.set_counter("1", ["lost_card"])
+    desk.open_counter("1", staff_id=None)
+    book = ContactBook(db, settings, open_contact_key(db, settings), clock)
+    ticket = reception.take_ticket(VisitInput("en", clock.now, (), "lost_card")).ticket_id
+    book.opt_in(
+        ticket_id=ticket, typed="91234567", purposes=["survey"], locale="en", notice_version="v"
+    )
+    desk.call("1", ticket)
+    for _ in range(settings.queue.no_show_after_recalls):
+        desk.recall(ticket)
+    desk.no_show(ticket)
+    clock.advance(hours=settings.sms.call_after_hours + 1)
+    assert survey.call_list(staff) == []

@@ -114,14 +114,14 @@ def test_manager_pages(make_admin: Callable[..., Admin], manager: StaffMember, l
     admin.click(f"admin.lang.{locale}")
     assert admin.panel.language.locale == locale
     seen = walk(admin)
-    assert len(seen) == 18
+    assert len(seen) == 20
     assert {state: p for state, p in seen.items() if p} == {}
 
 
 def test_staff_pages(make_admin: Callable[..., Admin], clerk: StaffMember) -> None:
     admin = make_admin(clerk)
     seen = walk(admin)
-    assert list(seen) == ["visits", "assessment", "visits: detail"]
+    assert list(seen) == ["visits", "assessment", "calls", "messages", "visits: detail"]
     assert {state: p for state, p in seen.items() if p} == {}
 
 

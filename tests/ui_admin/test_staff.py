@@ -119,7 +119,7 @@ def test_staff_member_sees_no_manager_page_and_forced_calls_are_refused(
     admin = make_admin(clerk)
     panel = admin.panel
     visible = [name for name, b in panel.nav_buttons.items() if b.isVisible()]
-    assert visible == ["visits", "assessment"]  # their own figures
+    assert visible == ["visits", "assessment", "calls", "messages"]  # their own figures
     assert panel.current == "visits"
     for name in ("staff", "counters", "catalogue", "settings", "audit", "dashboard"):
         assert panel.show_page(name) is False

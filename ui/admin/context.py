@@ -35,8 +35,10 @@ if TYPE_CHECKING:
 
     from kiosk.access import StaffMember
     from kiosk.complaints import NotifyResolution
+    from kiosk.contacts import ContactBook
     from kiosk.db.database import Database
     from kiosk.i18n import Catalogs, Localizer
+    from kiosk.phone_survey import PhoneSurvey
     from kiosk.settings import Settings
     from ui.common.language import Language
     from ui.common.worker import Job, Worker
@@ -82,6 +84,31 @@ class AdminContext(QObject):
         """Called in the transaction that resolves a case (the customer's text, where
         they consented); set by whoever assembles the app."""
         self._jobs = JobGroup(worker)
+        self._contacts: ContactBook | None = None
+        self._phone_survey: PhoneSurvey | None = None
+
+    # -- customers' contacts (the key is read on first use, on the worker) ----------------
+    @property
+    def contacts(self) -> ContactBook:
+        if self._contacts is None:
+            from kiosk.contacts import ContactBook, open_contact_key
+
+            key = self.db.contact_key or open_contact_key(self.db, self.settings)
+            self._contacts = ContactBook(self.db, self.settings, key, self.clock)
+        return self._contacts
+
+    @property
+    def phone_survey(self) -> PhoneSurvey:
+        if self._phone_survey is None:
+            from kiosk.contacts import open_contact_key
+            from kiosk.messenger.command import low_score_hook
+            from kiosk.phone_survey import PhoneSurvey
+
+            key = self.db.contact_key or open_contact_key(self.db, self.settings)
+            self._phone_survey = PhoneSurvey(
+                self.db, self.settings, key, self.clock, on_low_score=low_score_hook()
+            )
+        return self._phone_survey
 
     # -- who -------------------------------------------------------------------------------
     @property

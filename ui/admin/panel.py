@@ -27,6 +27,7 @@ from kiosk.clock import Clock, utc_now
 from kiosk.i18n import ENDONYMS, LOCALES, N_
 from ui.admin.assessment_page import AssessmentPage
 from ui.admin.audit_page import AuditPage
+from ui.admin.calls_page import CallsPage
 from ui.admin.catalogue_page import CataloguePage
 from ui.admin.common import AdminPage, button
 from ui.admin.complaints_page import ComplaintsPage
@@ -34,6 +35,7 @@ from ui.admin.context import AdminContext
 from ui.admin.counters_page import CountersPage
 from ui.admin.dashboard_page import DashboardPage
 from ui.admin.idle import AdminIdleGuard
+from ui.admin.messages_page import MessagesPage
 from ui.admin.settings_page import SettingsPage
 from ui.admin.staff_page import StaffPage
 from ui.admin.style import admin_stylesheet
@@ -58,6 +60,8 @@ NAV = (
     ("visits", N_("Visits")),
     ("dashboard", N_("Dashboard")),
     ("assessment", N_("Assessment")),
+    ("calls", N_("Phone survey")),
+    ("messages", N_("Texts")),
     ("staff", N_("Staff")),
     ("counters", N_("Counters")),
     ("catalogue", N_("Catalogue")),
@@ -132,6 +136,8 @@ class AdminPanel(QWidget):
             "visits": VisitsPage(self.ctx),
             "dashboard": DashboardPage(self.ctx),
             "assessment": AssessmentPage(self.ctx),
+            "calls": CallsPage(self.ctx),
+            "messages": MessagesPage(self.ctx),
             "staff": staff_page,
             "counters": CountersPage(self.ctx),
             "catalogue": CataloguePage(self.ctx),
@@ -142,7 +148,11 @@ class AdminPanel(QWidget):
         self._holders: dict[str, QWidget] = {}
         for name, page in self.pages.items():
             scrolled = ("staff", "counters", "visits", "audit", "dashboard", "assessment")
-            holder = scroll_area(page) if name in (*scrolled, "complaints") else page
+            holder = (
+                scroll_area(page)
+                if name in (*scrolled, "complaints", "calls", "messages")
+                else page
+            )
             self._holders[name] = holder
             self.stack.addWidget(holder)
             self.nav_buttons[name].setVisible(self.ctx.is_manager or not page.manager_only)

@@ -55,7 +55,9 @@ def config(tmp_path: Path, smsc: Smsc) -> Path:
     path = tmp_path / "kiosk.toml"
     path.write_text(
         f'[kiosk]\ndata_dir = "{tmp_path / "data"}"\n'
-        f'[sms]\ngateway = "smpp://esme:secret@127.0.0.1:{smsc.port}"\nrate_per_second = 1000\n',
+        f'[sms]\ngateway = "smpp://esme:secret@127.0.0.1:{smsc.port}"\nrate_per_second = 1000\n'
+        # the messenger runs on the real clock: no quiet hours to hold the surveys
+        'quiet_start = "00:00"\nquiet_end = "00:00"\n',
         encoding="utf-8",
     )
     return path
@@ -165,3 +167,29 @@ def test_two_relays_on_postgresql_never_send_the_same_text(
         claimed = Counter(r.claimed_by for r in session.exec(select(OutboxRow)))
     assert sum(claimed.values()) == count
     db.dispose()
+
+
+def test_the_messenger_tells_systemd_it_runs_and_pings_the_watchdog(
+    config: Path, db: Database, tmp_path: Path
+) -> None:
+    import socket
+
+    address = str(tmp_path / "notify")
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as listener:
+        listener.bind(address)
+        listener.settimeout(30)
+        process = subprocess.Popen(
+            [sys.executable, "-c", _MAIN, "messenger", "--config", str(config)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "NOTIFY_SOCKET": address, "WATCHDOG_USEC": "200000"},
+        )
+        try:
+            messages = [listener.recv(64).decode() for _ in range(3)]
+        finally:
+            process.send_signal(signal.SIGTERM)
+        assert process.wait(30) == 0
+        while "STOPPING=1" not in messages:
+            messages.append(listener.recv(64).decode())
+    assert messages[0] == "READY=1" and messages[1:3] == ["WATCHDOG=1", "WATCHDOG=1"]
