@@ -20,7 +20,21 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, MetaData, Table, inspect, select
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ColumnElement,
+    Date,
+    DateTime,
+    Enum,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    inspect,
+    select,
+)
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
@@ -79,6 +93,28 @@ def plain(value: Any) -> Any:
     return value
 
 
+def _iso(value: date) -> str:
+    return value.isoformat()
+
+
+def _enum_value(value: Any) -> Any:
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+def converter(column: Any) -> Callable[[Any], Any] | None:
+    """What :func:`plain` would do to this column's values, chosen once from its type
+    (None: they are JSON already); a type it does not know gets :func:`plain`."""
+    kind = column.type
+    impl = getattr(kind, "impl", kind)  # a TypeDecorator's underlying type
+    if isinstance(kind, Enum):
+        return _enum_value
+    if isinstance(impl, DateTime | Date):
+        return _iso
+    if isinstance(impl, String | Integer | Boolean | Float | JSON):
+        return None
+    return plain
+
+
 @dataclass(frozen=True)
 class ColumnsExporter:
     member: str
@@ -99,8 +135,12 @@ class ColumnsExporter:
             .where(self.link(table, scope))
             .order_by(table.c[self.order_by])
         )
+        shapes = [(name, converter(table.c[name])) for name in present]
         for row in connection.execution_options(yield_per=2000).execute(query):
-            yield {name: plain(value) for name, value in zip(present, row, strict=True)}
+            yield {
+                name: value if shape is None or value is None else shape(value)
+                for (name, shape), value in zip(shapes, row, strict=True)
+            }
 
 
 VISITS = ColumnsExporter(

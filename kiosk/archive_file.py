@@ -179,7 +179,7 @@ def pack(
 
     data = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True).encode()
     with target.open("wb") as raw:
-        with tarfile.open(fileobj=raw, mode="w:xz", preset=6) as tar:
+        with tarfile.open(fileobj=raw, mode="w:xz", preset=1) as tar:
             tar.addfile(info(MANIFEST, len(data)), io.BytesIO(data))
             for name, path in members:
                 with path.open("rb") as member:

@@ -34,7 +34,7 @@ from kiosk.db.models import CounterRow, QueueEvent, Staff, Ticket, Visit
 from kiosk.demo_queue import DayRows, Ids
 from kiosk.demo_staffing import Staffing, StaffingPlan, plan_staffing
 from kiosk.demo_traffic import SERVICE_MIX, DayTraffic, days_back
-from kiosk.i18n import N_
+from kiosk.i18n import N_, Catalogs
 from kiosk.pins import hash_pin
 from kiosk.settings import Settings
 
@@ -185,7 +185,7 @@ class DemoFiller:
     def _set_up(self, session: Session, plan: StaffingPlan) -> dict[str, int]:
         """The plan's counters and staff members, those not there yet; staff number → id.
         Demo staff get a PIN nobody knows (a manager resets it to let one sign in)."""
-        now = self._clock()
+        now, catalogs = self._clock(), Catalogs()
         counters = set(session.exec(select(CounterRow.id)).all())
         for position, counter in enumerate(plan.counters):
             if counter.id not in counters:
@@ -193,7 +193,7 @@ class DemoFiller:
                     CounterRow(
                         id=counter.id,
                         position=position,
-                        name=default_names(counter.id),
+                        name=default_names(counter.id, catalogs),
                         services=list(counter.services),
                     )
                 )

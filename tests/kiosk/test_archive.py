@@ -11,10 +11,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 from sqlmodel import select
 
 from kiosk.access import SYSTEM
 from kiosk.archive import Archiver
+from kiosk.archive_exporters import EXPORTERS, ColumnsExporter, by_ticket, by_visit
 from kiosk.archive_file import MANIFEST, check_file
 from kiosk.archive_guard import ArchiveMissing
 from kiosk.archive_month import ArchiveError, Month
@@ -268,3 +270,32 @@ def test_round_trip_and_purge_on_postgresql(postgres_url: str, tmp_path: Path) -
         assert Records(db, settings, clock).purge(SYSTEM, retention_days=30) == 1
     finally:
         db.dispose()
+
+
+def test_more_tables_join_through_their_exporters(
+    db: Database, settings: Settings, november: FakeClock, tmp_path: Path
+) -> None:
+    """A survey table, say, added later: only the columns its exporter names go out,
+    and an exporter whose table this database lacks is left out."""
+    with db.session() as session:
+        session.execute(
+            text(
+                "CREATE TABLE feedback (id INTEGER PRIMARY KEY, ticket_id INTEGER, score INTEGER, phone TEXT)"
+            )
+        )
+        first_ticket = session.exec(select(Ticket.id)).first()
+        session.execute(
+            text("INSERT INTO feedback VALUES (1, :t, 5, '+852 9123 4567'), (2, 9999, 1, NULL)"),
+            {"t": first_ticket},
+        )
+    feedback = ColumnsExporter(
+        "feedback", "feedback", ("id", "ticket_id", "score"), by_ticket("ticket_id")
+    )
+    complaints = ColumnsExporter("complaints", "complaint", ("id",), by_visit("visit_id"))
+    archiver = Archiver(db, settings, november, [*EXPORTERS, feedback, complaints])
+    written = archiver.write(SYSTEM, NOVEMBER, tmp_path)
+    assert written.counts == {"visits": 3, "tickets": 2, "queue_events": 5, "feedback": 1}
+    members = _members(written.path)
+    assert json.loads(members["feedback.jsonl"]) == {"id": 1, "ticket_id": first_ticket, "score": 5}
+    assert b"9123" not in members["feedback.jsonl"]
+    assert "complaints.jsonl" not in members

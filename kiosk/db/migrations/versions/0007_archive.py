@@ -26,6 +26,7 @@ _TICKET_REPORT = (
     "finished_at",
 )
 
+_TICKET_DONE = ("service_slug", "status", "finished_at", "started_at")
 _TICKET_COUNTER = ("business_day", "counter", "status", "started_at", "finished_at")
 _TICKET_STAFF = ("business_day", "staff_id", "status", "called_at", "started_at", "finished_at")
 
@@ -53,6 +54,7 @@ def upgrade() -> None:
         batch_op.create_index("ix_visit_finished_at", ["finished_at"], unique=False)
     with op.batch_alter_table("ticket", schema=None) as batch_op:
         batch_op.create_index("ix_ticket_report", list(_TICKET_REPORT), unique=False)
+        batch_op.create_index("ix_ticket_service_done", list(_TICKET_DONE), unique=False)
         batch_op.create_index("ix_ticket_day_counter", list(_TICKET_COUNTER), unique=False)
         batch_op.create_index("ix_ticket_day_staff", list(_TICKET_STAFF), unique=False)
 
@@ -61,6 +63,7 @@ def downgrade() -> None:
     with op.batch_alter_table("ticket", schema=None) as batch_op:
         batch_op.drop_index("ix_ticket_day_staff")
         batch_op.drop_index("ix_ticket_day_counter")
+        batch_op.drop_index("ix_ticket_service_done")
         batch_op.drop_index("ix_ticket_report")
     with op.batch_alter_table("visit", schema=None) as batch_op:
         batch_op.drop_index("ix_visit_finished_at")
