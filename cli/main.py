@@ -6,7 +6,8 @@
                                                      the customer kiosk (default)
     kiosk catalogue check [FILE ...]                 validate catalogue YAML files
     kiosk print-test [--printer URL] [--config PATH] print the printer test page
-    kiosk screenshot --out DIR [--locale L ...]      every screen, every size, as PNG files
+    kiosk screenshot --out DIR [--locale L ...] [--size WxH ...] [--text-size 150] [--seated]
+                                                     every screen, every size, as PNG files
     kiosk report --from DATE --to DATE --out FILE.pdf [--locale L] [--csv DIR] [--xlsx FILE]
                                                      the review pack (cli.report)
     kiosk staff|counter|audit|db|retention …, kiosk catalogue export|import …,
@@ -29,6 +30,11 @@ from cli.report import add_parser as add_report_parser
 from kiosk.commands import dispatch as dispatch_operation
 from kiosk.commands import register as register_operations
 from kiosk.i18n import LOCALES
+from ui.common.text_size import TEXT_STEPS
+from ui.customer.screenshots import SCREENS
+
+SCREEN_SIZES = tuple(SCREENS)
+TEXT_PERCENT = [round(step * 100) for step in TEXT_STEPS]
 
 if TYPE_CHECKING:
     from kiosk.settings import Settings
@@ -108,6 +114,20 @@ def build_parser() -> argparse.ArgumentParser:
     shots.add_argument(
         "--locale", action="append", choices=LOCALES, help="language (repeatable; default: all)"
     )
+    shots.add_argument(
+        "--size",
+        action="append",
+        choices=SCREEN_SIZES,
+        help="screen size (repeatable; default: all)",
+    )
+    shots.add_argument(
+        "--text-size",
+        type=int,
+        choices=TEXT_PERCENT,
+        default=100,
+        help="the customer's text size in percent (default: 100)",
+    )
+    shots.add_argument("--seated", action="store_true", help="the seated (low-reach) layout")
     add_report_parser(commands)
     return parser
 
@@ -169,7 +189,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "screenshot":
         from ui.customer.screenshots import take_screenshots
 
-        return take_screenshots(args.out, tuple(args.locale or LOCALES))
+        return take_screenshots(
+            args.out,
+            tuple(args.locale or LOCALES),
+            tuple(args.size or SCREEN_SIZES),
+            TEXT_PERCENT.index(args.text_size),
+            args.seated,
+        )
     parser.print_help()
     return 2
 

@@ -70,17 +70,28 @@ class FlowLayout(QLayout):
         return [i for i in self._items if not i.isEmpty()]
 
     def _arrange(self, rect: QRect, move: bool) -> int:
+        """Lines of items, each item centred in its line's height; the height used."""
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
-        x, y, line = area.x(), area.y(), 0
+        lines: list[list[tuple[QLayoutItem, QSize]]] = [[]]
+        x = area.x()
         for item in self._shown():
             hint = item.sizeHint()
             width = min(hint.width(), area.width()) if area.width() > 0 else hint.width()
             if x > area.x() and x + width > area.right() + 1:
-                x, y, line = area.x(), y + line + self._gap, 0
+                lines.append([])
+                x = area.x()
             height = item.heightForWidth(width) if item.hasHeightForWidth() else hint.height()
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), QSize(width, height)))
+            lines[-1].append((item, QSize(width, height)))
             x += width + self._gap
-            line = max(line, height)
-        return y + line - rect.y() + m.bottom()
+        y = area.y()
+        for line in lines:
+            tallest = max((size.height() for _item, size in line), default=0)
+            x = area.x()
+            for item, size in line:
+                if move:
+                    top = y + (tallest - size.height()) // 2
+                    item.setGeometry(QRect(QPoint(x, top), size))
+                x += size.width() + self._gap
+            y += tallest + self._gap
+        return max(0, y - self._gap - area.y()) + m.top() + m.bottom()

@@ -176,6 +176,9 @@ QPushButton[role="small"] {{
     min-height: {MIN_TOUCH_PX + 8}px; font-size: 24px; padding: 4px 18px; color: {p.muted};
     border: 2px solid {p.muted};
 }}
+QPushButton[role="small"]:checked {{
+    background: {p.primary}; color: {p.on_primary}; border-color: {p.primary};
+}}
 QPushButton[role="lang"][current="true"], QPushButton[lang="true"][current="true"] {{
     background: {p.primary}; color: {p.on_primary};
 }}

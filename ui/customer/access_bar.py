@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from ui.common.flow_layout import FlowLayout
 from ui.common.language import Language
 from ui.common.text_size import TEXT_STEPS
-from ui.common.widgets import KioskButton, identify, make_button, set_current
+from ui.common.widgets import KioskButton, identify, make_button
 from ui.customer.access import AccessChoices
 
 
@@ -32,7 +32,7 @@ class AccessBar(QWidget):
         self.text_size = self._button("a11y.text_size")
         self.text_size.clicked.connect(choices.next_text_step)
         self.seated = self._button("a11y.seated")
-        self.seated.setCheckable(True)  # its state is shown filled, and told by screen readers
+        self.seated.setCheckable(True)  # shown filled when on; screen readers say "checked"
         self.seated.toggled.connect(choices.set_seated)
         choices.text_step_did_change.connect(lambda _step: self.retranslate())
         choices.seated_did_change.connect(lambda _on: self.retranslate())
@@ -57,7 +57,6 @@ class AccessBar(QWidget):
         on = self._choices.seated
         if self.seated.isChecked() != on:
             self.seated.setChecked(on)
-        set_current(self.seated, on)
         self.seated.setText(loc.tr("Seated"))
         self.seated.setAccessibleDescription(
             loc.tr("Puts everything to touch within reach from a wheelchair")

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from ui.common.widgets import identify, label
 
@@ -23,25 +23,6 @@ if TYPE_CHECKING:
     from ui.customer.router import Router
     from ui.customer.screens.base import ScreenBase
     from ui.customer.screens.idle import IdleOverlay
-
-
-class Headline(QLabel):
-    """A screen's headline (its title): says when its text changes, so the headroom
-    can show it."""
-
-    text_did_change = Signal()
-
-    def __init__(self, role: str = "title", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setProperty("role", role)
-
-    def setText(self, text: str) -> None:
-        changed = text != self.text()
-        super().setText(text)
-        if changed:
-            self.text_did_change.emit()
 
 
 class Headroom(QWidget):

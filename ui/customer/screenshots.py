@@ -237,9 +237,17 @@ def walked_kiosk(data_dir: Path) -> Iterator[ScreenWalker]:
         backend.close()
 
 
-def take_screenshots(out: Path, locales: tuple[str, ...]) -> int:
-    """Every screen of :data:`SHOTS` at every size of :data:`SCREENS`, in each locale, as
-    ``OUT/<width>x<height>/<locale>/<nn>-<screen>.png``."""
+def take_screenshots(
+    out: Path,
+    locales: tuple[str, ...],
+    sizes: tuple[str, ...] = tuple(SCREENS),
+    text_step: int = 0,
+    seated: bool = False,
+) -> int:
+    """Every screen of :data:`SHOTS` at each of ``sizes`` (of :data:`SCREENS`), in each
+    locale, as ``OUT/<width>x<height>/<locale>/<nn>-<screen>.png``; the customer's
+    screens at ``text_step`` (of :data:`~ui.common.text_size.TEXT_STEPS`) and seated or
+    not (the staff home as staff see it: signing in ends both)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.common.errors import StartupError
 
@@ -250,13 +258,20 @@ def take_screenshots(out: Path, locales: tuple[str, ...]) -> int:
             with walked_kiosk(Path(tmp)) as walker:
                 window = walker.window
                 window.show()
-                for size in SCREENS:
+                access = walker.router.access
+                for size in sizes:
                     walker.resize(size)
                     for locale in locales:
                         folder = out / size / locale
                         folder.mkdir(parents=True, exist_ok=True)
                         for number, name in enumerate(SHOTS, start=1):
                             walker.show(name, locale)
+                            if name == "staff_home":
+                                access.reset()
+                            else:
+                                access.set_text_step(text_step)
+                                access.set_seated(seated)
+                            walker.settle()
                             window.grab().save(str(folder / f"{number:02d}-{name}.png"))
                             written += 1
         except StartupError as exc:

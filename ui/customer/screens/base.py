@@ -13,7 +13,7 @@ from ui.common.flow_layout import FlowLayout
 from ui.common.language import Language
 from ui.common.widgets import KioskButton, ScrollPane, make_button, set_current
 from ui.customer.access_bar import AccessBar
-from ui.customer.headroom import Headline
+from ui.customer.headline import Headline
 from ui.customer.router import RoutedPage, Router
 
 
