@@ -17,15 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from kiosk.command_context import Context
-    from kiosk.messenger.replies import LowScoreHook
-
-
-def low_score_hook() -> LowScoreHook | None:
-    """What a survey score of 1 or 2 calls (in the reply's transaction): none yet."""
-    return None
 
 
 def _messenger_command(args: argparse.Namespace, ctx: Context) -> int:
+    from kiosk.after_visit import low_score_opens_a_case
     from kiosk.messenger.gateways import gateway_for
     from kiosk.messenger.relay import Relay, run_relay
 
@@ -39,7 +34,7 @@ def _messenger_command(args: argparse.Namespace, ctx: Context) -> int:
         ctx.settings,
         gateway,
         db.contact_key,
-        on_low_score=low_score_hook(),
+        on_low_score=low_score_opens_a_case(ctx.settings),
         relay_id=args.relay_id,
     )
     ctx.say(

@@ -59,6 +59,7 @@ def open_survey(session: Session, phone_hash: str) -> tuple[ContactRow, OutboxRo
         .where(
             ContactRow.phone_hash == phone_hash,
             OutboxRow.purpose == "survey",
+            OutboxRow.template == "survey",  # not the thanks, nor a complaint's outcome
             col(OutboxRow.status).in_(["sent", "delivered", "unknown"]),
         )
         .order_by(col(OutboxRow.sent_at).desc(), col(OutboxRow.id).desc())

@@ -100,13 +100,17 @@ class AdminContext(QObject):
     @property
     def phone_survey(self) -> PhoneSurvey:
         if self._phone_survey is None:
+            from kiosk.after_visit import low_score_opens_a_case
             from kiosk.contacts import open_contact_key
-            from kiosk.messenger.command import low_score_hook
             from kiosk.phone_survey import PhoneSurvey
 
             key = self.db.contact_key or open_contact_key(self.db, self.settings)
             self._phone_survey = PhoneSurvey(
-                self.db, self.settings, key, self.clock, on_low_score=low_score_hook()
+                self.db,
+                self.settings,
+                key,
+                self.clock,
+                on_low_score=low_score_opens_a_case(self.settings),
             )
         return self._phone_survey
 

@@ -35,6 +35,7 @@ class Screens:
 
 
 def build_screens(ctx: KioskContext) -> Screens:
+    from kiosk.after_visit import resolution_is_texted
     from ui.customer.screens.admin import AdminScreen
     from ui.customer.screens.bring_list import BringListScreen
     from ui.customer.screens.feedback import FeedbackScreen
@@ -93,6 +94,10 @@ def build_screens(ctx: KioskContext) -> Screens:
             clock=clock,
             theme=ctx.theme,
             idle_ms=t.admin_idle_ms,
+            # the settings in force when the case is resolved (the branch name may change)
+            notify_resolution=lambda session, case: resolution_is_texted(settings.current)(
+                session, case
+            ),
         ),
     )
     screens.pin_pad.staff_did_sign_in.connect(screens.staff_home.set_member)
