@@ -85,8 +85,8 @@ def test_purge_without_archive(cli: Cli) -> None:
     code, out, _ = cli("retention", "purge", "--without-archive")
     assert (code, out.strip().splitlines()[0]) == (0, "Deleted 2 visits older than 365 days.")
     db = open_database(load_settings(cli.config))
-    [entry] = AuditLog(db, "kiosk-1").entries(action="retention.")
-    assert entry.action == "retention.purge_without_archive"
+    actions = [entry.action for entry in AuditLog(db, "kiosk-1").entries(action="retention.")]
+    assert "retention.purge_without_archive" in actions
     db.dispose()
 
 
