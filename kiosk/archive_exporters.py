@@ -196,5 +196,49 @@ TIMELINES = ColumnsExporter(
     by_ticket("ticket_id"),
 )
 
-EXPORTERS: list[ColumnsExporter] = [VISITS, TICKETS, TIMELINES]
+# Feedback and complaint outcomes. Free text (survey comments, a case's summary and
+# resolution) may name people, and stays out, as the tickets' notes do.
+RATINGS = ColumnsExporter(
+    "kiosk_ratings",
+    "visit_rating",
+    (
+        "id",
+        "ticket_code",
+        "business_day",
+        "service_slug",
+        "staff_id",
+        "score",
+        "reasons",
+        "rated_at",
+        "kiosk_id",
+        "case_id",
+    ),
+    by_start("rated_at"),
+)
+SURVEY_ANSWERS = ColumnsExporter(
+    "survey_answers",
+    "survey_answer",
+    ("id", "ticket_id", "channel", "kind", "score", "reasons", "at"),
+    by_ticket("ticket_id"),
+)
+COMPLAINTS = ColumnsExporter(
+    "complaint_cases",
+    "complaint_case",
+    (
+        "id",
+        "opened_at",
+        "source",
+        "category",
+        "ticket_code",
+        "staff_id",
+        "state",
+        "acknowledge_due",
+        "resolve_due",
+        "acknowledged_at",
+        "closed_at",
+    ),
+    by_start("opened_at"),
+)
+
+EXPORTERS: list[ColumnsExporter] = [VISITS, TICKETS, TIMELINES, RATINGS, SURVEY_ANSWERS, COMPLAINTS]
 """Every table a month's archive holds, in order."""

@@ -27,6 +27,7 @@ from kiosk.db.database import Database
 from kiosk.db.models import QueueEvent, Ticket, Visit
 from kiosk.db.models_archive import ArchiveRecord
 from kiosk.desk import Desk
+from kiosk.feedback import Ratings
 from kiosk.reception import Reception, VisitInput
 from kiosk.records import Records
 from kiosk.settings import Settings, settings_from_mapping
@@ -56,6 +57,9 @@ def november(db: Database, settings: Settings, clock: FakeClock) -> FakeClock:
     desk.start(first.ticket_id)
     clock.advance(minutes=12)
     desk.finish(first.ticket_id, "served", note="Mr Chan asked about his mortgage")
+    clock.advance(minutes=30)
+    ratings = Ratings(db, settings, clock)  # a low rating: a complaint case opens with it
+    ratings.rate(ratings.find(first.code).reference, 2, ("wait",))
     clock.advance(days=2)
     return clock
 
@@ -73,9 +77,29 @@ def _members(path: Path) -> dict[str, bytes]:
 def test_round_trip(archiver: Archiver, db: Database, tmp_path: Path) -> None:
     written = archiver.write(SYSTEM, NOVEMBER, tmp_path / "out")
     assert written.path == tmp_path / "out" / "kiosk-archive-2026-11.tar.xz"
-    assert written.counts == {"visits": 3, "tickets": 2, "queue_events": 5}
+    assert written.counts == {
+        "visits": 3,
+        "tickets": 2,
+        "queue_events": 5,
+        "kiosk_ratings": 1,
+        "survey_answers": 0,
+        "complaint_cases": 1,
+    }
     members = _members(written.path)
-    assert list(members) == [MANIFEST, "visits.jsonl", "tickets.jsonl", "queue_events.jsonl"]
+    assert list(members) == [
+        MANIFEST,
+        "visits.jsonl",
+        "tickets.jsonl",
+        "queue_events.jsonl",
+        "kiosk_ratings.jsonl",
+        "survey_answers.jsonl",
+        "complaint_cases.jsonl",
+    ]
+    [rating] = [json.loads(line) for line in members["kiosk_ratings.jsonl"].splitlines()]
+    [case] = [json.loads(line) for line in members["complaint_cases.jsonl"].splitlines()]
+    assert (rating["score"], rating["reasons"], rating["case_id"]) == (2, ["wait"], case["id"])
+    assert (case["source"], case["state"]) == ("kiosk_rating", "open")
+    assert "summary" not in case and "resolution" not in case  # free text stays
     manifest = json.loads(members[MANIFEST])
     assert (manifest["month"], manifest["first_day"], manifest["last_day"]) == (
         "2026-11",
@@ -265,7 +289,14 @@ def test_round_trip_and_purge_on_postgresql(postgres_url: str, tmp_path: Path) -
         with pytest.raises(ArchiveMissing):
             Records(db, settings, clock).purge(SYSTEM, retention_days=30)
         written = Archiver(db, settings, clock).write(SYSTEM, NOVEMBER, tmp_path)
-        assert written.counts == {"visits": 1, "tickets": 1, "queue_events": 1}
+        assert written.counts == {
+            "visits": 1,
+            "tickets": 1,
+            "queue_events": 1,
+            "kiosk_ratings": 0,
+            "survey_answers": 0,
+            "complaint_cases": 0,
+        }
         assert check_file(written.path).ok
         assert Records(db, settings, clock).purge(SYSTEM, retention_days=30) == 1
     finally:
@@ -292,7 +323,7 @@ def test_more_tables_join_through_their_exporters(
         "feedback", "feedback", ("id", "ticket_id", "score"), by_ticket("ticket_id")
     )
     complaints = ColumnsExporter("complaints", "complaint", ("id",), by_visit("visit_id"))
-    archiver = Archiver(db, settings, november, [*EXPORTERS, feedback, complaints])
+    archiver = Archiver(db, settings, november, [*EXPORTERS[:3], feedback, complaints])
     written = archiver.write(SYSTEM, NOVEMBER, tmp_path)
     assert written.counts == {"visits": 3, "tickets": 2, "queue_events": 5, "feedback": 1}
     members = _members(written.path)

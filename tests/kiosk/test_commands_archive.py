@@ -63,11 +63,14 @@ def test_archive_verify_then_purge(cli: Cli, tmp_path: Path) -> None:
     code, out, err = cli("archive", "--month", "2025-10", "--out", str(tmp_path / "archives"))
     path = tmp_path / "archives" / "kiosk-archive-2025-10.tar.xz"
     assert (code, err) == (0, "")
-    assert out.strip() == f"Archive written to {path} (visits 2, tickets 1, queue_events 1)."
+    assert (
+        out.strip()
+        == f"Archive written to {path} (visits 2, tickets 1, queue_events 1, kiosk_ratings 0, survey_answers 0, complaint_cases 0)."
+    )
     code, out, err = cli("archive", "verify", str(path))
     assert (code, out.strip(), err) == (
         0,
-        "Intact: 2025-10 (visits 2, tickets 1, queue_events 1).",
+        "Intact: 2025-10 (visits 2, tickets 1, queue_events 1, kiosk_ratings 0, survey_answers 0, complaint_cases 0).",
         "",
     )
     code, out, _ = cli("retention", "purge")
