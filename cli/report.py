@@ -64,7 +64,7 @@ def run_report(args: argparse.Namespace) -> int:
     from kiosk.settings import SettingsError, load_settings
     from ui.common.review_pack import chart_images, write_review_pdf
 
-    app = QApplication.instance() or QApplication([])
+    _app = QApplication.instance() or QApplication([])  # the charts are widgets
     try:
         settings = load_settings(args.config)
     except SettingsError as exc:
@@ -91,5 +91,4 @@ def run_report(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(loc.tr(PACK_WRITTEN).format(path=args.out))  # noqa: T201
-    del app
     return 0

@@ -44,6 +44,15 @@ def day(loc: Localizer, value: date) -> str:
     return loc.date(value)
 
 
+def short_day(loc: Localizer, value: object) -> str:
+    """A day without its year, for a chart's axis (``25 Nov``, ``11月25日``)."""
+    from babel.dates import format_skeleton
+
+    if not isinstance(value, date):
+        return str(value)
+    return format_skeleton("MMMd", value, locale=loc.babel_locale)
+
+
 def weekday(loc: Localizer, index: int) -> str:
     return loc.tr(WEEKDAYS[index])
 

@@ -16,17 +16,10 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import (
-    Date,
-    Integer,
-    String,
     and_,
     case,
-    cast,
     func,
-    literal,
-    null,
     select,
-    union_all,
 )
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session
@@ -83,7 +76,7 @@ class QueueFigures:
         )
 
 
-_COUNTS = (
+COUNTS = (
     "arrivals",
     "called",
     "served",
@@ -125,14 +118,14 @@ def _segments(window: Window, slice_: Slice) -> list[Segment]:
     return [Segment(window.first, window.last, 0)]
 
 
-def _in_days(first: date, last: date) -> ColumnElement[bool]:
+def in_days(first: date, last: date) -> ColumnElement[bool]:
     return and_(column(Ticket.business_day) >= first, column(Ticket.business_day) <= last)
 
 
-def _first_calls(first: date, last: date) -> Any:
+def first_calls(first: date, last: date) -> Any:
     """Per transferred ticket: its first call and how many transfers it had."""
     transferred = select(column(Ticket.id)).where(
-        _in_days(first, last), column(Ticket.transferred_from).is_not(None)
+        in_days(first, last), column(Ticket.transferred_from).is_not(None)
     )
     return (
         select(
@@ -176,103 +169,6 @@ def queue_figures(
     return result
 
 
-@dataclass(frozen=True)
-class Breakdown:
-    """The dashboard's three views of the queue, from one pass over the range's tickets."""
-
-    total: QueueFigures
-    by_service: dict[Key, QueueFigures]
-    by_day: dict[Key, QueueFigures]
-
-
-def breakdown(session: Session, window: Window, today: date) -> Breakdown:
-    """Totals, per service and per business day in one statement: each ticket's figures
-    are worked out once (a materialised CTE), then counted by (day, service) and
-    bucketed per service and per day; the total is the services' sum."""
-    res = resolution_for(window)
-    t = _per_ticket(window, today, res).c
-    none_day, none_service = cast(null(), Date), cast(null(), String)
-    none_slot = cast(null(), Integer)
-    zero = literal(0, Integer)
-    parts = [
-        select(literal(0, Integer), t.day, t.service, none_slot, func.count(), func.sum(t.called),
-               func.sum(t.done), func.sum(t.no_show), func.sum(t.walk), func.sum(t.transfers),
-               func.sum(t.unfinished), func.sum(t.within)).group_by(t.day, t.service),
-    ]  # fmt: skip
-    for part, (slot, per_day) in enumerate(
-        ((t.w, False), (t.w, True), (t.s, False), (t.s, True)), start=1
-    ):
-        day, service = (t.day, none_service) if per_day else (none_day, t.service)
-        parts.append(
-            select(literal(part, Integer), day, service, slot, func.count(),
-                   *([zero] * 7)).where(slot.is_not(None)).group_by(day, service, slot)
-        )  # fmt: skip
-    total = QueueFigures()
-    by_service: dict[Key, QueueFigures] = {}
-    by_day: dict[Key, QueueFigures] = {}
-    slots: dict[tuple[int, Key], dict[int, int]] = {}
-    for part, day, service, slot, n, *counts in session.execute(union_all(*parts)).all():
-        if part == 0:
-            values = dict(zip(_COUNTS, [int(n), *(int(v or 0) for v in counts)], strict=True))
-            f = QueueFigures(**values)  # type: ignore[arg-type]
-            total = total.merged(f)
-            by_service[service] = by_service[service].merged(f) if service in by_service else f
-            by_day[day] = by_day[day].merged(f) if day in by_day else f
-        else:
-            key = day if part in (2, 4) else service
-            slots.setdefault((part, key), {})[max(int(slot), 0)] = int(n)
-    for (part, key), counted in slots.items():
-        figures = by_day if part in (2, 4) else by_service
-        histogram = Distribution(counted, res)
-        current = figures.get(key, QueueFigures())
-        if part in (1, 2):
-            figures[key] = replace(current, wait=histogram)
-        else:
-            figures[key] = replace(current, service_time=histogram)
-    wait, service_time = Distribution(resolution=res), Distribution(resolution=res)
-    for f in by_service.values():
-        wait, service_time = wait.merged(f.wait), service_time.merged(f.service_time)
-    return Breakdown(replace(total, wait=wait, service_time=service_time), by_service, by_day)
-
-
-def _per_ticket(window: Window, today: date, res: int) -> Any:
-    """One row per ticket of the range with what the counts need, worked out once."""
-    firsts = _first_calls(window.first, window.last)
-    first_called = func.coalesce(firsts.c.first_called, column(Ticket.called_at))
-    status, day = column(Ticket.status), column(Ticket.business_day)
-    done = status == TicketStatus.DONE
-    wait = seconds_between(column(Ticket.issued_at), first_called)
-    sla = func.coalesce(column(ServiceRow.sla_minutes), DEFAULT_SLA_MINUTES) * 60
-    open_states = (TicketStatus.CALLED, TicketStatus.SERVING, TicketStatus.HELD)
-    served = and_(done, column(Ticket.started_at).is_not(None))
-    service_time = seconds_between(column(Ticket.started_at), column(Ticket.finished_at))
-
-    def flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
-        return case((condition, 1), else_=0)
-
-    return (
-        select(
-            day.label("day"),
-            column(Ticket.service_slug).label("service"),
-            flag(first_called.is_not(None)).label("called"),
-            flag(done).label("done"),
-            flag(status == TicketStatus.NO_SHOW).label("no_show"),
-            flag(and_(status == TicketStatus.WAITING, day < today)).label("walk"),
-            func.coalesce(firsts.c.transfers, 0).label("transfers"),
-            flag(and_(status.in_(open_states), day < today)).label("unfinished"),
-            flag(and_(done, wait <= sla)).label("within"),
-            bucket(wait, res).label("w"),
-            case((served, bucket(service_time, res))).label("s"),
-        )
-        .select_from(Ticket)
-        .outerjoin(firsts, firsts.c.ticket_id == column(Ticket.id))
-        .outerjoin(ServiceRow, column(ServiceRow.slug) == column(Ticket.service_slug))
-        .where(_in_days(window.first, window.last))
-        .cte("per_ticket")
-        .prefix_with("MATERIALIZED")
-    )
-
-
 def _attach(
     figures: dict[Key, QueueFigures], histograms: dict[Key, tuple[Distribution, Distribution]]
 ) -> None:
@@ -286,7 +182,7 @@ class _Pass:
 
     def __init__(self, session: Session, segment: Segment, today: date) -> None:
         self.session, self.segment, self.today = session, segment, today
-        self.firsts = _first_calls(segment.first, segment.last)
+        self.firsts = first_calls(segment.first, segment.last)
         self.first_called = func.coalesce(self.firsts.c.first_called, column(Ticket.called_at))
         self.wait = seconds_between(column(Ticket.issued_at), self.first_called)
         self.service_time = seconds_between(column(Ticket.started_at), column(Ticket.finished_at))
@@ -297,7 +193,7 @@ class _Pass:
             .select_from(Ticket)
             .outerjoin(self.firsts, self.firsts.c.ticket_id == column(Ticket.id))
             .outerjoin(ServiceRow, column(ServiceRow.slug) == column(Ticket.service_slug))
-            .where(_in_days(self.segment.first, self.segment.last))
+            .where(in_days(self.segment.first, self.segment.last))
         )
 
     def counts(self, keys: Sequence[ColumnElement[Any]]) -> dict[tuple[Any, ...], QueueFigures]:
@@ -322,7 +218,7 @@ class _Pass:
         for row in self.session.execute(query).all():
             values = [int(v or 0) for v in row[len(keys) :]]
             if values[0]:  # TOTAL over an empty range still returns one row of zeros
-                counts = dict(zip(_COUNTS, values, strict=True))
+                counts = dict(zip(COUNTS, values, strict=True))
                 figures[tuple(row[: len(keys)])] = QueueFigures(**counts)  # type: ignore[arg-type]
         return figures
 
@@ -368,7 +264,7 @@ def arrivals_by_weekday_hour(session: Session, window: Window) -> dict[tuple[int
         day = weekday(column(Ticket.business_day))
         rows = session.execute(
             select(day, hour, func.count())
-            .where(_in_days(segment.first, segment.last))
+            .where(in_days(segment.first, segment.last))
             .group_by(day, hour)
         ).all()
         for d, h, n in rows:

@@ -25,6 +25,7 @@ from kiosk.db.database import Database
 from kiosk.db.models import ServiceRow, Staff
 from kiosk.db.models_reports import AssessmentNote
 from kiosk.i18n import N_
+from kiosk.reports.breakdown import breakdown
 from kiosk.reports.kiosk_figures import (
     FailurePath,
     KioskFigures,
@@ -36,8 +37,6 @@ from kiosk.reports.kiosk_figures import (
 )
 from kiosk.reports.queue_figures import (
     QueueFigures,
-    arrivals_by_weekday_hour,
-    breakdown,
     queue_figures,
     with_empty_keys,
 )
@@ -150,7 +149,7 @@ class Reports:
             total=queue.total,
             by_service=with_empty_keys(queue.by_service, list(services)),
             by_day=with_empty_keys(queue.by_day, window.days()),
-            heat_map=arrivals_by_weekday_hour(session, window),
+            heat_map=queue.heat_map,
             kiosk=kiosk_figures(session, window, Slice.TOTAL).get(None, KioskFigures()),
             missing=missing_materials(session, window),
             failure_paths=failure_paths(session, window),

@@ -14,6 +14,7 @@ from kiosk.reports.service import Dashboard
 #: Each table's title (msgids), by its key: the dashboard's headings, the pack's, the sheets'.
 TITLES = {
     "services": N_("Services"),
+    "service_times": N_("Service times, no-shows and transfers"),
     "trend": N_("Waits and service times by day"),
     "heat_map": N_("Arrivals by weekday and hour"),
     "missing": N_("Missing materials"),
@@ -34,7 +35,12 @@ class Table:
     """Per row: meets its target (True), misses it (False), nothing to judge (None)."""
 
 
+#: Columns of the services table that carry its colour (service level, on target).
+FLAGGED_COLUMNS = (6, 7)
+
+
 def services(d: Dashboard, loc: Localizer, catalogue: Catalogue | None) -> Table:
+    """Each service against its target wait."""
     rows, flags = [], []
     for slug, f in d.by_service.items():
         info = d.services.get(str(slug))
@@ -47,24 +53,35 @@ def services(d: Dashboard, loc: Localizer, catalogue: Catalogue | None) -> Table
                 fmt.count(loc, f.served),
                 fmt.minutes(loc, f.wait.median),
                 fmt.minutes(loc, f.wait.p90),
-                fmt.minutes(loc, f.service_time.median),
-                fmt.minutes(loc, f.service_time.p90),
                 fmt.count(loc, info.sla_minutes if info else None),
                 fmt.percent(loc, level),
                 loc.tr(N_("On target") if ok else N_("Below target")) if ok is not None else "–",
-                fmt.percent(loc, f.no_show_percent),
-                fmt.count(loc, f.walk_aways),
-                fmt.count(loc, f.transfers),
             ]
         )
         flags.append(ok)
     columns = (
         N_("Service"), N_("Arrivals"), N_("Served"), N_("Wait, median (min)"),
-        N_("Wait, 90% (min)"), N_("Service, median (min)"), N_("Service, 90% (min)"),
-        N_("Target wait (min)"), N_("Service level"), N_("Target"), N_("No-shows"),
-        N_("Walk-aways"), N_("Transfers"),
+        N_("Wait, 90% (min)"), N_("Target wait (min)"), N_("Service level"), N_("Target"),
     )  # fmt: skip
     return Table("services", TITLES["services"], columns, rows, flags)
+
+
+def service_times(d: Dashboard, loc: Localizer, catalogue: Catalogue | None) -> Table:
+    """Each service's time at the counter and the customers it lost or passed on."""
+    rows = [
+        [
+            fmt.service_name(loc, catalogue, str(slug)),
+            fmt.minutes(loc, f.service_time.median),
+            fmt.minutes(loc, f.service_time.p90),
+            fmt.percent(loc, f.no_show_percent),
+            fmt.count(loc, f.walk_aways),
+            fmt.count(loc, f.transfers),
+        ]
+        for slug, f in d.by_service.items()
+    ]
+    columns = (N_("Service"), N_("Service, median (min)"), N_("Service, 90% (min)"),
+               N_("No-shows"), N_("Walk-aways"), N_("Transfers"))  # fmt: skip
+    return Table("service_times", TITLES["service_times"], columns, rows)
 
 
 def trend(d: Dashboard, loc: Localizer) -> Table:
@@ -137,6 +154,7 @@ def abandoned(d: Dashboard, loc: Localizer) -> Table:
 def all_tables(d: Dashboard, loc: Localizer, catalogue: Catalogue | None) -> list[Table]:
     return [
         services(d, loc, catalogue),
+        service_times(d, loc, catalogue),
         trend(d, loc),
         heat(d, loc),
         missing(d, loc, catalogue),

@@ -30,6 +30,7 @@ from ui.admin.common import (
     text_box,
 )
 from ui.admin.context import AdminContext
+from ui.admin.table_fit import fit_height
 from ui.common.widgets import identify, label
 
 DEFAULT_DAYS = 30
@@ -63,7 +64,6 @@ class AssessmentPage(AdminPage):
         row.addWidget(self.show_button)
         layout.addLayout(row)
         self.table = read_only_table("staff_report.table", len(staff_tables.COLUMNS), flexible=0)
-        self.table.setMinimumHeight(240)
         self.table.itemSelectionChanged.connect(self._chosen)
         layout.addWidget(self.table)
         self.key = label("muted")
@@ -182,6 +182,7 @@ class AssessmentPage(AdminPage):
             table = staff_tables.staff_table(loc, self.figures, self.medians)
             self.table.setHorizontalHeaderLabels([loc.tr(c) for c in table.columns])
             fill_table(self.table, table.rows)
+        fit_height(self.table)
         self._fill_person()
 
     def _fill_person(self) -> None:

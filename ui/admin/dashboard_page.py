@@ -29,6 +29,7 @@ from ui.admin.common import (
     show_message,
 )
 from ui.admin.context import AdminContext
+from ui.admin.table_fit import fit_height
 from ui.common.report_charts import BarChart, HeatMapChart, TrendChart, draw_all
 from ui.common.review_pack import chart_images, write_review_pdf
 from ui.common.widgets import label
@@ -44,6 +45,9 @@ RANGES = (
     ("custom", N_("Dates chosen"), None),
 )
 LIVE_MS = 30_000
+#: The tables in the order shown, with their column counts.
+TABLES = (("services", 8), ("service_times", 6), ("trend", 5), ("heat_map", 25), ("missing", 5),
+          ("paths", 2), ("abandoned", 2))  # fmt: skip
 _GOOD, _BAD = QColor("#d7f0dc"), QColor("#f8d7d3")
 
 
@@ -99,19 +103,20 @@ class DashboardPage(AdminPage):
         self.missing_chart = BarChart("report.chart.missing")
         charts = {"trend": self.trend_chart, "heat_map": self.heat_chart,
                   "missing": self.missing_chart}  # fmt: skip
-        for key, columns in (("services", 13), ("trend", 5), ("heat_map", 25), ("missing", 5),
-                             ("paths", 2), ("abandoned", 2)):  # fmt: skip
+        for key, columns in TABLES:
             self.titles[key] = label("subtitle")
             layout.addWidget(self.titles[key])
-            table = read_only_table(f"report.{key}.table", columns, flexible=0)
-            table.setMinimumHeight(220)
+            flexible = 0 if key in ("heat_map", "paths", "abandoned") else columns - 1
+            table = read_only_table(f"report.{key}.table", columns, flexible=flexible)
             self.tables[key] = table
-            if key in charts:
+            if key == "missing":  # a short table: beside its chart
                 row = QHBoxLayout()
                 row.addWidget(charts[key], 1)
                 row.addWidget(table, 1)
                 layout.addLayout(row)
-            else:
+            else:  # the chart above, the table under it at full width
+                if key in charts:
+                    layout.addWidget(charts[key])
                 layout.addWidget(table)
         self.range.currentIndexChanged.connect(self._range_chosen)
         self.live = QTimer(self)
@@ -193,9 +198,10 @@ class DashboardPage(AdminPage):
             widget.setColumnCount(len(table_data.columns))
             widget.setHorizontalHeaderLabels([loc.tr(c) for c in table_data.columns])
             fill_table(widget, table_data.rows)
+            fit_height(widget)
             for row, ok in enumerate(table_data.flags or []):
                 if ok is not None:
-                    for column in (8, 9):
+                    for column in tables.FLAGGED_COLUMNS:
                         item = widget.item(row, column)
                         if item is not None:
                             item.setBackground(QBrush(_GOOD if ok else _BAD))

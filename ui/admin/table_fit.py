@@ -83,3 +83,13 @@ class ColumnFitter(QObject):
 
 def fit_columns(table: QTableWidget, flexible: int) -> ColumnFitter:
     return ColumnFitter(table, flexible)
+
+
+def fit_height(table: QTableWidget, most_rows: int = 12) -> None:
+    """Tall enough for its rows (up to ``most_rows``; it scrolls beyond), and for two
+    when empty, so a short table is read whole without scrolling."""
+    rows = min(max(table.rowCount(), 2), most_rows)
+    header = table.horizontalHeader().sizeHint().height()
+    row = table.verticalHeader().defaultSectionSize()
+    scroll = table.horizontalScrollBar().sizeHint().height()
+    table.setFixedHeight(header + rows * row + scroll + 2 * table.frameWidth())

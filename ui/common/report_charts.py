@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QFont, QImage
 
 from kiosk.i18n import Localizer
 from kiosk.reports import formatting as fmt
@@ -30,6 +30,12 @@ class Chart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph ships no types
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
+        font = QFont()
+        font.setPixelSize(14)  # the labels' own size, whatever the admin theme's is
+        for side in ("bottom", "left"):
+            axis = self.getAxis(side)
+            axis.setStyle(tickFont=font, autoExpandTextSpace=True)
+            axis.setTextPen("k")
 
     def set_title(self, text: str) -> None:
         self.setTitle(text)
@@ -60,7 +66,8 @@ class TrendChart(Chart):
                 continue  # nothing to draw (and pyqtgraph warns on an all-empty line)
             self.plot(x, y, pen=pg.mkPen(_PENS[index % len(_PENS)], width=2), symbol="o",
                       symbolSize=5, name=name, connect="finite")  # fmt: skip
-        step = max(1, len(labels) // 8)
+        step = max(1, -(-len(labels) // 7))  # at most seven labels under the axis
+        self.setXRange(-0.5, max(len(labels) - 0.5, 0.5), padding=0)
         self.getAxis("bottom").setTicks([[(i, labels[i]) for i in range(0, len(labels), step)]])
 
 
@@ -99,7 +106,7 @@ def draw_all(
     """Draw the dashboard's three charts (the same on screen and in the review pack)."""
     days = list(d.by_day.values())
     trend.show_series(
-        [loc.date(day) for day in d.by_day],
+        [fmt.short_day(loc, day) for day in d.by_day],
         [
             (loc.tr("Wait, median (min)"), [_minutes(f.wait.median) for f in days]),
             (loc.tr("Wait, 90% (min)"), [_minutes(f.wait.p90) for f in days]),

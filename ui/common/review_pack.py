@@ -101,7 +101,7 @@ def review_document(
     goal = fmt.percent(loc, SERVICE_LEVEL_GOAL)
     parts.append(f"<p>{html.escape(', '.join(below) if below else loc.tr('None'))} "
                  f"({html.escape(loc.tr('goal {goal}').format(goal=goal))})</p>")  # fmt: skip
-    for key in ("services", "trend", "heat_map", "missing", "paths", "abandoned"):
+    for key in ("services", "service_times", "trend", "heat_map", "missing", "paths", "abandoned"):
         parts.append(f"<h2>{html.escape(loc.tr(made[key].title))}</h2>")
         if key in charts:
             parts.append(f'<p><img src="chart:{key}" width="600"></p>')

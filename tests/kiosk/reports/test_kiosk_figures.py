@@ -66,3 +66,19 @@ def test_a_day_with_no_traffic(branch: Branch) -> None:
         assert missing_materials(session, quiet) == []
         assert failure_paths(session, quiet) == []
         assert abandoned_by_screen(session, quiet) == {}
+
+
+def test_by_service_and_by_counter_of_the_ticket(branch: Branch) -> None:
+    with branch.db.session() as session:
+        services = kiosk_figures(session, window(branch), Slice.SERVICE)
+        counters = kiosk_figures(session, window(branch), Slice.COUNTER)
+    assert {s: f.visits for s, f in services.items()} == {
+        "open_account": 4,  # T1, T4, the bring-list, the walk-away on its guidance
+        "lost_card": 3,
+        "general_enquiry": 1,
+        None: 1,  # left on the questionnaire before any service
+    }
+    assert services["open_account"].slips == 1 and services["open_account"].abandoned == 1
+    # counter 1 called T2, T4 (last) and T5; no counter: T3 (never called) and the
+    # three visits without a ticket
+    assert {c: f.visits for c, f in counters.items()} == {"1": 3, "2": 1, "3": 1, None: 4}

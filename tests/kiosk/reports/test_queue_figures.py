@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from kiosk.reports.breakdown import breakdown
 from kiosk.reports.queue_figures import (
     QueueFigures,
     arrivals_by_weekday_hour,
-    breakdown,
     queue_figures,
     with_empty_keys,
 )
@@ -106,3 +106,5 @@ def test_the_breakdown_agrees_with_each_slice(branch: Branch) -> None:
     assert parts.total == figures(branch, Slice.TOTAL)[None]
     assert parts.by_service == figures(branch, Slice.SERVICE)
     assert parts.by_day == figures(branch, Slice.DAY)
+    with branch.db.session() as session:
+        assert parts.heat_map == arrivals_by_weekday_hour(session, window)

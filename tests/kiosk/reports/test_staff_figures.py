@@ -7,7 +7,7 @@ import pytest
 from kiosk.access import PermissionDenied
 from kiosk.audit import AuditLog
 from kiosk.reports.service import Reports
-from kiosk.reports.window import ReportError
+from kiosk.reports.window import ReportError, Slice
 from tests.kiosk.reports.scenario import ANN, MANAGER, MONDAY, TUESDAY, Branch
 
 
@@ -69,3 +69,10 @@ def test_assessment_notes_are_kept_and_audited(branch: Branch) -> None:
 def test_a_range_must_make_sense(branch: Branch) -> None:
     with pytest.raises(ReportError):
         reports(branch).dashboard(MANAGER, TUESDAY, MONDAY)
+
+
+def test_any_slice_for_managers_only(branch: Branch) -> None:
+    hours = reports(branch).sliced(MANAGER, MONDAY, TUESDAY, Slice.HOUR)
+    assert {h: f.arrivals for h, f in hours.items()} == {10: 4, 23: 1, 2: 1}
+    with pytest.raises(PermissionDenied):
+        reports(branch).sliced(ANN, MONDAY, TUESDAY, Slice.STAFF)
