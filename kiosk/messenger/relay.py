@@ -37,7 +37,7 @@ from kiosk.messenger.replies import LowScoreHook, record_reply
 from kiosk.outbox import HELD_IN_QUIET_HOURS, SENDING_LEASE, in_quiet_hours
 from kiosk.phone import from_gateway
 from kiosk.settings import Settings
-from kiosk.sms_texts import SmsTexts, load_texts
+from kiosk.sms_texts import SmsTexts, SmsTextsError, load_texts
 
 log = logging.getLogger("kiosk.messenger")
 
@@ -211,7 +211,12 @@ class Relay:
             row.status, row.detail = "dropped", why
             self.stats.dropped += 1
             return None
-        row.body = self._texts.render(row.template, contact.locale, row.params)[:1600]
+        try:
+            row.body = self._texts.render(row.template, contact.locale, row.params)[:1600]
+        except SmsTextsError as exc:  # a template the texts file lacks: never sendable
+            row.status, row.detail = "dropped", str(exc)[:200]
+            self.stats.dropped += 1
+            return None
         return Outgoing(row.id or 0, self._key.decrypt(contact.phone_cipher), row.body)
 
     # -- sending ---------------------------------------------------------------------------
