@@ -45,6 +45,7 @@ BATCH = 20
 LEASE = SENDING_LEASE
 RETRY_AFTER = timedelta(seconds=30)
 MAX_ATTEMPTS = 5
+DATABASE_RETRY_SECONDS = 2.0
 _FAILED_RECEIPTS = frozenset({"UNDELIV", "EXPIRED", "REJECTD", "DELETED", "UNKNOWN"})
 
 
@@ -115,7 +116,15 @@ class Relay:
             while not stop.is_set():
                 if heartbeat is not None:
                     heartbeat()
-                busy = self.step(wait=self._settings.sms.poll_seconds)
+                try:
+                    busy = self.step(wait=self._settings.sms.poll_seconds)
+                except DatabaseUnavailable as exc:  # busy or unreachable: try again soon
+                    # (a batch caught between 'sending' and its answer stays 'sending':
+                    # unknown for staff, never sent twice)
+                    self.stats.errors.append(str(exc)[:200])
+                    log.warning("database unavailable: %s", exc)
+                    stop.wait(DATABASE_RETRY_SECONDS)
+                    continue
                 if not busy and not self._bound:
                     stop.wait(self._settings.sms.poll_seconds)
         finally:
