@@ -1,5 +1,6 @@
 """Open the kiosk's database: create the schema and seed the catalogue on first run
-(with the built-in demo catalogue, also three counters that serve it)."""
+(with the built-in demo catalogue, also three counters that serve it), and open the
+keys kept outside it (the audit trail's, the customers' phone numbers')."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 from kiosk.audit_seal import AuditSeal
 from kiosk.catalogue.loader import load_catalogue
+from kiosk.contacts import open_contact_key
 from kiosk.counters import seed_demo_counters
 from kiosk.db.catalogue_store import has_catalogue, save_catalogue
 from kiosk.db.database import Database
@@ -42,8 +44,6 @@ def open_database(settings: Settings, catalogue_files: Sequence[Path] | None = N
             if catalogue_files is None:
                 seed_demo_counters(session)
     db.audit_seal = _seal(db, settings)
-    from kiosk.contacts import open_contact_key
-
     db.contact_key = open_contact_key(db, settings)  # raises ContactKeyError
     return db
 

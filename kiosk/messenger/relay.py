@@ -37,7 +37,7 @@ from kiosk.messenger.replies import LowScoreHook, record_reply
 from kiosk.outbox import HELD_IN_QUIET_HOURS, SENDING_LEASE, in_quiet_hours
 from kiosk.phone import from_gateway
 from kiosk.settings import Settings
-from kiosk.sms_texts import SmsTexts, load_texts
+from kiosk.sms_texts import SmsTexts, SmsTextsError, load_texts
 
 log = logging.getLogger("kiosk.messenger")
 
@@ -45,6 +45,7 @@ BATCH = 20
 LEASE = SENDING_LEASE
 RETRY_AFTER = timedelta(seconds=30)
 MAX_ATTEMPTS = 5
+DATABASE_RETRY_SECONDS = 2.0
 _FAILED_RECEIPTS = frozenset({"UNDELIV", "EXPIRED", "REJECTD", "DELETED", "UNKNOWN"})
 
 
@@ -115,7 +116,15 @@ class Relay:
             while not stop.is_set():
                 if heartbeat is not None:
                     heartbeat()
-                busy = self.step(wait=self._settings.sms.poll_seconds)
+                try:
+                    busy = self.step(wait=self._settings.sms.poll_seconds)
+                except DatabaseUnavailable as exc:  # busy or unreachable: try again soon
+                    # (a batch caught between 'sending' and its answer stays 'sending':
+                    # unknown for staff, never sent twice)
+                    self.stats.errors.append(str(exc)[:200])
+                    log.warning("database unavailable: %s", exc)
+                    stop.wait(DATABASE_RETRY_SECONDS)
+                    continue
                 if not busy and not self._bound:
                     stop.wait(self._settings.sms.poll_seconds)
         finally:
@@ -211,7 +220,12 @@ class Relay:
             row.status, row.detail = "dropped", why
             self.stats.dropped += 1
             return None
-        row.body = self._texts.render(row.template, contact.locale, row.params)[:1600]
+        try:
+            row.body = self._texts.render(row.template, contact.locale, row.params)[:1600]
+        except SmsTextsError as exc:  # a template the texts file lacks: never sendable
+            row.status, row.detail = "dropped", str(exc)[:200]
+            self.stats.dropped += 1
+            return None
         return Outgoing(row.id or 0, self._key.decrypt(contact.phone_cipher), row.body)
 
     # -- sending ---------------------------------------------------------------------------

@@ -65,3 +65,35 @@ def test_a_start_up_stop_is_said_in_the_persons_language(
         "無法讀取審計密鑰檔案。",
     ]
     assert "The audit key file cannot be read." in str(stopped.value)  # the log's English
+
+
+def test_a_missing_contacts_key_stops_the_start_with_what_to_do(
+    catalogs: Catalogs, tmp_path: Path
+) -> None:
+    from kiosk.clock import utc_now
+    from kiosk.contacts import ContactBook
+    from kiosk.reception import Reception, VisitInput
+    from kiosk.settings import settings_from_mapping
+    from ui.common.branch_database import open_branch_database
+    from ui.common.errors import StartupError
+
+    settings = settings_from_mapping({"kiosk": {"data_dir": str(tmp_path / "data")}})
+    db = open_branch_database(settings)[0]
+    assert db.contact_key is not None
+    ticket = Reception(db, settings).take_ticket(VisitInput("en", utc_now(), (), "lost_card"))
+    ContactBook(db, settings, db.contact_key).opt_in(
+        ticket_id=ticket.ticket_id,
+        typed="91234567",
+        purposes=["survey"],
+        locale="en",
+        notice_version="v",
+    )
+    db.dispose()
+    key = settings.sms.key_path(settings.kiosk.data_dir)
+    key.unlink()
+    with pytest.raises(StartupError) as stopped:
+        open_branch_database(settings)
+    assert not key.exists()  # never a silent new key
+    zh = stopped.value.text(catalogs.localizer("zh_Hans")).splitlines()
+    assert zh[0] == f"客户电话号码的密钥无法使用（{key}）："
+    assert zh[1].startswith("联系人密钥文件不见了。")

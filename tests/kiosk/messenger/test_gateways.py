@@ -97,3 +97,16 @@ def test_the_http_adapter_posts_json_with_its_template(provider: str) -> None:
     (unknown,) = gateway.submit([Outgoing(9, "+85291234567", "x")])
     assert unknown.outcome == Outcome.UNKNOWN  # it may have gone: never again
     _Provider.answer = 200
+
+
+def test_a_text_without_its_template_is_dropped_not_retried_for_ever(
+    db: Database, settings: Settings, customer: Customer, clock: FakeClock
+) -> None:
+    bad = queue(db, customer("91234567"), clock, template="no_such_text")
+    good = queue(db, customer("91234568"), clock)
+    relay = Relay(db, settings, gateway_for(settings), open_contact_key(db, settings), clock=clock)
+    relay.step()
+    with db.session() as session:
+        status = {r.id: (r.status, r.detail) for r in session.exec(select(OutboxRow))}
+    assert status[bad][0] == "dropped" and "no_such_text" in str(status[bad][1])
+    assert status[good][0] == "sent"

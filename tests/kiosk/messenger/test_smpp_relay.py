@@ -267,3 +267,44 @@ def test_the_rate_limit_spreads_a_burst(
     relay._gateway.close()
     with db.session() as session:
         assert not session.exec(select(OutboxRow).where(col(OutboxRow.status) != "sent")).all()
+
+
+def test_a_locked_database_pauses_the_relay_without_losing_anything(
+    db: Database, settings: Settings, smsc: Smsc, customer: Customer, clock: FakeClock
+) -> None:
+    import sqlite3
+    import threading
+
+    from kiosk.contacts import open_contact_key
+    from kiosk.messenger.gateways import gateway_for
+
+    queued = queue(db, customer("91234567"), clock)
+    impatient = Database(settings.database_url, busy_timeout_ms=50)
+    relay = Relay(
+        impatient,
+        settings,
+        gateway_for(settings),
+        open_contact_key(db, settings),
+        clock=clock,
+        min_backoff=0,
+    )
+    assert db.file is not None
+    holder = sqlite3.connect(db.file, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process writes for a long time
+    stop = threading.Event()
+    thread = threading.Thread(target=relay.run, args=(stop,))
+    thread.start()
+    try:
+        for _ in range(200):  # until the relay has met the lock (a bounded wait, not a sleep)
+            if relay.stats.errors:
+                break
+            stop.wait(0.05)
+        assert any("locked" in e for e in relay.stats.errors)
+        holder.execute("ROLLBACK")
+        smsc.wait_for(lambda: len(smsc.texts()) == 1)
+    finally:
+        stop.set()
+        thread.join(10)
+        holder.close()
+        impatient.dispose()
+    assert statuses(db)[queued] == "sent"
