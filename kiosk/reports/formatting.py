@@ -24,11 +24,17 @@ def count(loc: Localizer, value: int | float | None) -> str:
 
 def minutes(loc: Localizer, seconds: float | None) -> str:
     """Seconds shown as minutes with one decimal (``12.5``)."""
+
+    return NOTHING if seconds is None else decimal(loc, seconds / 60.0)
+
+
+def decimal(loc: Localizer, value: float | None) -> str:
+    """A figure with one decimal (``4.2``)."""
     from babel.numbers import format_decimal
 
-    if seconds is None:
+    if value is None:
         return NOTHING
-    return format_decimal(seconds / 60.0, format="#,##0.0", locale=loc.babel_locale)
+    return format_decimal(value, format="#,##0.0", locale=loc.babel_locale)
 
 
 def percent(loc: Localizer, value: float | None) -> str:

@@ -26,6 +26,7 @@ from kiosk.db.models import ServiceRow, Staff
 from kiosk.db.models_reports import AssessmentNote
 from kiosk.i18n import N_
 from kiosk.reports.breakdown import breakdown
+from kiosk.reports.feedback import ComplaintFigures, CsatFigures, csat
 from kiosk.reports.kiosk_figures import (
     FailurePath,
     KioskFigures,
@@ -40,6 +41,7 @@ from kiosk.reports.queue_figures import (
     queue_figures,
     with_empty_keys,
 )
+from kiosk.reports.satisfaction import satisfaction
 from kiosk.reports.sql import column
 from kiosk.reports.staff_figures import BranchMedians, StaffFigures, branch_medians, staff_figures
 from kiosk.reports.window import ReportError, Slice, Window
@@ -73,6 +75,8 @@ class Dashboard:
     failure_paths: list[FailurePath]
     abandoned: dict[str, int]
     services: dict[str, ServiceInfo] = field(default_factory=dict)
+    csat: CsatFigures = field(default_factory=lambda: csat([]))
+    complaints: ComplaintFigures = field(default_factory=lambda: ComplaintFigures(0, 0, 0, None))
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,12 @@ class StaffReport:
     """None: nothing recorded for the person in the range."""
     medians: BranchMedians
     notes: list[Note]
+    csat: CsatFigures = field(default_factory=lambda: csat([]))
+    """Of the visits this person served."""
+    complaints: ComplaintFigures = field(default_factory=lambda: ComplaintFigures(0, 0, 0, None))
+    """Cases about visits this person served."""
+    branch_csat: CsatFigures = field(default_factory=lambda: csat([]))
+    """Everyone's, to compare with."""
 
 
 def _note(row: AssessmentNote) -> Note:
@@ -144,6 +154,7 @@ class Reports:
             ).all()
         }
         queue = breakdown(session, window, today)
+        satisfied, complained = satisfaction(session, window, self._clock())
         return Dashboard(
             window=window,
             total=queue.total,
@@ -155,6 +166,8 @@ class Reports:
             failure_paths=failure_paths(session, window),
             abandoned=abandoned_by_screen(session, window),
             services=services,
+            csat=satisfied,
+            complaints=complained,
         )
 
     def sliced(
@@ -183,11 +196,17 @@ class Reports:
         with self._db.session() as session:
             self._may_see(actor, staff_id, session)
             figures = staff_figures(session, window, self.today(), self._clock())
+            now = self._clock()
+            satisfied, complained = satisfaction(session, window, now, staff_id)
+            branch, _ = satisfaction(session, window, now)
             return StaffReport(
                 window,
                 figures.get(staff_id),
                 branch_medians(figures),
                 self._notes(session, staff_id),
+                satisfied,
+                complained,
+                branch,
             )
 
     @staticmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kiosk.i18n import N_, Localizer
 from kiosk.reports import formatting as fmt
+from kiosk.reports.feedback import ComplaintFigures, CsatFigures
 from kiosk.reports.staff_figures import BranchMedians, StaffFigures
 from kiosk.reports.tables import Table
 
@@ -94,3 +95,24 @@ def person_lines(loc: Localizer, f: StaffFigures | None, m: BranchMedians) -> li
         loc.tr("Signed in {hours} h in the range.").format(hours=_hours(loc, f.signed_in_seconds))
     )
     return lines
+
+
+def satisfaction_lines(
+    loc: Localizer, mine: CsatFigures, branch: CsatFigures, complaints: ComplaintFigures
+) -> list[str]:
+    """The satisfaction of the visits this person served beside the branch's, each with
+    how many answers it rests on, and the complaint cases about those visits."""
+    return [
+        loc.tr("Mean score {mine} ({n} answers) · branch {branch} ({m} answers)").format(
+            mine=fmt.decimal(loc, mine.mean),
+            n=fmt.count(loc, mine.answered),
+            branch=fmt.decimal(loc, branch.mean),
+            m=fmt.count(loc, branch.answered),
+        ),
+        loc.tr("Scores of 4 or 5: {mine} · branch {branch}").format(
+            mine=fmt.percent(loc, mine.top_percent), branch=fmt.percent(loc, branch.top_percent)
+        ),
+        loc.tr("Complaints about these visits: {opened}, {overdue} past their target").format(
+            opened=fmt.count(loc, complaints.opened), overdue=fmt.count(loc, complaints.overdue)
+        ),
+    ]

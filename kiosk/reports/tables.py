@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from kiosk.catalogue.model import Catalogue
 from kiosk.i18n import N_, Localizer
 from kiosk.reports import formatting as fmt
+from kiosk.reports.feedback import ComplaintFigures, CsatFigures
 from kiosk.reports.service import Dashboard
 
 #: Each table's title (msgids), by its key: the dashboard's headings, the pack's, the sheets'.
@@ -20,6 +21,7 @@ TITLES = {
     "missing": N_("Missing materials"),
     "paths": N_("Questionnaire paths ending at the enquiry desk"),
     "abandoned": N_("Abandoned at the kiosk"),
+    "satisfaction": N_("Satisfaction and complaints"),
 }
 
 
@@ -151,6 +153,24 @@ def abandoned(d: Dashboard, loc: Localizer) -> Table:
     return Table("abandoned", TITLES["abandoned"], (N_("Screen"), N_("Visits")), rows)
 
 
+def satisfaction(csat: CsatFigures, complaints: ComplaintFigures, loc: Localizer) -> Table:
+    """CSAT of the served visits (survey after the visit, else the kiosk rating) and the
+    complaint cases opened in the range; each figure with what it is counted on."""
+    hours = complaints.median_hours_to_resolve
+    rows = [
+        [loc.tr(N_("Visits asked (served)")), fmt.count(loc, csat.asked)],
+        [loc.tr(N_("Visits that answered")), fmt.count(loc, csat.answered)],
+        [loc.tr(N_("Answered")), fmt.percent(loc, csat.answer_percent)],
+        [loc.tr(N_("Mean score (1–5)")), fmt.decimal(loc, csat.mean)],
+        [loc.tr(N_("Scores of 4 or 5")), fmt.percent(loc, csat.top_percent)],
+        [loc.tr(N_("Complaints opened")), fmt.count(loc, complaints.opened)],
+        [loc.tr(N_("Complaints closed")), fmt.count(loc, complaints.resolved)],
+        [loc.tr(N_("Complaints past their target")), fmt.count(loc, complaints.overdue)],
+        [loc.tr(N_("Median hours to close")), fmt.decimal(loc, hours)],
+    ]
+    return Table("satisfaction", TITLES["satisfaction"], (N_("Figure"), N_("Value")), rows)
+
+
 def all_tables(d: Dashboard, loc: Localizer, catalogue: Catalogue | None) -> list[Table]:
     return [
         services(d, loc, catalogue),
@@ -160,6 +180,7 @@ def all_tables(d: Dashboard, loc: Localizer, catalogue: Catalogue | None) -> lis
         missing(d, loc, catalogue),
         paths(d, loc, catalogue),
         abandoned(d, loc),
+        satisfaction(d.csat, d.complaints, loc),
     ]
 
 

@@ -194,9 +194,11 @@ class AssessmentPage(AdminPage):
             return
         name = report.figures.name if report.figures else ""
         self.person_title.setText(name or loc.tr("Your figures"))
-        self.person_lines.setText(
-            "\n".join(staff_tables.person_lines(loc, report.figures, report.medians))
+        lines = staff_tables.person_lines(loc, report.figures, report.medians)
+        lines += staff_tables.satisfaction_lines(
+            loc, report.csat, report.branch_csat, report.complaints
         )
+        self.person_lines.setText("\n".join(lines))
         self.notes.setText("\n\n".join(self._note_text(n) for n in report.notes))
 
     def _note_text(self, note: Note) -> str:

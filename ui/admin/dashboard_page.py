@@ -47,7 +47,7 @@ RANGES = (
 LIVE_MS = 30_000
 #: The tables in the order shown, with their column counts.
 TABLES = (("services", 8), ("service_times", 6), ("trend", 5), ("heat_map", 25), ("missing", 5),
-          ("paths", 2), ("abandoned", 2))  # fmt: skip
+          ("paths", 2), ("abandoned", 2), ("satisfaction", 2))  # fmt: skip
 _GOOD, _BAD = QColor("#d7f0dc"), QColor("#f8d7d3")
 
 
@@ -106,7 +106,9 @@ class DashboardPage(AdminPage):
         for key, columns in TABLES:
             self.titles[key] = label("subtitle")
             layout.addWidget(self.titles[key])
-            flexible = 0 if key in ("heat_map", "paths", "abandoned") else columns - 1
+            flexible = (
+                0 if key in ("heat_map", "paths", "abandoned", "satisfaction") else columns - 1
+            )
             table = read_only_table(f"report.{key}.table", columns, flexible=flexible)
             self.tables[key] = table
             if key == "missing":  # a short table: beside its chart

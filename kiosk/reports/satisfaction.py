@@ -1,0 +1,94 @@
+"""Satisfaction and complaints over a report's range, read from the after-visit tables
+and counted by :mod:`kiosk.reports.feedback`.
+
+- CSAT: every ticket served (done) in the range was asked (the kiosk's "rate a recent
+  visit" or the survey after the visit); its score is the survey's (by text or phone)
+  where there is one, else the kiosk rating's.
+- Complaints: the cases *opened* in the range; a rejected case counts as closed
+  (resolved) for the time to resolve, and is overdue if it closed after its target.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlmodel import Session, col
+
+from kiosk.db.models import Ticket
+from kiosk.db.models_contacts import SurveyAnswerRow
+from kiosk.db.models_feedback import ComplaintCase, VisitRating
+from kiosk.reports.feedback import (
+    ComplaintFigures,
+    ComplaintRow,
+    CsatFigures,
+    SurveyRow,
+    complaints,
+    csat,
+)
+from kiosk.reports.window import Window
+from kiosk.ticket import TicketStatus
+
+
+def survey_rows(session: Session, window: Window, staff_id: int | None = None) -> list[SurveyRow]:
+    surveyed = (
+        select(
+            col(SurveyAnswerRow.ticket_id).label("ticket_id"),
+            func.min(col(SurveyAnswerRow.score)).label("score"),
+        )
+        .where(col(SurveyAnswerRow.kind) == "score")
+        .group_by(col(SurveyAnswerRow.ticket_id))
+        .subquery()
+    )
+    rated = (
+        select(VisitRating.ticket_id, func.min(VisitRating.score).label("score"))  # type: ignore[call-overload]
+        .group_by(VisitRating.ticket_id)
+        .subquery()
+    )
+    query = (
+        select(
+            Ticket.visit_id,  # type: ignore[call-overload]
+            func.coalesce(surveyed.c.score, rated.c.score),
+            Ticket.staff_id,
+            Ticket.service_slug,
+        )
+        .outerjoin(surveyed, surveyed.c.ticket_id == Ticket.id)
+        .outerjoin(rated, rated.c.ticket_id == Ticket.id)
+        .where(
+            col(Ticket.business_day) >= window.first,
+            col(Ticket.business_day) <= window.last,
+            col(Ticket.status) == TicketStatus.DONE,
+        )
+    )
+    if staff_id is not None:
+        query = query.where(Ticket.staff_id == staff_id)
+    return [SurveyRow(v, s, st, svc) for v, s, st, svc in session.execute(query).all()]
+
+
+def complaint_rows(
+    session: Session, window: Window, staff_id: int | None = None
+) -> list[ComplaintRow]:
+    start, end = window.bounds()
+    involved = func.coalesce(ComplaintCase.staff_id, Ticket.staff_id)
+    query = (
+        select(
+            ComplaintCase.opened_at,  # type: ignore[call-overload]
+            ComplaintCase.resolve_due,
+            ComplaintCase.closed_at,
+            involved,
+        )
+        .outerjoin(Ticket, Ticket.id == ComplaintCase.ticket_id)
+        .where(ComplaintCase.opened_at >= start, ComplaintCase.opened_at < end)
+    )
+    if staff_id is not None:  # the person named on the case, else who served the ticket
+        query = query.where(involved == staff_id)
+    return [ComplaintRow(*row) for row in session.execute(query).all()]
+
+
+def satisfaction(
+    session: Session, window: Window, now: datetime, staff_id: int | None = None
+) -> tuple[CsatFigures, ComplaintFigures]:
+    return (
+        csat(survey_rows(session, window, staff_id)),
+        complaints(complaint_rows(session, window, staff_id), now),
+    )
