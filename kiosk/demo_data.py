@@ -31,6 +31,7 @@ from kiosk.counters import default_names
 from kiosk.db.catalogue_store import load_stored_catalogue
 from kiosk.db.database import Database
 from kiosk.db.models import CounterRow, QueueEvent, Staff, Ticket, Visit
+from kiosk.demo_feedback import add_feedback
 from kiosk.demo_queue import DayRows, Ids
 from kiosk.demo_staffing import Staffing, StaffingPlan, plan_staffing
 from kiosk.demo_traffic import SERVICE_MIX, DayTraffic, days_back
@@ -47,7 +48,8 @@ MAX_PER_DAY = 20_000
 #: Called with the connection and each batch's days once its rows are inserted (inside
 #: the batch's transaction), to add rows of other tables that point at them.
 DemoHook = Callable[[Connection, Sequence[DayRows]], None]
-HOOKS: list[DemoHook] = []
+HOOKS: list[DemoHook] = [add_feedback]
+"""Rows written after each batch: the after-visit answers (:mod:`kiosk.demo_feedback`)."""
 
 _TABLES: tuple[tuple[str, Table], ...] = (
     ("visits", Visit.__table__),  # type: ignore[attr-defined]  # SQLModel sets it

@@ -197,3 +197,32 @@ def test_refuses_sizes_out_of_range(
     with pytest.raises(DemoRefused) as caught:
         _fill(db, settings, **options)
     assert caught.value.message.format(**caught.value.params) == message
+
+
+def test_served_visits_get_ratings_survey_scores_and_the_cases_low_ones_open(
+    branch: tuple[Database, Settings],
+) -> None:
+    from kiosk.db.models_contacts import SurveyAnswerRow
+    from kiosk.db.models_feedback import ComplaintCase, VisitRating
+
+    db, settings = branch
+    _fill(db, settings)
+    with db.session() as session:
+        served = {
+            t.id: t for t in session.exec(select(Ticket)).all() if t.status == TicketStatus.DONE
+        }
+        ratings = session.exec(select(VisitRating)).all()
+        answers = session.exec(select(SurveyAnswerRow)).all()
+        cases = session.exec(select(ComplaintCase)).all()
+    answered = [r.ticket_id for r in ratings] + [a.ticket_id for a in answers]
+    assert set(answered) <= set(served) and len(answered) == len(set(answered))
+    assert 0.2 < len(answered) / len(served) < 0.45  # about a third answer
+    scores = [r.score for r in ratings] + [a.score for a in answers]
+    assert all(1 <= s <= 5 for s in scores if s is not None)
+    low = sum(1 for s in scores if s is not None and s <= 2)
+    assert len(cases) == low and all(c.ticket_id in served for c in cases)
+    assert {c.source for c in cases} <= {"kiosk_rating", "survey"}
+    assert all(c.closed_at is not None and c.closed_at > c.opened_at for c in cases)
+    for rating in ratings:
+        if rating.score <= 2:
+            assert rating.case_id in {c.id for c in cases}
