@@ -22,9 +22,10 @@ from ui.common.service_notify import ServiceNotifier
 
 ROOT = Path(__file__).resolve().parents[2]
 UNITS = sorted((ROOT / "deploy" / "systemd").glob("*.service"))
-TIMED = ("lobby-backup", "lobby-archive")
+TIMED = tuple(sorted(t.stem for t in (ROOT / "deploy" / "systemd").glob("*.timer")))
 APPS = [u for u in UNITS if u.stem not in TIMED]
-"""The long-running apps (the backup and the archive are oneshots started by their timers)."""
+"""The long-running apps (the backup, the archive and the review pack are oneshots started
+by their timers)."""
 
 
 @pytest.fixture
