@@ -91,7 +91,8 @@ def enqueue(
 
     Returns the outbox id, or None when the customer left no number or did not consent
     to ``purpose`` (nothing is queued then). ``template`` names a text of
-    :mod:`kiosk.sms_texts`, filled with ``params`` in the customer's language."""
+    :mod:`kiosk.sms_texts`, filled with ``params`` in the customer's language when it is
+    sent (``{branch}`` is the branch's name unless ``params`` give one)."""
     contact = contact_for_ticket(session, ticket_id)
     if contact is None or contact.id is None or not consented(session, contact.id, purpose):
         return None

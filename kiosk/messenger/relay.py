@@ -221,7 +221,8 @@ class Relay:
             self.stats.dropped += 1
             return None
         try:
-            row.body = self._texts.render(row.template, contact.locale, row.params)[:1600]
+            params = {"branch": self._settings.kiosk.branch_name, **row.params}
+            row.body = self._texts.render(row.template, contact.locale, params)[:1600]
         except SmsTextsError as exc:  # a template the texts file lacks: never sendable
             row.status, row.detail = "dropped", str(exc)[:200]
             self.stats.dropped += 1

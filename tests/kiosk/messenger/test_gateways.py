@@ -110,3 +110,23 @@ def test_a_text_without_its_template_is_dropped_not_retried_for_ever(
         status = {r.id: (r.status, r.detail) for r in session.exec(select(OutboxRow))}
     assert status[bad][0] == "dropped" and "no_such_text" in str(status[bad][1])
     assert status[good][0] == "sent"
+
+
+def test_a_complaint_resolution_text_names_the_branch_by_itself(
+    db: Database, settings: Settings, customer: Customer, clock: FakeClock
+) -> None:
+    from kiosk.outbox import enqueue
+
+    ticket = customer("91234567", locale="zh_Hant")
+    with db.session() as session:  # as the complaints module calls it
+        enqueue(
+            session,
+            ticket_id=ticket,
+            purpose="survey",
+            template="complaint_resolved",
+            params={"reference": "C-0007", "outcome": "已退回手續費。"},
+            not_before=clock.now,
+        )
+    Relay(db, settings, gateway_for(settings), open_contact_key(db, settings), clock=clock).step()
+    (line,) = read_log(log_path(settings))
+    assert line["text"] == "Riverside：您的意見C-0007已處理：已退回手續費。"
