@@ -73,6 +73,7 @@ class Screen:
 
     def state(self) -> tuple[str, int, int, int, int]:
         """The kiosk window as the X server has it: map state, x, y, width, height."""
+        assert self.window, "no window id"  # xwininfo without one waits for a click
         info = self.run("xwininfo", "-id", self.window)
         values = {
             key: value.strip()
@@ -120,7 +121,7 @@ def screen(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Screen]:
             )
             wait_for(  # the window manager has taken the screen (EWMH's check window)
                 lambda: "window id" in _root_property(env, "_NET_SUPPORTING_WM_CHECK"),
-                10,
+                30,
                 "openbox did not start",
             )
         config = tmp_path / "kiosk.toml"
@@ -143,8 +144,14 @@ def screen(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Screen]:
             ).stdout.split()
             return found[0] if found else ""
 
-        wait_for(lambda: bool(window()), 30, "the kiosk window did not appear")
-        shown = Screen(env, kiosk, window())
+        found = [""]
+
+        def seen() -> bool:
+            found[0] = window()
+            return bool(found[0])
+
+        wait_for(seen, 30, "the kiosk window did not appear")
+        shown = Screen(env, kiosk, found[0])  # one id: the window may be remapped meanwhile
         shown.assert_held("start-up", STARTUP_SECONDS)
         yield shown
     finally:
