@@ -37,6 +37,12 @@ class ReadReply:
     comment: str | None = None
 
 
+def _printable(text: str) -> str:
+    """Without control characters (a NUL cannot be stored in PostgreSQL text), line
+    breaks and tabs kept as spaces."""
+    return "".join(ch if ch.isprintable() else " " for ch in text if ch not in "\x00")
+
+
 def read_reply(text: str) -> ReadReply:
     cleaned = unicodedata.normalize("NFKC", text).translate(_FULL_WIDTH_DIGITS).strip()
     if cleaned.upper().strip(" .!。") in STOP_WORDS:
@@ -77,6 +83,7 @@ def record_reply(
     on_low_score: LowScoreHook | None = None,
 ) -> SurveyAnswerRow | None:
     """Record one reply; None when it matches no survey (a STOP still blocks the number)."""
+    text = _printable(text)
     reading = read_reply(text)
     if phone_hash is None:
         return None
