@@ -14,15 +14,13 @@ from datetime import date, timedelta
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from kiosk.branch_service import BranchService
 from kiosk.branch_settings import stored_or_default
-from kiosk.clock import Clock, business_today, utc_now
 from kiosk.complaint_rules import CaseSource
 from kiosk.complaints import open_case
-from kiosk.db.database import Database
 from kiosk.db.models import Ticket
 from kiosk.db.models_feedback import VisitRating
 from kiosk.i18n import N_
-from kiosk.settings import Settings
 from kiosk.ticket import TicketStatus
 
 SCORES = (1, 2, 3, 4, 5)
@@ -74,15 +72,7 @@ def normalise_code(text: str) -> str:
     return "".join(text.split()).upper()
 
 
-class Ratings:
-    def __init__(self, db: Database, settings: Settings, clock: Clock = utc_now) -> None:
-        self._db = db
-        self._settings = settings
-        self._clock = clock
-
-    def use_settings(self, settings: Settings) -> None:
-        self._settings = settings
-
+class Ratings(BranchService):
     def find(self, typed: str) -> RatableTicket:
         """The ticket a customer means: a reference (from the QR code) or a code such as
         ``A023``, the most recent served one of that code within the retention period."""
@@ -101,7 +91,7 @@ class Ratings:
             raise FeedbackError(
                 N_("Type the ticket number as printed, a letter and three digits, e.g. A023.")
             )
-        first_day = business_today(self._settings, self._clock) - timedelta(
+        first_day = self._today() - timedelta(
             days=int(stored_or_default(session, "retention_days"))
         )
         tickets = session.exec(

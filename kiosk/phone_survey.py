@@ -11,7 +11,6 @@ list as CSV (audited).
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -22,6 +21,7 @@ from sqlmodel import Session, col, select
 
 from kiosk import audit
 from kiosk.access import StaffMember, require_manager, require_signed_in
+from kiosk.branch_service import BranchService
 from kiosk.clock import Clock, utc_now
 from kiosk.contact_key import ContactKey
 from kiosk.contacts import SURVEY, block, consented
@@ -74,7 +74,7 @@ class CallEntry:
 CSV_COLUMNS = ("ticket", "service", "visit_ended", "number", "attempts", "language")
 
 
-class PhoneSurvey:
+class PhoneSurvey(BranchService):
     def __init__(
         self,
         db: Database,
@@ -83,7 +83,8 @@ class PhoneSurvey:
         clock: Clock = utc_now,
         on_low_score: LowScoreHook | None = None,
     ) -> None:
-        self._db, self._settings, self._key, self._clock = db, settings, key, clock
+        super().__init__(db, settings, clock)
+        self._key = key
         self.on_low_score = on_low_score
 
     def call_list(self, actor: StaffMember, limit: int = 200) -> list[CallEntry]:
@@ -189,26 +190,17 @@ class PhoneSurvey:
         with self._db.session() as session:
             require_manager(actor, session)
             entries = self._list(session, limit=100_000)
-            writer = csv.writer(out)
-            writer.writerow(CSV_COLUMNS)
-            for e in entries:
-                writer.writerow(
-                    [
-                        e.code,
-                        e.service_slug,
-                        e.visit_ended_at.astimezone(zone).isoformat(),
-                        e.masked,
-                        e.attempts,
-                        e.locale,
-                    ]
-                )
-            audit.append(
-                session,
-                at=self._clock(),
-                kiosk_id=self._settings.kiosk.id,
-                actor=actor.actor,
-                action="survey.export",
-                target="call list",
-                detail={"rows": len(entries)},
+            lines = [
+                [
+                    e.code,
+                    e.service_slug,
+                    e.visit_ended_at.astimezone(zone).isoformat(),
+                    e.masked,
+                    e.attempts,
+                    e.locale,
+                ]
+                for e in entries
+            ]
+            return self._export_csv(
+                session, actor, out, CSV_COLUMNS, lines, action="survey.export", target="call list"
             )
-            return len(entries)

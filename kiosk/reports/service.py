@@ -20,8 +20,7 @@ from kiosk.access import (
     require_manager,
     require_signed_in,
 )
-from kiosk.clock import Clock, business_today, utc_now
-from kiosk.db.database import Database
+from kiosk.branch_service import BranchService
 from kiosk.db.models import ServiceRow, Staff
 from kiosk.db.models_reports import AssessmentNote
 from kiosk.i18n import N_
@@ -44,7 +43,6 @@ from kiosk.reports.queue_figures import (
 from kiosk.reports.sql import column
 from kiosk.reports.staff_figures import BranchMedians, StaffFigures, branch_medians, staff_figures
 from kiosk.reports.window import ReportError, Slice, Window
-from kiosk.settings import Settings
 
 NOTE_LENGTH = 2000
 #: The audit action of each kind of export.
@@ -112,17 +110,9 @@ def _note(row: AssessmentNote) -> Note:
     )
 
 
-class Reports:
-    def __init__(self, db: Database, settings: Settings, clock: Clock = utc_now) -> None:
-        self._db = db
-        self._settings = settings
-        self._clock = clock
-
-    def use_settings(self, settings: Settings) -> None:
-        self._settings = settings
-
+class Reports(BranchService):
     def today(self) -> date:
-        return business_today(self._settings, self._clock)
+        return self._today()
 
     def window(self, first: date, last: date) -> Window:
         return Window.of(self._settings, first, last)
