@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from kiosk import visit_reasons
 from kiosk.branch_service import BranchService
 from kiosk.branch_settings import stored_or_default
 from kiosk.complaint_rules import CaseSource
@@ -26,20 +27,6 @@ from kiosk.ticket import TicketStatus
 SCORES = (1, 2, 3, 4, 5)
 #: A score at or below this opens a complaint case.
 LOW_SCORE = 2
-REASONS: dict[str, str] = {
-    "wait": N_("Waiting time"),
-    "explanation": N_("Explanation"),
-    "staff_attitude": N_("Staff attitude"),
-    "materials_guidance": N_("Guidance on what to bring"),
-    "other": N_("Something else"),
-}
-#: The complaint category a low rating's case gets, by its first matching reason.
-_CATEGORY_OF = {
-    "staff_attitude": "staff",
-    "wait": "wait",
-    "explanation": "explanation",
-    "materials_guidance": "explanation",
-}
 _CODE = re.compile(r"^[A-Z]{1,2}\d{3,4}$")
 _REFERENCE = re.compile(r"^\d{8}-[A-Z]{1,2}\d{3,4}-[0-9a-f]{8}$")
 
@@ -131,10 +118,7 @@ class Ratings(BranchService):
         """Store the rating (once per ticket); a low score opens a case with it."""
         if score not in SCORES:
             raise FeedbackError(N_("Choose a score from 1 to 5."))
-        unknown = [r for r in reasons if r not in REASONS]
-        if unknown:
-            raise ValueError(f"unknown reasons {unknown}")
-        chosen = [r for r in REASONS if r in reasons]
+        chosen = visit_reasons.chosen(reasons)
         now = self._clock()
         with self._db.session() as session:
             ticket = session.exec(select(Ticket).where(Ticket.reference == reference)).first()
@@ -154,7 +138,7 @@ class Ratings(BranchService):
                 kiosk_id=self._settings.kiosk.id,
             )
             if score <= LOW_SCORE:
-                category = next((_CATEGORY_OF[r] for r in chosen if r in _CATEGORY_OF), "other")
+                category = visit_reasons.complaint_category(chosen)
                 case = open_case(
                     session,
                     source=CaseSource.KIOSK_RATING,

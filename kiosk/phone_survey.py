@@ -19,7 +19,7 @@ from typing import TextIO
 
 from sqlmodel import Session, col, select
 
-from kiosk import audit
+from kiosk import audit, visit_reasons
 from kiosk.access import StaffMember, require_manager, require_signed_in
 from kiosk.branch_service import BranchService
 from kiosk.clock import Clock, utc_now
@@ -33,15 +33,6 @@ from kiosk.messenger.replies import LOW_SCORE, LowScoreHook
 from kiosk.phone import mask
 from kiosk.settings import Settings
 from kiosk.ticket import TicketStatus
-
-#: What the customer said went wrong or right, as the call records it.
-REASONS: dict[str, str] = {
-    "wait": N_("Waiting time"),
-    "explanation": N_("Explanation"),
-    "attitude": N_("Staff attitude"),
-    "materials": N_("Materials guidance"),
-    "other": N_("Other"),
-}
 
 
 class CallOutcome(StrEnum):
@@ -141,9 +132,10 @@ class PhoneSurvey(BranchService):
     ) -> SurveyAnswerRow:
         if outcome == CallOutcome.ANSWERED and (score is None or not 1 <= score <= 5):
             raise CallRejected(N_("Choose the customer's score from 1 to 5."))
-        unknown = [r for r in reasons if r not in REASONS]
-        if unknown:
-            raise CallRejected(N_("Choose reasons from the list."))
+        try:
+            chosen = visit_reasons.chosen(reasons)
+        except ValueError:
+            raise CallRejected(N_("Choose reasons from the list.")) from None
         now = self._clock()
         text = (comment or "").strip()[:500] or None
         with self._db.session() as session:
@@ -163,7 +155,7 @@ class PhoneSurvey(BranchService):
                 channel="phone",
                 kind="score" if outcome == CallOutcome.ANSWERED else str(outcome),
                 score=score if outcome == CallOutcome.ANSWERED else None,
-                reasons=list(dict.fromkeys(reasons)),
+                reasons=chosen,
                 comment=text,
                 at=now,
                 staff_id=actor.id,

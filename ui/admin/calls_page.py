@@ -12,7 +12,8 @@ from typing import Any
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout
 
 from kiosk.i18n import ENDONYMS, N_
-from kiosk.phone_survey import REASONS, CallEntry, CallOutcome
+from kiosk.phone_survey import CallEntry, CallOutcome
+from kiosk.visit_reasons import REASONS
 from ui.admin.common import (
     AdminCheckBox,
     AdminPage,
