@@ -36,11 +36,6 @@ def staff(db: Database, clock: FakeClock) -> StaffDirectory:
     return StaffDirectory(db, clock, kiosk_id="kiosk-1")
 
 
-@pytest.fixture
-def manager(staff: StaffDirectory) -> StaffMember:
-    return staff.create_first_manager(MANAGER_PIN, name="Mei Chan")
-
-
 def _trail(db: Database, clock: FakeClock, prefix: str = "") -> list[AuditEntry]:
     return list(reversed(AuditLog(db, "kiosk-1", clock).entries(action=prefix or None)))
 
