@@ -22,7 +22,8 @@ from kiosk.staff import StaffDirectory
 from tests.helpers.clock import FakeClock
 
 from ..postgres import postgres_url
-from .test_commands import MANAGER_PIN, Cli, cli
+from .cli_driver import Cli
+from .test_commands import MANAGER_PIN, cli
 
 __all__ = ["cli", "postgres_url"]
 
