@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TextIO
 
 from sqlmodel import Session
 
 from kiosk import audit
-from kiosk.access import StaffMember
+from kiosk.access import Actor, StaffMember
 from kiosk.catalogue.model import Catalogue
 from kiosk.clock import Clock, business_today, utc_now
 from kiosk.db.database import Database
@@ -31,6 +31,26 @@ class BranchService:
     def _today(self) -> date:
         return business_today(self._settings, self._clock)
 
+    def _audit(
+        self,
+        session: Session,
+        actor: Actor,
+        action: str,
+        target: str,
+        detail: dict[str, Any] | None = None,
+        at: datetime | None = None,
+    ) -> None:
+        """An audit entry of this kiosk, in the caller's transaction (``at``: now)."""
+        audit.append(
+            session,
+            at=at or self._clock(),
+            kiosk_id=self._settings.kiosk.id,
+            actor=actor,
+            action=action,
+            target=target,
+            detail=detail,
+        )
+
     def _export_csv(
         self,
         session: Session,
@@ -48,15 +68,7 @@ class BranchService:
         writer = csv.writer(out)
         writer.writerow(columns)
         writer.writerows(rows)
-        audit.append(
-            session,
-            at=self._clock(),
-            kiosk_id=self._settings.kiosk.id,
-            actor=actor.actor,
-            action=action,
-            target=target,
-            detail={"rows": len(rows), **(detail or {})},
-        )
+        self._audit(session, actor.actor, action, target, {"rows": len(rows), **(detail or {})})
         return len(rows)
 
 

@@ -19,7 +19,7 @@ from typing import TextIO
 
 from sqlmodel import Session, col, select
 
-from kiosk import audit, visit_reasons
+from kiosk import visit_reasons
 from kiosk.access import StaffMember, require_manager, require_signed_in
 from kiosk.branch_service import BranchService
 from kiosk.clock import Clock, utc_now
@@ -162,14 +162,13 @@ class PhoneSurvey(BranchService):
             )
             session.add(answer)
             session.flush()
-            audit.append(
+            self._audit(
                 session,
+                actor.actor,
+                "survey.call",
+                f"contact {contact_id}",
+                {"ticket_id": contact.ticket_id, "outcome": str(outcome), "score": score},
                 at=now,
-                kiosk_id=self._settings.kiosk.id,
-                actor=actor.actor,
-                action="survey.call",
-                target=f"contact {contact_id}",
-                detail={"ticket_id": contact.ticket_id, "outcome": str(outcome), "score": score},
             )
             low = answer.score is not None and answer.score <= LOW_SCORE
             if self.on_low_score is not None and low:

@@ -12,7 +12,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from kiosk import audit
 from kiosk.access import (
     SYSTEM,
     PermissionDenied,
@@ -236,14 +235,13 @@ class Reports(BranchService):
             )
             session.add(row)
             session.flush()
-            audit.append(
+            self._audit(
                 session,
+                actor.actor,
+                "assessment.note",
+                f"staff:{person.number}",
+                {"note": row.id, "from": first.isoformat(), "to": last.isoformat()},
                 at=now,
-                kiosk_id=self._settings.kiosk.id,
-                actor=actor.actor,
-                action="assessment.note",
-                target=f"staff:{person.number}",
-                detail={"note": row.id, "from": first.isoformat(), "to": last.isoformat()},
             )
             return _note(row)
 
@@ -253,14 +251,12 @@ class Reports(BranchService):
         """Audit an export of report figures (PDF, CSV, XLSX) by a manager."""
         with self._db.session() as session:
             require_manager(actor, session)
-            audit.append(
+            self._audit(
                 session,
-                at=self._clock(),
-                kiosk_id=self._settings.kiosk.id,
-                actor=actor.actor,
-                action=EXPORT_ACTIONS[kind],
-                target="report",
-                detail={"from": first.isoformat(), "to": last.isoformat(), "file": path},
+                actor.actor,
+                EXPORT_ACTIONS[kind],
+                "report",
+                {"from": first.isoformat(), "to": last.isoformat(), "file": path},
             )
 
     def review_on_machine(self, first: date, last: date, path: str) -> Dashboard:
@@ -269,14 +265,16 @@ class Reports(BranchService):
         window = self.window(first, last)
         with self._db.session() as session:
             dashboard = self._dashboard(session, window)
-            audit.append(
+            self._audit(
                 session,
-                at=self._clock(),
-                kiosk_id=self._settings.kiosk.id,
-                actor=SYSTEM,
-                action="report.export_pdf",
-                target="report",
-                detail={"from": first.isoformat(), "to": last.isoformat(), "file": path,
-                        "via": "command line"},
-            )  # fmt: skip
+                SYSTEM,
+                "report.export_pdf",
+                "report",
+                {
+                    "from": first.isoformat(),
+                    "to": last.isoformat(),
+                    "file": path,
+                    "via": "command line",
+                },
+            )
             return dashboard
