@@ -20,12 +20,11 @@ from kiosk.db.models_contacts import SurveyAnswerRow
 from kiosk.db.models_feedback import ComplaintCase
 from kiosk.outbox import enqueue
 from kiosk.settings import Settings
+from kiosk.visit_reasons import complaint_category
 
 if TYPE_CHECKING:
     from kiosk.messenger.replies import LowScoreHook
 
-#: Survey reasons (by phone) → the case's category.
-_CATEGORY_OF = {"wait": "wait", "explanation": "explanation", "attitude": "staff"}
 RESOLVED_TEMPLATE = "complaint_resolved"
 
 
@@ -36,7 +35,7 @@ def low_score_opens_a_case(settings: Settings) -> LowScoreHook:
     def hook(session: Session, answer: SurveyAnswerRow) -> None:
         ticket = session.get(Ticket, answer.ticket_id)
         reasons = list(answer.reasons)
-        category = next((_CATEGORY_OF[r] for r in reasons if r in _CATEGORY_OF), "other")
+        category = complaint_category(reasons)
         said = [f"{answer.score}/5 ({answer.channel})", ", ".join(reasons), answer.comment or ""]
         open_case(
             session,

@@ -19,24 +19,19 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.i18n import N_
+from kiosk.key_file import KeyFileError, KeyFileTexts, read_key_file
 
-KEY_BYTES = 32
 KEYED = "h1:"
 """The prefix of a keyed MAC in ``audit_event.chain`` (a bare hex digest is the
 unkeyed SHA-256 of trails from before the seal)."""
 
 
-class AuditSealError(Exception):
-    """The key file is missing, unreadable or malformed; ``message`` is a msgid."""
-
-    def __init__(self, message: str, path: Path) -> None:
-        self.message, self.path = message, path
-        super().__init__(f"{path}: {message}")
+class AuditSealError(KeyFileError):
+    """The audit key file is missing, unreadable, too open or malformed."""
 
 
 @dataclass(frozen=True)
@@ -74,38 +69,19 @@ def key_path(data_dir: Path) -> Path:
     return data_dir / "audit.key"
 
 
+_TEXTS = KeyFileTexts(
+    missing=N_(
+        "The audit key file is missing. Copy it from another machine of the "
+        "branch (or restore it from the backup): a new key would not verify "
+        "the existing audit trail."
+    ),
+    unreadable=N_("The audit key file cannot be read."),
+    too_open=N_("The audit key file can be read by others: make it private (chmod 600)."),
+)
+
+
 def load_seal(path: Path, may_create: bool) -> AuditSeal:
     """The seal from the key file at ``path``; made there (mode 0600) only when
     ``may_create`` (a trail with no keyed entry yet)."""
-    head = path.with_name("audit.head")
-    if not path.exists():
-        if not may_create:
-            raise AuditSealError(
-                N_(
-                    "The audit key file is missing. Copy it from another machine of the "
-                    "branch (or restore it from the backup): a new key would not verify "
-                    "the existing audit trail."
-                ),
-                path,
-            )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:  # another process of this machine made it just now
-            return load_seal(path, may_create=False)
-        try:
-            os.write(fd, secrets.token_hex(KEY_BYTES).encode() + b"\n")
-        finally:
-            os.close(fd)
-    try:
-        text = path.read_text(encoding="ascii").strip()
-        key = bytes.fromhex(text)
-    except (OSError, ValueError, UnicodeDecodeError):
-        raise AuditSealError(N_("The audit key file cannot be read."), path) from None
-    if len(key) != KEY_BYTES:
-        raise AuditSealError(N_("The audit key file cannot be read."), path)
-    if path.stat().st_mode & 0o077:
-        raise AuditSealError(
-            N_("The audit key file can be read by others: make it private (chmod 600)."), path
-        )
-    return AuditSeal(key, head)
+    key = read_key_file(path, may_create, _TEXTS, AuditSealError)
+    return AuditSeal(key, path.with_name("audit.head"))

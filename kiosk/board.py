@@ -15,10 +15,9 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from kiosk.clock import Clock, business_day_bounds, business_today, utc_now
-from kiosk.db.database import Database
+from kiosk.branch_service import BranchService
+from kiosk.clock import business_day_bounds
 from kiosk.db.models import CounterRow, QueueEvent, Ticket
-from kiosk.settings import Settings
 from kiosk.ticket import TicketStatus
 
 #: How far behind its newest id a reader looks again for late commits.
@@ -73,16 +72,7 @@ class EventCursor:
         return fresh
 
 
-class Board:
-    def __init__(self, db: Database, settings: Settings, clock: Clock = utc_now) -> None:
-        self._db = db
-        self._settings = settings
-        self._clock = clock
-
-    def use_settings(self, settings: Settings) -> None:
-        """The branch's settings changed (the business day's reset hour among them)."""
-        self._settings = settings
-
+class Board(BranchService):
     def newest_event_id(self) -> int:
         with self._db.session() as session:
             newest = session.exec(select(func.max(QueueEvent.id))).one()
@@ -100,7 +90,7 @@ class Board:
     def latest_calls(self, limit: int = 6) -> list[Event]:
         """Today's most recent calls, newest first, one per ticket."""
         business = self._settings.business
-        day = business_today(self._settings, self._clock)
+        day = self._today()
         start, _ = business_day_bounds(day, business.zone, business.day_reset_hour)
         with self._db.session() as session:
             rows = session.exec(
@@ -121,7 +111,7 @@ class Board:
             return _events(session, latest)
 
     def waiting_counts(self) -> dict[str, int]:
-        day = business_today(self._settings, self._clock)
+        day = self._today()
         with self._db.session() as session:
             rows = session.exec(
                 select(Ticket.service_slug, func.count())

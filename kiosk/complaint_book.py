@@ -10,13 +10,12 @@ from sqlalchemy import ColumnElement, and_, or_
 from sqlmodel import Session, col, select
 
 from kiosk.access import ROLE_MANAGER, StaffMember, require_manager, require_signed_in
-from kiosk.clock import Clock, business_day_bounds, utc_now
+from kiosk.branch_service import BranchService
+from kiosk.clock import business_day_bounds
 from kiosk.complaint_rules import CaseSource, CaseState, overdue
 from kiosk.complaints import case_row
-from kiosk.db.database import Database
 from kiosk.db.models import Staff
 from kiosk.db.models_feedback import ComplaintCase, ComplaintChange, VisitRating
-from kiosk.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -68,15 +67,7 @@ class CaseFilter:
     opened_to: date | None = None
 
 
-class ComplaintBook:
-    def __init__(self, db: Database, settings: Settings, clock: Clock = utc_now) -> None:
-        self._db = db
-        self._settings = settings
-        self._clock = clock
-
-    def use_settings(self, settings: Settings) -> None:
-        self._settings = settings
-
+class ComplaintBook(BranchService):
     def cases(self, actor: StaffMember, where: CaseFilter | None = None) -> list[CaseSummary]:
         """Cases newest first, filtered (managers)."""
         where = where or CaseFilter()

@@ -25,8 +25,8 @@ from kiosk.access import (
     require_manager,
     require_signed_in,
 )
+from kiosk.branch_service import BranchService
 from kiosk.branch_settings import stored_or_default
-from kiosk.clock import Clock, utc_now
 from kiosk.complaint_rules import (
     CATEGORIES,
     MOVES,
@@ -35,11 +35,10 @@ from kiosk.complaint_rules import (
     CaseState,
     due_dates,
 )
-from kiosk.db.database import Database
 from kiosk.db.models import Staff, Ticket
 from kiosk.db.models_feedback import ComplaintCase, ComplaintChange
 from kiosk.i18n import N_
-from kiosk.settings import BusinessSection, Settings
+from kiosk.settings import BusinessSection
 
 TEXT_LENGTH = 1000
 
@@ -156,15 +155,7 @@ def open_case(
     return case
 
 
-class Complaints:
-    def __init__(self, db: Database, settings: Settings, clock: Clock = utc_now) -> None:
-        self._db = db
-        self._settings = settings
-        self._clock = clock
-
-    def use_settings(self, settings: Settings) -> None:
-        self._settings = settings
-
+class Complaints(BranchService):
     @property
     def _kiosk_id(self) -> str:
         return self._settings.kiosk.id

@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,19 +22,14 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from kiosk.i18n import N_
+from kiosk.key_file import KeyFileError, KeyFileTexts, read_key_file
 
-KEY_BYTES = 32
 _NONCE_BYTES = 12
 _AAD = b"contact.phone.v1"
 
 
-class ContactKeyError(Exception):
-    """The key file is missing, unreadable, too open or not this database's; ``message``
-    is a msgid."""
-
-    def __init__(self, message: str, path: Path) -> None:
-        self.message, self.path = message, path
-        super().__init__(f"{path}: {message}")
+class ContactKeyError(KeyFileError):
+    """The contacts key file is missing, unreadable, too open or not this database's."""
 
 
 def _derive(secret: bytes, purpose: bytes) -> bytes:
@@ -81,36 +75,18 @@ WRONG_KEY = N_(
 )
 
 
+_TEXTS = KeyFileTexts(
+    missing=N_(
+        "The contacts key file is missing. Copy it from another machine of the "
+        "branch (or restore it from its backup): a new key cannot read the phone "
+        "numbers already stored."
+    ),
+    unreadable=N_("The contacts key file cannot be read."),
+    too_open=N_("The contacts key file can be read by others: make it private (chmod 600)."),
+)
+
+
 def load_contact_key(path: Path, may_create: bool) -> ContactKey:
     """The key at ``path``; made there (mode 0600) only when ``may_create`` (a
     database without contacts)."""
-    if not path.exists():
-        if not may_create:
-            raise ContactKeyError(
-                N_(
-                    "The contacts key file is missing. Copy it from another machine of the "
-                    "branch (or restore it from its backup): a new key cannot read the phone "
-                    "numbers already stored."
-                ),
-                path,
-            )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:  # another process of this machine made it just now
-            return load_contact_key(path, may_create=False)
-        try:
-            os.write(fd, secrets.token_hex(KEY_BYTES).encode() + b"\n")
-        finally:
-            os.close(fd)
-    try:
-        secret = bytes.fromhex(path.read_text(encoding="ascii").strip())
-    except (OSError, ValueError, UnicodeDecodeError):
-        raise ContactKeyError(N_("The contacts key file cannot be read."), path) from None
-    if len(secret) != KEY_BYTES:
-        raise ContactKeyError(N_("The contacts key file cannot be read."), path)
-    if path.stat().st_mode & 0o077:
-        raise ContactKeyError(
-            N_("The contacts key file can be read by others: make it private (chmod 600)."), path
-        )
-    return ContactKey.from_secret(secret, path)
+    return ContactKey.from_secret(read_key_file(path, may_create, _TEXTS, ContactKeyError), path)

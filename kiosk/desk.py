@@ -18,19 +18,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlmodel import Session, col, select
 
 from kiosk import events, outbox
-from kiosk.catalogue.model import Catalogue
-from kiosk.clock import Clock, business_today, utc_now
+from kiosk.branch_service import CatalogueService
 from kiosk.counters import default_names
-from kiosk.db.database import Database
 from kiosk.db.models import CounterRow, Ticket, Visit
 from kiosk.i18n import N_
 from kiosk.reports import sessions
-from kiosk.settings import Settings
 from kiosk.ticket import Priority, TicketStatus
 
 
@@ -75,18 +72,7 @@ class CounterInfo:
 FINISH_OUTCOMES = ("served", "referred", "customer_left", "could_not_serve")
 
 
-class Desk:
-    def __init__(
-        self, db: Database, settings: Settings, catalogue: Catalogue, clock: Clock = utc_now
-    ) -> None:
-        self._db = db
-        self._settings = settings
-        self._catalogue = catalogue
-        self._clock = clock
-
-    def _today(self) -> date:
-        return business_today(self._settings, self._clock)
-
+class Desk(CatalogueService):
     # -- counters --------------------------------------------------------------------------
     def set_counter(self, counter_id: str, services: Sequence[str]) -> None:
         """Create or change a counter and the services it serves, without a manager or

@@ -14,34 +14,19 @@ from datetime import date, timedelta
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from kiosk import visit_reasons
+from kiosk.branch_service import BranchService
 from kiosk.branch_settings import stored_or_default
-from kiosk.clock import Clock, business_today, utc_now
 from kiosk.complaint_rules import CaseSource
 from kiosk.complaints import open_case
-from kiosk.db.database import Database
 from kiosk.db.models import Ticket
 from kiosk.db.models_feedback import VisitRating
 from kiosk.i18n import N_
-from kiosk.settings import Settings
 from kiosk.ticket import TicketStatus
 
 SCORES = (1, 2, 3, 4, 5)
 #: A score at or below this opens a complaint case.
 LOW_SCORE = 2
-REASONS: dict[str, str] = {
-    "wait": N_("Waiting time"),
-    "explanation": N_("Explanation"),
-    "staff_attitude": N_("Staff attitude"),
-    "materials_guidance": N_("Guidance on what to bring"),
-    "other": N_("Something else"),
-}
-#: The complaint category a low rating's case gets, by its first matching reason.
-_CATEGORY_OF = {
-    "staff_attitude": "staff",
-    "wait": "wait",
-    "explanation": "explanation",
-    "materials_guidance": "explanation",
-}
 _CODE = re.compile(r"^[A-Z]{1,2}\d{3,4}$")
 _REFERENCE = re.compile(r"^\d{8}-[A-Z]{1,2}\d{3,4}-[0-9a-f]{8}$")
 
@@ -74,15 +59,7 @@ def normalise_code(text: str) -> str:
     return "".join(text.split()).upper()
 
 
-class Ratings:
-    def __init__(self, db: Database, settings: Settings, clock: Clock = utc_now) -> None:
-        self._db = db
-        self._settings = settings
-        self._clock = clock
-
-    def use_settings(self, settings: Settings) -> None:
-        self._settings = settings
-
+class Ratings(BranchService):
     def find(self, typed: str) -> RatableTicket:
         """The ticket a customer means: a reference (from the QR code) or a code such as
         ``A023``, the most recent served one of that code within the retention period."""
@@ -101,7 +78,7 @@ class Ratings:
             raise FeedbackError(
                 N_("Type the ticket number as printed, a letter and three digits, e.g. A023.")
             )
-        first_day = business_today(self._settings, self._clock) - timedelta(
+        first_day = self._today() - timedelta(
             days=int(stored_or_default(session, "retention_days"))
         )
         tickets = session.exec(
@@ -141,10 +118,7 @@ class Ratings:
         """Store the rating (once per ticket); a low score opens a case with it."""
         if score not in SCORES:
             raise FeedbackError(N_("Choose a score from 1 to 5."))
-        unknown = [r for r in reasons if r not in REASONS]
-        if unknown:
-            raise ValueError(f"unknown reasons {unknown}")
-        chosen = [r for r in REASONS if r in reasons]
+        chosen = visit_reasons.chosen(reasons)
         now = self._clock()
         with self._db.session() as session:
             ticket = session.exec(select(Ticket).where(Ticket.reference == reference)).first()
@@ -164,7 +138,7 @@ class Ratings:
                 kiosk_id=self._settings.kiosk.id,
             )
             if score <= LOW_SCORE:
-                category = next((_CATEGORY_OF[r] for r in chosen if r in _CATEGORY_OF), "other")
+                category = visit_reasons.complaint_category(chosen)
                 case = open_case(
                     session,
                     source=CaseSource.KIOSK_RATING,

@@ -11,35 +11,20 @@ ticket, the link to the original and the queue event.
 
 from __future__ import annotations
 
-import secrets
-
 from sqlmodel import select
 
 from kiosk import events
-from kiosk.catalogue.model import Catalogue
-from kiosk.clock import Clock, business_today, utc_now
-from kiosk.db.database import Database
+from kiosk.branch_service import CatalogueService
+from kiosk.clock import business_today
 from kiosk.db.models import Ticket
 from kiosk.db.models_feedback import TicketFollowOn
 from kiosk.desk import DeskError
 from kiosk.i18n import N_
-from kiosk.numbering import display_code, next_number
-from kiosk.settings import Settings
+from kiosk.numbering import display_code, next_number, ticket_reference
 from kiosk.ticket import PrintStatus, TicketStatus
 
 
-class FollowOns:
-    def __init__(
-        self, db: Database, settings: Settings, catalogue: Catalogue, clock: Clock = utc_now
-    ) -> None:
-        self._db = db
-        self._settings = settings
-        self._catalogue = catalogue
-        self._clock = clock
-
-    def use_catalogue(self, catalogue: Catalogue) -> None:
-        self._catalogue = catalogue
-
+class FollowOns(CatalogueService):
     def issue(
         self, ticket_id: int, service_slug: str, staff_id: int | None = None
     ) -> tuple[int, str]:
@@ -80,7 +65,7 @@ class FollowOns:
                 prefix=service.prefix,
                 number=number,
                 code=code,
-                reference=f"{day:%Y%m%d}-{code}-{secrets.token_hex(4)}",
+                reference=ticket_reference(day, code),
                 issued_at=original.issued_at,
                 priority=original.priority,
                 print_status=PrintStatus.NONE,

@@ -8,6 +8,7 @@ rollback undoes the bump too). Works the same on SQLite (≥ 3.35) and PostgreSQ
 
 from __future__ import annotations
 
+import secrets
 from datetime import date
 
 from sqlalchemy.dialects import postgresql, sqlite
@@ -35,3 +36,8 @@ def next_number(session: Session, day: date, prefix: str) -> int:
 def display_code(prefix: str, number: int) -> str:
     """``A`` + 23 → ``A023``; numbers past 999 keep all their digits."""
     return f"{prefix}{number:03d}"
+
+
+def ticket_reference(day: date, code: str) -> str:
+    """The ticket's unique reference: the day, its code and a random part (the QR code)."""
+    return f"{day:%Y%m%d}-{code}-{secrets.token_hex(4)}"

@@ -11,7 +11,6 @@ list as CSV (audited).
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -20,8 +19,9 @@ from typing import TextIO
 
 from sqlmodel import Session, col, select
 
-from kiosk import audit
+from kiosk import visit_reasons
 from kiosk.access import StaffMember, require_manager, require_signed_in
+from kiosk.branch_service import BranchService
 from kiosk.clock import Clock, utc_now
 from kiosk.contact_key import ContactKey
 from kiosk.contacts import SURVEY, block, consented
@@ -33,15 +33,6 @@ from kiosk.messenger.replies import LOW_SCORE, LowScoreHook
 from kiosk.phone import mask
 from kiosk.settings import Settings
 from kiosk.ticket import TicketStatus
-
-#: What the customer said went wrong or right, as the call records it.
-REASONS: dict[str, str] = {
-    "wait": N_("Waiting time"),
-    "explanation": N_("Explanation"),
-    "attitude": N_("Staff attitude"),
-    "materials": N_("Materials guidance"),
-    "other": N_("Other"),
-}
 
 
 class CallOutcome(StrEnum):
@@ -74,7 +65,7 @@ class CallEntry:
 CSV_COLUMNS = ("ticket", "service", "visit_ended", "number", "attempts", "language")
 
 
-class PhoneSurvey:
+class PhoneSurvey(BranchService):
     def __init__(
         self,
         db: Database,
@@ -83,7 +74,8 @@ class PhoneSurvey:
         clock: Clock = utc_now,
         on_low_score: LowScoreHook | None = None,
     ) -> None:
-        self._db, self._settings, self._key, self._clock = db, settings, key, clock
+        super().__init__(db, settings, clock)
+        self._key = key
         self.on_low_score = on_low_score
 
     def call_list(self, actor: StaffMember, limit: int = 200) -> list[CallEntry]:
@@ -140,9 +132,10 @@ class PhoneSurvey:
     ) -> SurveyAnswerRow:
         if outcome == CallOutcome.ANSWERED and (score is None or not 1 <= score <= 5):
             raise CallRejected(N_("Choose the customer's score from 1 to 5."))
-        unknown = [r for r in reasons if r not in REASONS]
-        if unknown:
-            raise CallRejected(N_("Choose reasons from the list."))
+        try:
+            chosen = visit_reasons.chosen(reasons)
+        except ValueError:
+            raise CallRejected(N_("Choose reasons from the list.")) from None
         now = self._clock()
         text = (comment or "").strip()[:500] or None
         with self._db.session() as session:
@@ -162,21 +155,20 @@ class PhoneSurvey:
                 channel="phone",
                 kind="score" if outcome == CallOutcome.ANSWERED else str(outcome),
                 score=score if outcome == CallOutcome.ANSWERED else None,
-                reasons=list(dict.fromkeys(reasons)),
+                reasons=chosen,
                 comment=text,
                 at=now,
                 staff_id=actor.id,
             )
             session.add(answer)
             session.flush()
-            audit.append(
+            self._audit(
                 session,
+                actor.actor,
+                "survey.call",
+                f"contact {contact_id}",
+                {"ticket_id": contact.ticket_id, "outcome": str(outcome), "score": score},
                 at=now,
-                kiosk_id=self._settings.kiosk.id,
-                actor=actor.actor,
-                action="survey.call",
-                target=f"contact {contact_id}",
-                detail={"ticket_id": contact.ticket_id, "outcome": str(outcome), "score": score},
             )
             low = answer.score is not None and answer.score <= LOW_SCORE
             if self.on_low_score is not None and low:
@@ -189,26 +181,17 @@ class PhoneSurvey:
         with self._db.session() as session:
             require_manager(actor, session)
             entries = self._list(session, limit=100_000)
-            writer = csv.writer(out)
-            writer.writerow(CSV_COLUMNS)
-            for e in entries:
-                writer.writerow(
-                    [
-                        e.code,
-                        e.service_slug,
-                        e.visit_ended_at.astimezone(zone).isoformat(),
-                        e.masked,
-                        e.attempts,
-                        e.locale,
-                    ]
-                )
-            audit.append(
-                session,
-                at=self._clock(),
-                kiosk_id=self._settings.kiosk.id,
-                actor=actor.actor,
-                action="survey.export",
-                target="call list",
-                detail={"rows": len(entries)},
+            lines = [
+                [
+                    e.code,
+                    e.service_slug,
+                    e.visit_ended_at.astimezone(zone).isoformat(),
+                    e.masked,
+                    e.attempts,
+                    e.locale,
+                ]
+                for e in entries
+            ]
+            return self._export_csv(
+                session, actor, out, CSV_COLUMNS, lines, action="survey.export", target="call list"
             )
-            return len(entries)

@@ -7,13 +7,13 @@ and never holds a database session.
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
 from kiosk import events
+from kiosk.branch_service import BranchService
 from kiosk.catalogue.model import Catalogue, Service
 from kiosk.clock import Clock, business_today, utc_now
 from kiosk.complaint_rules import COMPLAINT_SERVICE, CaseSource
@@ -28,7 +28,7 @@ from kiosk.estimates import (
     wait_minutes,
     waiting_count,
 )
-from kiosk.numbering import display_code, next_number
+from kiosk.numbering import display_code, next_number, ticket_reference
 from kiosk.settings import Settings
 from kiosk.ticket import PrintStatus, Priority, TicketData, TicketStatus
 
@@ -87,17 +87,11 @@ class TicketSummary:
 _CATALOGUE_KEYS = (events.CATALOGUE_VERSION, events.PAUSE_VERSION)
 
 
-class Reception:
+class Reception(BranchService):
     def __init__(self, db: Database, settings: Settings, clock: Clock = utc_now) -> None:
-        self._db = db
-        self._settings = settings
-        self._clock = clock
+        super().__init__(db, settings, clock)
         self._catalogue: Catalogue | None = None
         self._catalogue_version: tuple[int, ...] = ()
-
-    def use_settings(self, settings: Settings) -> None:
-        """Settings a manager changed while the kiosk runs (branch name, reset hour…)."""
-        self._settings = settings
 
     # -- catalogue -------------------------------------------------------------------------
     def catalogue(self) -> Catalogue:
@@ -124,7 +118,7 @@ class Reception:
 
     # -- queue -----------------------------------------------------------------------------
     def today(self) -> date:
-        return business_today(self._settings, self._clock)
+        return self._today()
 
     def _wait(self, session: Session, service: Service, ahead: int) -> tuple[int, int]:
         average = average_service_minutes(
@@ -174,8 +168,7 @@ class Reception:
                 prefix=service.prefix,
                 number=number,
                 code=display_code(service.prefix, number),
-                reference=f"{day:%Y%m%d}-{display_code(service.prefix, number)}-"
-                f"{secrets.token_hex(4)}",
+                reference=ticket_reference(day, display_code(service.prefix, number)),
                 issued_at=now,
                 priority=visit.priority,
             )

@@ -6,7 +6,6 @@ checklist and its ticket's timeline. Exports and purges are audited.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TextIO
@@ -16,11 +15,10 @@ from sqlmodel import Session, col, delete, select
 from kiosk import audit
 from kiosk.access import Actor, StaffMember, require_manager
 from kiosk.archive_guard import ArchiveMissing, months_before, unarchived
-from kiosk.clock import Clock, business_day_bounds, utc_now
-from kiosk.db.database import Database
+from kiosk.branch_service import BranchService
+from kiosk.clock import business_day_bounds
 from kiosk.db.models import QueueEvent, Ticket, Visit
 from kiosk.i18n import N_
-from kiosk.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -88,12 +86,7 @@ CSV_COLUMNS = (
 )
 
 
-class Records:
-    def __init__(self, db: Database, settings: Settings, clock: Clock = utc_now) -> None:
-        self._db = db
-        self._settings = settings
-        self._clock = clock
-
+class Records(BranchService):
     def find(self, where: VisitFilter, limit: int = 500) -> list[VisitRecord]:
         with self._db.session() as session:
             return self._find(session, where, limit)
@@ -159,43 +152,39 @@ class Records:
         with self._db.session() as session:
             require_manager(actor, session)
             rows = self._find(session, where, limit=1_000_000)
-            writer = csv.writer(out)
-            writer.writerow(CSV_COLUMNS)
-            for r in rows:
-                writer.writerow(
-                    [
-                        r.visit_id,
-                        r.kiosk_id,
-                        r.locale,
-                        r.arrived_at.astimezone(zone).isoformat(),
-                        r.outcome,
-                        r.service_slug or "",
-                        " ".join(r.answers),
-                        " ".join(r.materials_missing),
-                        r.code or "",
-                        r.status or "",
-                        r.print_status or "",
-                        r.reprint_count,
-                        *(
-                            m.astimezone(zone).isoformat() if m else ""
-                            for m in (r.called_at, r.served_at, r.finished_at)
-                        ),
-                        r.counter or "",
-                    ]
-                )
-            audit.append(
+            lines = [
+                [
+                    r.visit_id,
+                    r.kiosk_id,
+                    r.locale,
+                    r.arrived_at.astimezone(zone).isoformat(),
+                    r.outcome,
+                    r.service_slug or "",
+                    " ".join(r.answers),
+                    " ".join(r.materials_missing),
+                    r.code or "",
+                    r.status or "",
+                    r.print_status or "",
+                    r.reprint_count,
+                    *(
+                        m.astimezone(zone).isoformat() if m else ""
+                        for m in (r.called_at, r.served_at, r.finished_at)
+                    ),
+                    r.counter or "",
+                ]
+                for r in rows
+            ]
+            filters = {k: str(v) for k, v in where.__dict__.items() if v}
+            return self._export_csv(
                 session,
-                at=self._clock(),
-                kiosk_id=self._settings.kiosk.id,
-                actor=actor.actor,
+                actor,
+                out,
+                CSV_COLUMNS,
+                lines,
                 action="visits.export",
                 target="visits",
-                detail={
-                    "rows": len(rows),
-                    "filter": {k: str(v) for k, v in where.__dict__.items() if v},
-                },
+                detail={"filter": filters},
             )
-            return len(rows)
 
     def purge(self, actor: Actor, retention_days: int, without_archive: bool = False) -> int:
         """Delete visits, tickets and queue events older than the retention period.

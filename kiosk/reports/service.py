@@ -12,7 +12,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from kiosk import audit
 from kiosk.access import (
     SYSTEM,
     PermissionDenied,
@@ -20,8 +19,7 @@ from kiosk.access import (
     require_manager,
     require_signed_in,
 )
-from kiosk.clock import Clock, business_today, utc_now
-from kiosk.db.database import Database
+from kiosk.branch_service import BranchService
 from kiosk.db.models import ServiceRow, Staff
 from kiosk.db.models_reports import AssessmentNote
 from kiosk.i18n import N_
@@ -45,7 +43,6 @@ from kiosk.reports.satisfaction import satisfaction
 from kiosk.reports.sql import column
 from kiosk.reports.staff_figures import BranchMedians, StaffFigures, branch_medians, staff_figures
 from kiosk.reports.window import ReportError, Slice, Window
-from kiosk.settings import Settings
 
 NOTE_LENGTH = 2000
 #: The audit action of each kind of export.
@@ -121,17 +118,9 @@ def _note(row: AssessmentNote) -> Note:
     )
 
 
-class Reports:
-    def __init__(self, db: Database, settings: Settings, clock: Clock = utc_now) -> None:
-        self._db = db
-        self._settings = settings
-        self._clock = clock
-
-    def use_settings(self, settings: Settings) -> None:
-        self._settings = settings
-
+class Reports(BranchService):
     def today(self) -> date:
-        return business_today(self._settings, self._clock)
+        return self._today()
 
     def window(self, first: date, last: date) -> Window:
         return Window.of(self._settings, first, last)
@@ -264,14 +253,13 @@ class Reports:
             )
             session.add(row)
             session.flush()
-            audit.append(
+            self._audit(
                 session,
+                actor.actor,
+                "assessment.note",
+                f"staff:{person.number}",
+                {"note": row.id, "from": first.isoformat(), "to": last.isoformat()},
                 at=now,
-                kiosk_id=self._settings.kiosk.id,
-                actor=actor.actor,
-                action="assessment.note",
-                target=f"staff:{person.number}",
-                detail={"note": row.id, "from": first.isoformat(), "to": last.isoformat()},
             )
             return _note(row)
 
@@ -281,14 +269,12 @@ class Reports:
         """Audit an export of report figures (PDF, CSV, XLSX) by a manager."""
         with self._db.session() as session:
             require_manager(actor, session)
-            audit.append(
+            self._audit(
                 session,
-                at=self._clock(),
-                kiosk_id=self._settings.kiosk.id,
-                actor=actor.actor,
-                action=EXPORT_ACTIONS[kind],
-                target="report",
-                detail={"from": first.isoformat(), "to": last.isoformat(), "file": path},
+                actor.actor,
+                EXPORT_ACTIONS[kind],
+                "report",
+                {"from": first.isoformat(), "to": last.isoformat(), "file": path},
             )
 
     def review_on_machine(self, first: date, last: date, path: str) -> Dashboard:
@@ -297,14 +283,16 @@ class Reports:
         window = self.window(first, last)
         with self._db.session() as session:
             dashboard = self._dashboard(session, window)
-            audit.append(
+            self._audit(
                 session,
-                at=self._clock(),
-                kiosk_id=self._settings.kiosk.id,
-                actor=SYSTEM,
-                action="report.export_pdf",
-                target="report",
-                detail={"from": first.isoformat(), "to": last.isoformat(), "file": path,
-                        "via": "command line"},
-            )  # fmt: skip
+                SYSTEM,
+                "report.export_pdf",
+                "report",
+                {
+                    "from": first.isoformat(),
+                    "to": last.isoformat(),
+                    "file": path,
+                    "via": "command line",
+                },
+            )
             return dashboard

@@ -1,4 +1,5 @@
-"""Fixtures for the domain tests: a small valid catalogue, settings, a fresh database."""
+"""Fixtures for the domain tests: a small valid catalogue, settings, a fresh database,
+the reception and an open counter on it, the staff directory and its first manager."""
 
 from __future__ import annotations
 
@@ -10,10 +11,14 @@ from typing import Any
 import pytest
 import yaml
 
+from kiosk.access import StaffMember
 from kiosk.catalogue.loader import parse_catalogue
 from kiosk.db.catalogue_store import save_catalogue
 from kiosk.db.database import Database
+from kiosk.desk import Desk
+from kiosk.reception import Reception
 from kiosk.settings import Settings, settings_from_mapping
+from kiosk.staff import StaffDirectory
 from tests.helpers.clock import FakeClock
 
 
@@ -121,3 +126,30 @@ def db(settings: Settings) -> Iterator[Database]:
         save_catalogue(session, parse_catalogue(MINI_CATALOGUE))
     yield database
     database.dispose()
+
+
+MANAGER_PIN = "409217"
+
+
+@pytest.fixture
+def reception(db: Database, settings: Settings, clock: FakeClock) -> Reception:
+    return Reception(db, settings, clock)
+
+
+@pytest.fixture
+def desk(db: Database, settings: Settings, clock: FakeClock, reception: Reception) -> Desk:
+    """Counter 1, open, serving every service of the small catalogue."""
+    desk = Desk(db, settings, reception.catalogue(), clock)
+    desk.set_counter("1", ["open_account", "lost_card", "general_enquiry"])
+    desk.open_counter("1", staff_id=None)
+    return desk
+
+
+@pytest.fixture
+def staff(db: Database, clock: FakeClock) -> StaffDirectory:
+    return StaffDirectory(db, clock, kiosk_id="kiosk-1")
+
+
+@pytest.fixture
+def manager(staff: StaffDirectory) -> StaffMember:
+    return staff.create_first_manager(MANAGER_PIN, name="Mei Chan")

@@ -3,7 +3,6 @@ manager; resolving it texts the outcome to the customer who agreed to be contact
 
 from __future__ import annotations
 
-import pytest
 from sqlmodel import col, select
 
 from kiosk.access import StaffMember
@@ -18,26 +17,7 @@ from kiosk.desk import Desk
 from kiosk.messenger.replies import record_reply
 from kiosk.reception import Reception, VisitInput
 from kiosk.settings import Settings
-from kiosk.staff import StaffDirectory
 from tests.helpers.clock import FakeClock
-
-
-@pytest.fixture
-def reception(db: Database, settings: Settings, clock: FakeClock) -> Reception:
-    return Reception(db, settings, clock)
-
-
-@pytest.fixture
-def desk(db: Database, settings: Settings, clock: FakeClock, reception: Reception) -> Desk:
-    desk = Desk(db, settings, reception.catalogue(), clock)
-    desk.set_counter("1", ["lost_card"])
-    desk.open_counter("1", staff_id=None)
-    return desk
-
-
-@pytest.fixture
-def manager(db: Database, clock: FakeClock) -> StaffMember:
-    return StaffDirectory(db, clock, kiosk_id="kiosk-1").create_first_manager("409217", name="Mei")
 
 
 def served_with_consent(

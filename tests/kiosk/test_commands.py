@@ -2,45 +2,23 @@
 
 from __future__ import annotations
 
-import argparse
-import io
 from pathlib import Path
 
 import pytest
 
 from kiosk.audit import AuditLog
 from kiosk.bootstrap import open_database
-from kiosk.commands import dispatch, register
 from kiosk.db.migrate import HEAD
 from kiosk.settings import load_settings
 from kiosk.staff import StaffDirectory
+from tests.kiosk.cli_driver import Cli, write_config
 
 MANAGER_PIN = "409217"
 
 
-def parser() -> argparse.ArgumentParser:
-    root = argparse.ArgumentParser(prog="kiosk")
-    commands = root.add_subparsers(dest="command")
-    catalogue = commands.add_parser("catalogue").add_subparsers(dest="catalogue_command")
-    register(commands, catalogue)
-    return root
-
-
-class Cli:
-    def __init__(self, config: Path) -> None:
-        self.config = config
-
-    def __call__(self, *argv: str, stdin: str = "") -> tuple[int, str, str]:
-        args = parser().parse_args([*argv, "--config", str(self.config)])
-        out, err = io.StringIO(), io.StringIO()
-        code = dispatch(args, io.StringIO(stdin), out, err)
-        return code, out.getvalue(), err.getvalue()
-
-
 @pytest.fixture
 def cli(tmp_path: Path) -> Cli:
-    config = tmp_path / "kiosk.toml"
-    config.write_text(f'[kiosk]\ndata_dir = "{tmp_path / "data"}"\n', encoding="utf-8")
+    config = write_config(tmp_path)
     db = open_database(load_settings(config))
     StaffDirectory(db).create_first_manager(MANAGER_PIN, name="Mei Chan")
     db.dispose()
@@ -208,8 +186,7 @@ def test_bad_settings_file(tmp_path: Path) -> None:
 
 @pytest.fixture
 def new_branch(tmp_path: Path) -> Cli:
-    config = tmp_path / "kiosk.toml"
-    config.write_text(f'[kiosk]\ndata_dir = "{tmp_path / "data"}"\n', encoding="utf-8")
+    config = write_config(tmp_path)
     return Cli(config)
 
 

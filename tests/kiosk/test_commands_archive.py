@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
-import io
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,29 +10,9 @@ import pytest
 from kiosk.archive_guard import ArchiveMissing
 from kiosk.audit import AuditLog
 from kiosk.bootstrap import open_database
-from kiosk.commands import dispatch, register
 from kiosk.reception import Reception, VisitInput
 from kiosk.settings import load_settings
-
-
-def parser() -> argparse.ArgumentParser:
-    root = argparse.ArgumentParser(prog="kiosk")
-    commands = root.add_subparsers(dest="command")
-    catalogue = commands.add_parser("catalogue").add_subparsers(dest="catalogue_command")
-    register(commands, catalogue)
-    return root
-
-
-class Cli:
-    def __init__(self, config: Path) -> None:
-        self.config = config
-
-    def __call__(self, *argv: str) -> tuple[int, str, str]:
-        args = parser().parse_args([*argv, "--config", str(self.config)])
-        out, err = io.StringIO(), io.StringIO()
-        code = dispatch(args, io.StringIO(""), out, err)
-        return code, out.getvalue(), err.getvalue()
-
+from tests.kiosk.cli_driver import Cli, write_config
 
 OCTOBER_DAY = datetime(2025, 10, 15, 2, 0, tzinfo=UTC)
 
@@ -42,8 +20,7 @@ OCTOBER_DAY = datetime(2025, 10, 15, 2, 0, tzinfo=UTC)
 @pytest.fixture
 def cli(tmp_path: Path) -> Cli:
     """A branch with two visits in October 2025, long past the retention period."""
-    config = tmp_path / "kiosk.toml"
-    config.write_text(f'[kiosk]\ndata_dir = "{tmp_path / "data"}"\n', encoding="utf-8")
+    config = write_config(tmp_path)
     settings = load_settings(config)
     db = open_database(settings)
     reception = Reception(db, settings, lambda: OCTOBER_DAY)
@@ -157,8 +134,7 @@ def test_demo_data_refuses_real_traffic(cli: Cli, monkeypatch: pytest.MonkeyPatc
 
 
 def test_demo_data_fills_a_new_database(tmp_path: Path) -> None:
-    config = tmp_path / "kiosk.toml"
-    config.write_text(f'[kiosk]\ndata_dir = "{tmp_path / "data"}"\n', encoding="utf-8")
+    config = write_config(tmp_path)
     cli = Cli(config)
     code, out, err = cli("demo-data", "--days", "3", "--per-day", "20", "--until", "2026-11-28")
     assert (code, err) == (0, "")

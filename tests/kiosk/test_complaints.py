@@ -31,16 +31,6 @@ HK = ZoneInfo("Asia/Hong_Kong")
 
 
 @pytest.fixture
-def staff(db: Database, clock: FakeClock) -> StaffDirectory:
-    return StaffDirectory(db, clock, kiosk_id="kiosk-1")
-
-
-@pytest.fixture
-def manager(staff: StaffDirectory) -> StaffMember:
-    return staff.create_first_manager("409217", name="Mei Chan")
-
-
-@pytest.fixture
 def clerk(staff: StaffDirectory, manager: StaffMember) -> StaffMember:
     return staff.add(manager, number="2001", name="Tom Lee", role="staff", pin="582046")
 

@@ -28,11 +28,6 @@ __all__ = ["postgres_url"]
 
 
 @pytest.fixture
-def manager(db: Database, clock: FakeClock) -> StaffMember:
-    return StaffDirectory(db, clock, kiosk_id="kiosk-1").create_first_manager("409217")
-
-
-@pytest.fixture
 def admin(db: Database, clock: FakeClock) -> CounterAdmin:
     return CounterAdmin(db, "kiosk-1", clock)
 

@@ -20,11 +20,6 @@ from tests.helpers.clock import FakeClock
 
 
 @pytest.fixture
-def reception(db: Database, settings: Settings, clock: FakeClock) -> Reception:
-    return Reception(db, settings, clock)
-
-
-@pytest.fixture
 def desk(db: Database, settings: Settings, clock: FakeClock, reception: Reception) -> Desk:
     desk = Desk(db, settings, reception.catalogue(), clock)
     desk.set_counter("1", ["open_account", "lost_card"])

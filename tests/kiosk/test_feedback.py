@@ -21,33 +21,14 @@ from kiosk.follow_on import FollowOns
 from kiosk.reception import Reception, VisitInput
 from kiosk.records import Records
 from kiosk.settings import Settings
-from kiosk.staff import StaffDirectory
 from tests.helpers.clock import FakeClock
 
 from .conftest import _service, t
 
 
 @pytest.fixture
-def reception(db: Database, settings: Settings, clock: FakeClock) -> Reception:
-    return Reception(db, settings, clock)
-
-
-@pytest.fixture
-def desk(db: Database, settings: Settings, clock: FakeClock, reception: Reception) -> Desk:
-    desk = Desk(db, settings, reception.catalogue(), clock)
-    desk.set_counter("1", ["open_account", "lost_card", "general_enquiry"])
-    desk.open_counter("1", staff_id=None)
-    return desk
-
-
-@pytest.fixture
 def ratings(db: Database, settings: Settings, clock: FakeClock) -> Ratings:
     return Ratings(db, settings, clock)
-
-
-@pytest.fixture
-def manager(db: Database, clock: FakeClock) -> StaffMember:
-    return StaffDirectory(db, clock, kiosk_id="kiosk-1").create_first_manager("409217", "Mei")
 
 
 def issue(reception: Reception, clock: FakeClock, slug: str = "lost_card") -> int:

@@ -19,19 +19,6 @@ from tests.helpers.clock import FakeClock
 
 
 @pytest.fixture
-def reception(db: Database, settings: Settings, clock: FakeClock) -> Reception:
-    return Reception(db, settings, clock)
-
-
-@pytest.fixture
-def desk(db: Database, settings: Settings, clock: FakeClock, reception: Reception) -> Desk:
-    desk = Desk(db, settings, reception.catalogue(), clock)
-    desk.set_counter("1", ["lost_card"])
-    desk.open_counter("1", staff_id=None)
-    return desk
-
-
-@pytest.fixture
 def book(db: Database, settings: Settings, clock: FakeClock) -> ContactBook:
     return ContactBook(db, settings, open_contact_key(db, settings), clock)
 

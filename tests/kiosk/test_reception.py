@@ -10,16 +10,10 @@ from kiosk.db.catalogue_store import load_stored_catalogue
 from kiosk.db.database import Database
 from kiosk.db.models import Ticket, Visit
 from kiosk.reception import Reception, VisitInput
-from kiosk.settings import Settings
 from kiosk.ticket import PrintStatus, TicketStatus
 from tests.helpers.clock import FakeClock
 
 from .conftest import MINI_CATALOGUE
-
-
-@pytest.fixture
-def reception(db: Database, settings: Settings, clock: FakeClock) -> Reception:
-    return Reception(db, settings, clock)
 
 
 def open_account_visit(clock: FakeClock, missing: tuple[str, ...] = ()) -> VisitInput:

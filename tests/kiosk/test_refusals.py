@@ -22,7 +22,8 @@ from kiosk.staff import StaffDirectory
 from tests.helpers.clock import FakeClock
 
 from ..postgres import postgres_url
-from .test_commands import MANAGER_PIN, Cli, cli
+from .cli_driver import Cli
+from .test_commands import MANAGER_PIN, cli
 
 __all__ = ["cli", "postgres_url"]
 
@@ -34,11 +35,6 @@ WRONG = "999990"
 def staff(db: Database, clock: FakeClock) -> StaffDirectory:
     RefusalLog(db, "pad", "kiosk-1", clock).attach()
     return StaffDirectory(db, clock, kiosk_id="kiosk-1")
-
-
-@pytest.fixture
-def manager(staff: StaffDirectory) -> StaffMember:
-    return staff.create_first_manager(MANAGER_PIN, name="Mei Chan")
 
 
 def _trail(db: Database, clock: FakeClock, prefix: str = "") -> list[AuditEntry]:

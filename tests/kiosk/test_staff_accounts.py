@@ -20,16 +20,6 @@ MANAGER_PIN = "409217"
 
 
 @pytest.fixture
-def staff(db: Database, clock: FakeClock) -> StaffDirectory:
-    return StaffDirectory(db, clock, kiosk_id="kiosk-1")
-
-
-@pytest.fixture
-def manager(staff: StaffDirectory) -> StaffMember:
-    return staff.create_first_manager(MANAGER_PIN, name="Mei Chan")
-
-
-@pytest.fixture
 def audit(db: Database, clock: FakeClock) -> AuditLog:
     return AuditLog(db, "kiosk-1", clock)
 

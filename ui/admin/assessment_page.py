@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout
 
 from kiosk.i18n import N_
 from kiosk.reports import staff_tables
@@ -50,10 +50,7 @@ class AssessmentPage(AdminPage):
         self.medians: BranchMedians | None = None
         self.report: StaffReport | None = None
         self.person: int | None = None
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        self.heading = label("title")
-        layout.addWidget(self.heading)
+        layout = self.page_column()
         self.first, self.last = date_edit("staff_report.from"), date_edit("staff_report.to")
         self.fields = {"from": Field(self.first), "to": Field(self.last)}
         row = QHBoxLayout()
@@ -147,9 +144,6 @@ class AssessmentPage(AdminPage):
         self.person, self.report = staff_id, report
         identify(self.person_frame, f"staff_report.{staff_id}")
         self._fill_person()
-
-    def _failed(self, error: BaseException) -> None:
-        show_message(self.status, self.ctx.error_text(error), "warning")
 
     # -- notes -----------------------------------------------------------------------------
     def save_note(self) -> None:

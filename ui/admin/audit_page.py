@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk.access import StaffMember
 from kiosk.audit import AuditEntry, TrailCheck, action_label
@@ -70,10 +70,7 @@ class AuditPage(AdminPage):
         self.entries: list[AuditEntry] = []
         self.people: list[StaffMember] = []
         self.check: TrailCheck | None = None
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        self.heading = label("title")
-        layout.addWidget(self.heading)
+        layout = self.page_column()
         self.since, self.until = date_edit("admin.audit.since"), date_edit("admin.audit.until")
         self.action = combo_box("admin.audit.action")
         self.who = combo_box("admin.audit.who")
@@ -226,9 +223,6 @@ class AuditPage(AdminPage):
     @property
     def trail_intact(self) -> bool | None:
         return None if self.check is None else self.check.intact
-
-    def _failed(self, error: BaseException) -> None:
-        show_message(self.status, self.ctx.error_text(error))
 
     # -- texts -----------------------------------------------------------------------------
     def _fill_who(self) -> None:

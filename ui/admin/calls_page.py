@@ -6,14 +6,14 @@ the limit), declined, or do not contact. Managers export the list as CSV (audite
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout
 
 from kiosk.i18n import ENDONYMS, N_
-from kiosk.phone_survey import REASONS, CallEntry, CallOutcome
+from kiosk.phone_survey import CallEntry, CallOutcome
+from kiosk.visit_reasons import REASONS
 from ui.admin.common import (
     AdminCheckBox,
     AdminPage,
@@ -29,7 +29,6 @@ from ui.admin.common import (
     show_message,
 )
 from ui.admin.context import AdminContext
-from ui.admin.files import open_file_dialog
 from ui.common.widgets import label
 
 COLUMNS = (
@@ -55,10 +54,7 @@ class CallsPage(AdminPage):
         super().__init__(ctx)
         self.entries: list[CallEntry] = []
         self.revealed: tuple[int, str] | None = None
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        self.heading = label("title")
-        layout.addWidget(self.heading)
+        layout = self.page_column()
         row = QHBoxLayout()
         self.refresh_button = button("admin.calls.refresh")
         self.reveal_button = button("admin.calls.reveal", role="primary")
@@ -184,38 +180,15 @@ class CallsPage(AdminPage):
         self.enter()
 
     def ask_export(self) -> None:
-        open_file_dialog(
-            self,
-            self.loc.tr("Export the call list (CSV)"),
-            self.loc.tr("CSV files (*.csv)"),
-            lambda paths: self.export_to(paths[0]),
-            directory=self.ctx.settings.kiosk.data_dir,
-            save_as="call-list.csv",
-        )
+        self.ask_csv(self.loc.tr("Export the call list (CSV)"), "call-list.csv", self.export_to)
 
     def export_to(self, path: Path) -> None:
-        survey = self.ctx.phone_survey
+        self.export_csv(path, self.ctx.phone_survey.export_csv, lambda n: self._exported(n, path))
 
-        def export(member: Any) -> int:
-            buffer = io.StringIO()
-            count = survey.export_csv(member, buffer)  # refused to staff, audited
-            path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
-            return count
-
-        self.ctx.run(export, lambda count: self._exported(count, path), self._failed)
-
-    def _exported(self, count: int, path: Path) -> None:
-        text = self.loc.ntr(
+    def _exported(self, count: int, path: Path) -> str:
+        return self.loc.ntr(
             "{n} customer exported to {path}", "{n} customers exported to {path}", count
         ).format(n=self.loc.number(count), path=str(path))
-        show_message(self.status, text, "success")
-
-    def _failed(self, error: BaseException) -> None:
-        show_message(self.status, self.ctx.error_text(error), "warning")
-
-    @property
-    def status_text(self) -> str:
-        return self.status.text() if not self.status.isHidden() else ""
 
     # -- texts -----------------------------------------------------------------------------
     def _clear_form(self) -> None:

@@ -42,10 +42,7 @@ class CataloguePage(AdminPage):
         self.opened: Catalogue | None = None  # as read, for the pauses the edit leaves alone
         self.problems: list[Problem] = []
         self._status = ""
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        self.heading = label("title")
-        layout.addWidget(self.heading)
+        layout = self.page_column()
         tabs = QHBoxLayout()
         self.show_services_button = button("admin.catalogue.show_services", role="segment")
         self.show_questionnaire_button = button(

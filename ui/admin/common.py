@@ -8,8 +8,10 @@ own text, or, for an input, the label of its field (set on every retranslate).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor, QTextOption
@@ -34,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.admin.files import open_file_dialog
 from ui.admin.style import CONTROL_PX
 from ui.admin.table_fit import fit_columns
 from ui.common.touch import guard_value
@@ -304,6 +307,54 @@ class AdminPage(QWidget):
 
     title: Callable[[], str]
     """The page's name in the navigation, in the current language (each page defines it)."""
+
+    def page_column(self, spacing: int = 10) -> QVBoxLayout:
+        """The page's column, its heading (``self.heading``, the title's style) on top."""
+        layout = QVBoxLayout(self)
+        layout.setSpacing(spacing)
+        self.heading = label("title")
+        layout.addWidget(self.heading)
+        return layout
+
+    status: QLabel
+    """The page's status line (a ``message_label``), on the pages that have one."""
+
+    @property
+    def status_text(self) -> str:
+        """What the status line says; "" while it is hidden."""
+        return self.status.text() if not self.status.isHidden() else ""
+
+    def set_status(self, text: str, role: str | None = None) -> None:
+        show_message(self.status, text, role or None)
+
+    def _failed(self, error: BaseException) -> None:
+        """A job refused or failed: its translated message on the status line."""
+        self.set_status(self.ctx.error_text(error), "warning")
+
+    def ask_csv(self, title: str, save_as: str, chosen: Callable[[Path], None]) -> None:
+        """Ask where to save a CSV file (in the kiosk's data folder at first)."""
+        open_file_dialog(
+            self,
+            title,
+            self.loc.tr("CSV files (*.csv)"),
+            lambda paths: chosen(paths[0]),
+            directory=self.ctx.settings.kiosk.data_dir,
+            save_as=save_as,
+        )
+
+    def export_csv(
+        self, path: Path, write: Callable[[Any, io.StringIO], int], done: Callable[[int], str]
+    ) -> None:
+        """``write(member, buffer)`` on the worker (the domain refuses it to staff and
+        audits it), saved to ``path``; then ``done(count)`` on the status line."""
+
+        def export(member: Any) -> int:
+            buffer = io.StringIO()
+            count = write(member, buffer)
+            path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
+            return count
+
+        self.ctx.run(export, lambda count: self.set_status(done(count), "success"), self._failed)
 
     def retranslate(self) -> None:
         """Re-read every string in the current language."""

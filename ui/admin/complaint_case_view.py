@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk import visit_reasons
 from kiosk.complaint_book import CaseDetail
 from kiosk.complaint_rules import (
     CATEGORIES,
@@ -18,7 +19,6 @@ from kiosk.complaint_rules import (
     STATE_LABELS,
     CaseState,
 )
-from kiosk.feedback import REASONS
 from kiosk.i18n import N_, Localizer
 from ui.admin.common import Field, button, card, combo_box, message_label, show_message, text_box
 from ui.admin.context import AdminContext
@@ -172,7 +172,7 @@ class CaseView(QWidget):
         if rating is None:
             return self.detail.case.summary
         score, reasons = rating
-        named = ", ".join(self.loc.tr(REASONS.get(r, r)) for r in reasons) or "–"
+        named = ", ".join(self.loc.tr(visit_reasons.label(r)) for r in reasons) or "–"
         return self.loc.tr("rated {score} of 5 ({reasons})").format(score=score, reasons=named)
 
     def _change_line(self, index: int) -> str:

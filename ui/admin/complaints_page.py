@@ -37,10 +37,7 @@ class ComplaintsPage(AdminPage):
         super().__init__(ctx)
         self.cases: list[CaseSummary] = []
         self.case_buttons: dict[int, KioskButton] = {}
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        self.heading = label("title")
-        layout.addWidget(self.heading)
+        layout = self.page_column()
         self.state = combo_box("admin.complaints.state")
         self.category = combo_box("admin.complaints.category")
         self.since = date_edit("admin.complaints.since")
@@ -126,9 +123,6 @@ class ComplaintsPage(AdminPage):
 
     def open_case(self, case_id: int) -> None:
         self.view.load(case_id)
-
-    def _failed(self, error: BaseException) -> None:
-        show_message(self.status, self.ctx.error_text(error))
 
     # -- texts -----------------------------------------------------------------------------
     def case_text(self, case: CaseSummary) -> str:

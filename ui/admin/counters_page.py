@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView
 
 from kiosk.catalogue.model import Catalogue
 from kiosk.counters import Counter, counter_label
@@ -79,10 +79,7 @@ class CountersPage(AdminPage):
         self.counters: list[Counter] = []
         self.catalogue: Catalogue | None = None
         self._editing: str | None = None  # None: no form; "": a new counter
-        layout = QVBoxLayout(self)
-        layout.setSpacing(12)
-        self.heading = label("title")
-        layout.addWidget(self.heading)
+        layout = self.page_column(12)
         self.table = read_only_table("admin.counters.table", len(COLUMNS))
         self.table.setMinimumHeight(240)
         self.table.horizontalHeader().setStretchLastSection(False)
@@ -235,7 +232,7 @@ class CountersPage(AdminPage):
         if counter is None:
             self.services.add()
         show_message(self.form_message, "")
-        self._set_status("", "")
+        self.set_status("", "")
         self.form.show()
         self.retranslate()
         self.counter_id.setFocus()
@@ -296,21 +293,11 @@ class CountersPage(AdminPage):
     def _done(self, msgid: str, counter: Counter) -> None:
         self.close_form()
         name = counter_label(counter.id, counter.name, self.loc)
-        self._set_status(self.loc.tr(msgid).format(name=name), "success")
+        self.set_status(self.loc.tr(msgid).format(name=name), "success")
         self.refresh()
 
     def _refused(self, error: BaseException) -> None:
         show_message(self.form_message, self.ctx.error_text(error), "warning")
-
-    def _failed(self, error: BaseException) -> None:
-        self._set_status(self.ctx.error_text(error), "warning")
-
-    def _set_status(self, text: str, role: str) -> None:
-        show_message(self.status, text, role or None)
-
-    @property
-    def status_text(self) -> str:
-        return self.status.text() if not self.status.isHidden() else ""
 
     # -- texts -----------------------------------------------------------------------------
     def _selection_changed(self) -> None:
@@ -356,4 +343,4 @@ class CountersPage(AdminPage):
         self.counters = []
         self.catalogue = None
         self.table.setRowCount(0)
-        self._set_status("", "")
+        self.set_status("", "")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QTimer
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHBoxLayout, QTableWidget, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QTableWidget
 
 from kiosk.i18n import N_
 from kiosk.reports import export, tables
@@ -59,10 +59,7 @@ class DashboardPage(AdminPage):
         self.data: Dashboard | None = None
         self.catalogue: Catalogue | None = None
         self.tables: dict[str, QTableWidget] = {}
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        self.heading = label("title")
-        layout.addWidget(self.heading)
+        layout = self.page_column()
         self.range = combo_box("report.range")
         self.first, self.last = date_edit("report.from"), date_edit("report.to")
         self.fields = {"range": Field(self.range), "from": Field(self.first),
@@ -182,9 +179,6 @@ class DashboardPage(AdminPage):
         self.data, self.catalogue = result
         show_message(self.status, "")
         self._fill()
-
-    def _failed(self, error: BaseException) -> None:
-        show_message(self.status, self.ctx.error_text(error), "warning")
 
     # -- showing ---------------------------------------------------------------------------
     def _fill(self) -> None:

@@ -5,7 +5,7 @@ sending and the gateway's answer, so it was not sent again), and for the demo
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk.i18n import N_
 from kiosk.messenger.gateways import log_path, read_log
@@ -47,10 +47,7 @@ class MessagesPage(AdminPage):
         super().__init__(ctx)
         self.entries: list[MessageEntry] = []
         self.log_lines: list[dict[str, object]] = []
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        self.heading = label("title")
-        layout.addWidget(self.heading)
+        layout = self.page_column()
         self.gateway = label("muted")
         self.gateway.setObjectName("admin.messages.gateway")
         layout.addWidget(self.gateway)
@@ -92,9 +89,6 @@ class MessagesPage(AdminPage):
     def _show(self, loaded: tuple[list[MessageEntry], list[dict[str, object]]]) -> None:
         self.entries, self.log_lines = loaded
         self._fill()
-
-    def _failed(self, error: BaseException) -> None:
-        show_message(self.status, self.ctx.error_text(error), "warning")
 
     def _fill(self) -> None:
         loc, zone = self.loc, self.ctx.zone

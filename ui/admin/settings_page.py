@@ -23,7 +23,6 @@ from ui.admin.common import (
     combo_box,
     line_edit,
     message_label,
-    show_message,
     spin_box,
 )
 from ui.admin.context import AdminContext
@@ -164,7 +163,7 @@ class SettingsPage(AdminPage):
 
     def _saved(self, saved: BranchSettings) -> None:
         self._show(saved)
-        self._set_status(self.loc.tr("The settings were saved."), "success")
+        self.set_status(self.loc.tr("The settings were saved."), "success")
         self.settings_did_change.emit(saved)
 
     def _refused(self, error: BaseException) -> None:
@@ -175,10 +174,7 @@ class SettingsPage(AdminPage):
             field = self.fields.get(name)
             if field is not None:
                 field.set_message(self.loc.tr(msgid))
-        self._set_status(self.loc.tr("Not saved. Please check the fields marked below."), "warning")
-
-    def _failed(self, error: BaseException) -> None:
-        self._set_status(self.ctx.error_text(error), "warning")
+        self.set_status(self.loc.tr("Not saved. Please check the fields marked below."), "warning")
 
     # -- test print ------------------------------------------------------------------------
     def test_print(self) -> None:
@@ -189,7 +185,7 @@ class SettingsPage(AdminPage):
 
         self._clear_messages()
         if not self.ctx.is_manager:  # printing has no domain check of its own
-            self._set_status(self.loc.tr("Only a manager can do this."), "warning")
+            self.set_status(self.loc.tr("Only a manager can do this."), "warning")
             return
         machine = self.ctx.settings
         try:
@@ -209,7 +205,7 @@ class SettingsPage(AdminPage):
         )
         branch, locale = self.branch_name.text().strip(), self.loc.locale
         self.test_print_button.setEnabled(False)
-        self._set_status(self.loc.tr("Printing a test page…"), "success")
+        self.set_status(self.loc.tr("Printing a test page…"), "success")
         self.ctx.run(
             lambda _m: printer.print_test_page(branch, locale), self._printed, self._print_failed
         )
@@ -222,26 +218,19 @@ class SettingsPage(AdminPage):
             text = self.loc.tr("The test page was printed.")
             if outcome.preview_png is not None:
                 text += "\n" + self.loc.tr("Preview: {path}").format(path=str(outcome.preview_png))
-            self._set_status(text, "success")
+            self.set_status(text, "success")
         else:
             problem = outcome.problem
             text = problem_message(problem, self.loc) if problem else self.loc.tr("Not printed.")
-            self._set_status(self.loc.tr("The test page was not printed.") + "\n" + text, "warning")
+            self.set_status(self.loc.tr("The test page was not printed.") + "\n" + text, "warning")
 
     def _print_failed(self, error: BaseException) -> None:
         self.test_print_button.setEnabled(True)
         self._failed(error)
 
     # -- messages and texts ----------------------------------------------------------------
-    def _set_status(self, text: str, role: str) -> None:
-        show_message(self.status, text, role)
-
-    @property
-    def status_text(self) -> str:
-        return self.status.text() if not self.status.isHidden() else ""
-
     def _clear_messages(self) -> None:
-        self._set_status("", "success")
+        self.set_status("", "success")
         for field in self.fields.values():
             field.set_message("")
 

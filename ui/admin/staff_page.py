@@ -13,7 +13,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QVBoxLayout,
 )
 
 from kiosk.access import ROLE_LABELS, ROLE_MANAGER, ROLE_STAFF, StaffMember
@@ -31,7 +30,6 @@ from ui.admin.common import (
     message_label,
     read_only_table,
     selected_index,
-    show_message,
 )
 from ui.admin.context import AdminContext
 from ui.admin.pin_entry import PinEntry
@@ -48,10 +46,7 @@ class StaffPage(AdminPage):
         super().__init__(ctx)
         self.members: list[StaffMember] = []
         self._mode = ""  # "" | add | reset
-        layout = QVBoxLayout(self)
-        layout.setSpacing(12)
-        self.heading = label("title")
-        layout.addWidget(self.heading)
+        layout = self.page_column(12)
         self.table = read_only_table("admin.staff.table", len(COLUMNS), flexible=1)
         self.table.setMinimumHeight(300)
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -159,7 +154,7 @@ class StaffPage(AdminPage):
         for field in (self.number_field, self.name_field, self.role_field):
             field.setVisible(self._mode == "add")
             field.set_message("")
-        self._set_status("", "")
+        self.set_status("", "")
         self.form.show()
         self.retranslate()
         (self.number if self._mode == "add" else self.pin).setFocus()
@@ -236,7 +231,7 @@ class StaffPage(AdminPage):
         elif (target := self.selected()) is not None:
             values = {"name": target.name}
         self.close_form()
-        self._set_status(self.loc.tr(msgid).format(**values), "success")
+        self.set_status(self.loc.tr(msgid).format(**values), "success")
         self.refresh()
 
     def _refused(self, error: BaseException) -> None:
@@ -244,17 +239,7 @@ class StaffPage(AdminPage):
             self.pin.show_problems(error.problems)
             return
         self.pin.wipe()
-        self._set_status(self.ctx.error_text(error), "warning")
-
-    def _failed(self, error: BaseException) -> None:
-        self._set_status(self.ctx.error_text(error), "warning")
-
-    def _set_status(self, text: str, role: str) -> None:
-        show_message(self.status, text, role or None)
-
-    @property
-    def status_text(self) -> str:
-        return self.status.text() if not self.status.isHidden() else ""
+        self.set_status(self.ctx.error_text(error), "warning")
 
     # -- texts -----------------------------------------------------------------------------
     def _selection_changed(self) -> None:
@@ -299,4 +284,4 @@ class StaffPage(AdminPage):
         self.close_form()
         self.members = []
         self.table.setRowCount(0)
-        self._set_status("", "")
+        self.set_status("", "")

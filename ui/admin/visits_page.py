@@ -3,7 +3,6 @@ for managers (the domain refuses it to staff and audits every export)."""
 
 from __future__ import annotations
 
-import io
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -11,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QVBoxLayout,
 )
 
 from kiosk.clock import business_today
@@ -34,7 +32,6 @@ from ui.admin.common import (
     show_message,
 )
 from ui.admin.context import AdminContext
-from ui.admin.files import open_file_dialog
 from ui.admin.visit_detail import PRINT_LABELS, STATUS_LABELS, detail_lines
 from ui.common.widgets import label
 
@@ -52,10 +49,7 @@ class VisitsPage(AdminPage):
         super().__init__(ctx)
         self.rows: list[VisitRecord] = []
         self.catalogue: Catalogue | None = None
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        self.heading = label("title")
-        layout.addWidget(self.heading)
+        layout = self.page_column()
         self.since, self.until = date_edit("admin.visits.since"), date_edit("admin.visits.until")
         self.service = combo_box("admin.visits.service")
         self.status_filter = combo_box("admin.visits.status")
@@ -181,38 +175,20 @@ class VisitsPage(AdminPage):
 
     # -- export ----------------------------------------------------------------------------
     def ask_export(self) -> None:
-        open_file_dialog(
-            self,
-            self.loc.tr("Export visits (CSV)"),
-            self.loc.tr("CSV files (*.csv)"),
-            lambda paths: self.export_to(paths[0]),
-            directory=self.ctx.settings.kiosk.data_dir,
-            save_as="visits.csv",
-        )
+        self.ask_csv(self.loc.tr("Export visits (CSV)"), "visits.csv", self.export_to)
 
     def export_to(self, path: Path) -> None:
         where, records = self.visit_filter(), self.ctx.records
+        self.export_csv(
+            path,
+            lambda member, buffer: records.export_csv(member, where, buffer),
+            lambda n: self._exported(n, path),
+        )
 
-        def export(member: Any) -> int:
-            buffer = io.StringIO()
-            count = records.export_csv(member, where, buffer)  # refused to staff, audited
-            path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
-            return count
-
-        self.ctx.run(export, lambda count: self._exported(count, path), self._failed)
-
-    def _exported(self, count: int, path: Path) -> None:
-        text = self.loc.ntr(
+    def _exported(self, count: int, path: Path) -> str:
+        return self.loc.ntr(
             "{n} visit exported to {path}", "{n} visits exported to {path}", count
         ).format(n=self.loc.number(count), path=str(path))
-        show_message(self.status, text, "success")
-
-    def _failed(self, error: BaseException) -> None:
-        show_message(self.status, self.ctx.error_text(error), "warning")
-
-    @property
-    def status_text(self) -> str:
-        return self.status.text() if not self.status.isHidden() else ""
 
     # -- texts -----------------------------------------------------------------------------
     def _fill_services(self) -> None:

@@ -5,11 +5,12 @@ that keeps the customer's place (``console.follow_on_<slug>``), a complaint to l
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.catalogue.model import Catalogue
 from kiosk.i18n import Localizer
-from ui.common.widgets import HintButton, clear_layout, identify, label, make_button, scroll_area
+from ui.common.widgets import identify, label, make_button
+from ui.console.panel_parts import ServiceList, titled_column
 
 
 class AnythingElsePanel(QWidget):
@@ -20,27 +21,18 @@ class AnythingElsePanel(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-        self.title = label("subtitle")
-        identify(self.title, "console.anything_else_title")
-        layout.addWidget(self.title)
+        layout, self.title = titled_column(self, "console.anything_else_title")
         self.hint = label("muted")
         identify(self.hint, "console.anything_else_hint")
         layout.addWidget(self.hint)
-        holder = QWidget()
-        self.list = QVBoxLayout(holder)
-        self.list.setContentsMargins(0, 0, 0, 0)
-        self.list.setSpacing(8)
-        layout.addWidget(scroll_area(holder), 1)
+        self.services = ServiceList(self, layout, "console.follow_on_")
         self.complaint = make_button("console.log_complaint", self)
         self.complaint.clicked.connect(self.complaint_requested)
         layout.addWidget(self.complaint)
         self.done = make_button("console.anything_else_done", self, role="primary")
         self.done.clicked.connect(self.cancelled)
         layout.addWidget(self.done)
-        self.buttons: dict[str, HintButton] = {}
+        self.buttons = self.services.buttons
         self.code = ""
 
     def set_visit(
@@ -48,18 +40,12 @@ class AnythingElsePanel(QWidget):
     ) -> None:
         """The ticket just finished (``code``, of service ``served``): the other services."""
         self.code = code
-        clear_layout(self.list)
-        self.buttons = {}
-        for service in catalogue.active_services if catalogue else []:
-            if service.slug == served or service.pause is not None:
-                continue
-            button = HintButton(f"console.follow_on_{service.slug}", parent=self)
-            button.setText(loc.text(service.name))
-            button.clicked.connect(lambda _=False, s=service.slug: self.follow_on_requested.emit(s))
-            self.list.addWidget(button)
-            button.show()
-            self.buttons[service.slug] = button
-        self.list.addStretch(1)
+        self.buttons = self.services.fill(
+            catalogue,
+            lambda s: s.slug != served and s.pause is None,
+            self.follow_on_requested.emit,
+            loc,
+        )
         self.retranslate(loc)
 
     def retranslate(self, loc: Localizer) -> None:

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.complaint_rules import COMPLAINT_SERVICE
-from kiosk.feedback import REASONS, SCORES, FeedbackError, RatableTicket, RatingResult
+from kiosk.feedback import SCORES, FeedbackError, RatableTicket, RatingResult
+from kiosk.visit_reasons import REASONS
 from ui.common.errors import error_lines
 from ui.common.language import Language
 from ui.common.widgets import (
