@@ -9,7 +9,7 @@ import enum
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.contacts import SURVEY, TURN_NEAR, ConsentRejected
@@ -59,6 +59,8 @@ class SmsOptInPanel(QWidget):
         self.step = Step.NOTICE
         self._problem = ""
         self._recorded: ContactView | None = None
+        self.saved_for: int | None = None
+        """The ticket whose number was recorded: "Text me" is not offered for it again."""
         self.pages = QStackedWidget(self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -90,7 +92,7 @@ class SmsOptInPanel(QWidget):
         column.addWidget(self.cancel_button)
         column.addStretch(1)
         for item in self.purposes.values():
-            item.toggled.connect(lambda _on: self._acted())
+            item.clicked.connect(lambda _on: self._acted())  # a touch, not a reset
         self.continue_button.clicked.connect(self._to_number)
         self.cancel_button.clicked.connect(self._cancel)
         self.pages.addWidget(page)
@@ -138,9 +140,13 @@ class SmsOptInPanel(QWidget):
         self.ticket_id = None
         self._recorded = None
         self._problem = ""
+        # what the reset changes is not the customer acting (it would restart the ticket
+        # screen's countdown, also after the customer has left it)
+        blocker = QSignalBlocker(self)
         for item in self.purposes.values():
             item.setChecked(False)
         self.keypad.clear()
+        blocker.unblock()
         self._show(Step.NOTICE)
 
     def chosen(self) -> tuple[str, ...]:
@@ -181,6 +187,7 @@ class SmsOptInPanel(QWidget):
 
     def _saved(self, view: ContactView) -> None:
         self._recorded = view
+        self.saved_for = self.ticket_id
         self.keypad.clear()  # the number is not kept on screen
         self._show(Step.DONE)
 

@@ -199,11 +199,16 @@ class TicketScreen(ScreenBase):
 
     # -- back to the start ----------------------------------------------------------------
     def _start_countdown(self) -> None:
+        if self.router.current is not Screen.TICKET:
+            return  # an answer or a reset after the customer left: never count down elsewhere
         self.remaining_s = self._return_s
         self.return_timer.start()
         self._show_countdown()
 
     def _count_down(self) -> None:
+        if self.router.current is not Screen.TICKET:
+            self.return_timer.stop()
+            return
         self.remaining_s -= 1
         if self.remaining_s <= 0:
             self.return_timer.stop()
@@ -361,7 +366,10 @@ class TicketScreen(ScreenBase):
         self.done_button.setText(loc.tr("Done"))
         self.sms_button.setText(loc.tr("Text me"))
         self.sms_button.setVisible(
-            self.optin is not None and self.ticket is not None and self.middle.currentIndex() == 0
+            self.optin is not None
+            and self.ticket is not None
+            and self.optin.saved_for != self.ticket.ticket_id
+            and self.middle.currentIndex() == 0
         )
         self._show_countdown()
         self._show_large_print()
