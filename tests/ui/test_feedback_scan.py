@@ -154,6 +154,11 @@ def test_a_scanned_ticket_is_refused_as_a_typed_one(camera_kiosk: Kiosk, camera:
     assert screen(kiosk).step == Step.CODE and camera.running
     feed_and_wait(kiosk, camera, camera_frame(waiting.reference))  # still held up: said once
     assert not screen(kiosk).scan.scanner.busy  # type: ignore[union-attr]  # built: a camera
+    kiosk.click("keypad.A")
+    assert not kiosk.has("feedback.message")  # typing clears it…
+    camera.feed(camera_frame(waiting.reference))  # …and the ticket shown again is read again
+    kiosk.qtbot.waitUntil(lambda: kiosk.has("feedback.message"), timeout=5000)
+    kiosk.click("keypad.clear")
     # the number can still be typed
     for key in "A999":
         kiosk.click(f"keypad.{key}")

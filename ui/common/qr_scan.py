@@ -5,7 +5,8 @@ supplier of ``QImage`` frames) calls back with each frame; :class:`QrFrameScanne
 decodes at most one frame per ``interval_ms`` on the worker, drops the frames that come
 while one is being decoded, and emits ``reference_did_scan`` with the first text its
 ``accept`` filter takes (a ticket's reference, not any QR code held up to the camera).
-The same text is not emitted twice in a row until :meth:`QrFrameScanner.start` again.
+The same text is not emitted twice in a row (a ticket held up for a while is read once)
+until :meth:`QrFrameScanner.start` or :meth:`QrFrameScanner.forget`.
 """
 
 from __future__ import annotations
@@ -82,6 +83,10 @@ class QrFrameScanner(QObject):
 
     def start(self) -> None:
         self.running = True
+        self._last_text = None
+
+    def forget(self) -> None:
+        """The next reading of the last text counts again (the customer moved on)."""
         self._last_text = None
 
     def stop(self) -> None:

@@ -239,6 +239,8 @@ class FeedbackScreen(ScreenBase):
     def _set_code(self, code: str) -> None:
         self.code = code
         self._problem = None
+        if self.scan is not None:  # the same ticket held up again is read again
+            self.scan.scanner.forget()
         self._show_code()
 
     def _show_code(self) -> None:
