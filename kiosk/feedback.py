@@ -55,6 +55,11 @@ class RatingResult:
     """The complaint case a low score opened."""
 
 
+def is_reference(text: str) -> bool:
+    """Whether ``text`` has the shape of a ticket's reference (what its QR code holds)."""
+    return _REFERENCE.match(text.strip()) is not None
+
+
 def normalise_code(text: str) -> str:
     return "".join(text.split()).upper()
 
@@ -68,7 +73,7 @@ class Ratings(BranchService):
 
     def _find(self, session: Session, typed: str) -> Ticket:
         text = typed.strip()
-        if _REFERENCE.match(text):
+        if is_reference(text):
             ticket = session.exec(select(Ticket).where(Ticket.reference == text)).first()
             if ticket is None:
                 raise FeedbackError(N_("We cannot find this ticket. It may be too old to rate."))

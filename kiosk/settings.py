@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from kiosk.feedback_settings import FeedbackSection
 from kiosk.i18n import LOCALES, N_, LocaleCode
 from kiosk.reach import DEFAULT_REACH, HIGH_REACH_MM, ScreenReach
 from kiosk.speech_settings import KeypadSection, SpeechSection
@@ -278,6 +279,7 @@ class Settings(_Section):
     speech: SpeechSection = Field(default_factory=SpeechSection)
     keypad: KeypadSection = Field(default_factory=KeypadSection)
     reach: ReachSection = Field(default_factory=ReachSection)
+    feedback: FeedbackSection = Field(default_factory=FeedbackSection)
 
     @property
     def database_url(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -27,6 +27,7 @@ from kiosk.i18n import Catalogs
 from kiosk.reception import TicketSummary
 from kiosk.settings import Settings
 from ui.common.language import Language
+from ui.common.qr_scan import FrameSource
 from ui.common.theme import Theme
 from ui.common.worker import Worker
 from ui.customer.app import attach_backend
@@ -69,6 +70,7 @@ class Kiosk:
         backend: Backend,
         timings: Timings,
         clock: Clock,
+        open_camera: Callable[[str], FrameSource] | None = None,
     ) -> Kiosk:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
@@ -76,7 +78,7 @@ class Kiosk:
         language = Language(catalogs, display.default_language, display.languages)
         look = Look.from_settings(settings)
         window = KioskWindow(look, language, Theme(app, look.high_contrast), Worker(), clock)
-        attach_backend(window, backend, settings, timings)
+        attach_backend(window, backend, settings, timings, open_camera)
         qtbot.addWidget(window)
         window.resize(*PORTRAIT)
         window.show()

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import LOCALES
+from tests.helpers.frames import FedFrames, camera_frame
 from tests.layout_fit import SCREEN_SIZES, fit_problems, scrolled_away, visible_rect, window_rect
 from ui.common.text_size import TEXT_STEPS
 from ui.customer.app import KioskApp
@@ -40,6 +41,17 @@ def walker(qtbot: QtBot, tmp_path: Path) -> Iterator[ScreenWalker]:
         walker.window.show()
         qtbot.waitExposed(walker.window)
         yield walker
+
+
+@pytest.fixture
+def camera_walker(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[ScreenWalker, FedFrames]]:
+    """A kiosk with a camera: its picture beside the number to rate."""
+    camera = FedFrames()
+    with walked_kiosk(tmp_path, camera) as walker:
+        qtbot.addWidget(walker.window)
+        walker.window.show()
+        qtbot.waitExposed(walker.window)
+        yield walker, camera
 
 
 def fully_in_view(button: QAbstractButton, walker: ScreenWalker) -> bool:
@@ -106,6 +118,29 @@ def test_every_screen_fits_at_each_larger_text_size(walker: ScreenWalker, size: 
                 found += [f"{where}: {problem}" for problem in fit_problems(window, screen)]
                 if name == "questionnaire" and not fully_in_view(person_button(walker), walker):
                     found.append(f"{where}: the way to a person is not in view")
+    assert found == []
+
+
+@pytest.mark.parametrize("size", list(SCREEN_SIZES))
+def test_the_camera_picture_fits_beside_the_number_at_each_text_size(
+    camera_walker: tuple[ScreenWalker, FedFrames], size: str
+) -> None:
+    walker, camera = camera_walker
+    window, access = walker.window, walker.router.access
+    screen = QSize(*SCREEN_SIZES[size])
+    walker.resize(size)
+    frame = camera_frame("20261203-A023-0123abcd")
+    found: list[str] = []
+    for step in range(len(TEXT_STEPS)):
+        for locale in LOCALES:
+            walker.show("rate_code", locale)
+            access.set_text_step(step)
+            camera.feed(frame)
+            walker.settle()
+            panel = walker.window.findChild(QWidget, "feedback.scan")
+            assert camera.running and panel is not None and panel.isVisible()
+            where = f"rate_code with a camera ({locale}, text ×{TEXT_STEPS[step]})"
+            found += [f"{where}: {problem}" for problem in fit_problems(window, screen)]
     assert found == []
 
 

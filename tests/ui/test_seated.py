@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.i18n import LOCALES
 from kiosk.reach import ScreenReach
 from kiosk.settings import settings_from_mapping
+from tests.helpers.frames import FedFrames, camera_frame
 from tests.layout_fit import SCREEN_SIZES, controls, fit_problems, visible_rect
 from ui.customer.router import Screen
 from ui.customer.screenshots import SHOTS, ScreenWalker, walked_kiosk
@@ -68,6 +69,35 @@ def test_every_control_is_within_reach_on_every_screen(walker: ScreenWalker, siz
                 found += [f"{where}: {problem}" for problem in out_of_reach(window)]
                 found += [f"{where}: {problem}" for problem in fit_problems(window, screen)]
     assert found == []
+
+
+@pytest.mark.parametrize("size", list(SCREEN_SIZES))
+def test_the_keypad_stays_within_reach_beside_a_camera_picture(
+    qtbot: QtBot, tmp_path: Path, size: str
+) -> None:
+    camera = FedFrames()
+    with walked_kiosk(tmp_path, camera) as walker:
+        qtbot.addWidget(walker.window)
+        walker.window.show()
+        qtbot.waitExposed(walker.window)
+        window, access = walker.window, walker.router.access
+        walker.resize(size)
+        found: list[str] = []
+        for step in (0, 2):
+            for locale in LOCALES:
+                walker.show("rate_code", locale)
+                access.set_text_step(step)
+                access.set_seated(True)
+                camera.feed(camera_frame(None))
+                walker.settle()
+                assert camera.running
+                where = f"rate_code with a camera ({locale}, text step {step})"
+                found += [f"{where}: {problem}" for problem in out_of_reach(window)]
+                found += [
+                    f"{where}: {problem}"
+                    for problem in fit_problems(window, QSize(*SCREEN_SIZES[size]))
+                ]
+        assert found == []
 
 
 def test_standing_the_top_of_the_screen_is_used(walker: ScreenWalker) -> None:

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from kiosk.settings import Settings
+    from ui.common.qr_scan import FrameSource
     from ui.customer.backend import Backend
 
 _log = logging.getLogger(__name__)
@@ -79,11 +80,16 @@ def load_and_open(
 
 
 def attach_backend(
-    window: KioskWindow, backend: Backend, settings: Settings, timings: Timings | None = None
+    window: KioskWindow,
+    backend: Backend,
+    settings: Settings,
+    timings: Timings | None = None,
+    open_camera: Callable[[str], FrameSource] | None = None,
 ) -> None:
     """The rest of the kiosk, once the database is open: the settings in force, the
     background watches, the screens and the idle overlay, wired together; then
-    customers are let in."""
+    customers are let in. ``open_camera``: how the camera of ``[feedback] camera`` is
+    opened (default: through Qt Multimedia)."""
     from ui.common.activity import ActivityWatch
     from ui.common.settings_in_force import SettingsInForce
     from ui.customer.context import KioskContext
@@ -117,6 +123,7 @@ def attach_backend(
         backend=backend,
         settings=window.settings_in_force,
         timings=t,
+        open_camera=open_camera,
     )
     window.screens = screens = build_screens(context)
     if runtime.printer is not None:

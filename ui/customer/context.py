@@ -3,12 +3,14 @@ root's parts: no screen reaches into the window for them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kiosk.clock import Clock
     from ui.common.language import Language
+    from ui.common.qr_scan import FrameSource
     from ui.common.settings_in_force import SettingsInForce
     from ui.common.theme import Theme
     from ui.common.worker import Worker
@@ -30,3 +32,5 @@ class KioskContext:
     settings: SettingsInForce
     """The settings in force: read values from it when they are used."""
     timings: Timings
+    open_camera: Callable[[str], FrameSource] | None = None
+    """Opens the camera ``[feedback] camera`` names; None: Qt Multimedia's."""

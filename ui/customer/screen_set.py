@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ui.customer.router import Screen
 
 if TYPE_CHECKING:
+    from ui.common.qr_scan import FrameSource
     from ui.customer.context import KioskContext
     from ui.customer.screens.admin import AdminScreen
     from ui.customer.screens.bring_list import BringListScreen
@@ -32,6 +33,17 @@ class Screens:
     pin_pad: PinPadScreen
     staff_home: StaffHomeScreen
     admin: AdminScreen
+
+
+def _feedback_camera(ctx: KioskContext) -> FrameSource | None:
+    """The camera that reads tickets' QR codes; None (and nothing of Qt Multimedia
+    loaded) where none is configured."""
+    device = ctx.settings.current.feedback.camera_device
+    if not device:
+        return None
+    from ui.customer.screens.feedback_scan import open_configured_camera
+
+    return open_configured_camera(device, ctx.open_camera)
 
 
 def build_screens(ctx: KioskContext) -> Screens:
@@ -68,7 +80,15 @@ def build_screens(ctx: KioskContext) -> Screens:
             t.ticket_tick_ms,
             contacts=backend.contacts,
         ),
-        feedback=FeedbackScreen(lang, router, reception, backend.ratings, worker)
+        feedback=FeedbackScreen(
+            lang,
+            router,
+            reception,
+            backend.ratings,
+            worker,
+            camera=_feedback_camera(ctx),
+            scan_interval_ms=t.scan_interval_ms,
+        )
         if backend.ratings is not None
         else None,
         pin_pad=PinPadScreen(

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.catalogue.model import LocalizedText
+    from ui.common.qr_scan import FrameSource
     from ui.customer.backend import Backend
     from ui.customer.window import KioskWindow
 
@@ -191,9 +192,10 @@ class ScreenWalker:
 
 
 @contextmanager
-def walked_kiosk(data_dir: Path) -> Iterator[ScreenWalker]:
+def walked_kiosk(data_dir: Path, camera: FrameSource | None = None) -> Iterator[ScreenWalker]:
     """The real window over its own database in ``data_dir`` (the built-in catalogue, a
     seeded queue, one service paused), ready to be walked; closed afterwards.
+    ``camera``: the kiosk has one (``[feedback] camera``), and these are its pictures.
 
     Raises :class:`~ui.common.errors.StartupError` when the backend cannot open."""
     from PySide6.QtWidgets import QApplication
@@ -212,7 +214,10 @@ def walked_kiosk(data_dir: Path) -> Iterator[ScreenWalker]:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    settings = settings_from_mapping({"kiosk": {"data_dir": str(data_dir)}})
+    settings = settings_from_mapping(
+        {"kiosk": {"data_dir": str(data_dir)}}
+        | ({"feedback": {"camera": "default"}} if camera is not None else {})
+    )
     prepare_escpos(data_dir / "cache")
     catalogs = Catalogs()
     backend = open_backend(settings, catalogs)
@@ -220,7 +225,13 @@ def walked_kiosk(data_dir: Path) -> Iterator[ScreenWalker]:
     language = Language(catalogs, "en", settings.display.languages)
     window = KioskWindow(Look.from_settings(settings), language, Theme(app), Worker())
     # the ticket screen shows its usual 30 s countdown, which never ticks here
-    attach_backend(window, backend, settings, Timings(idle_ms=10**8, ticket_tick_ms=10**8))
+    attach_backend(
+        window,
+        backend,
+        settings,
+        Timings(idle_ms=10**8, ticket_tick_ms=10**8),
+        open_camera=None if camera is None else lambda _device: camera,
+    )
     walker = ScreenWalker(app, window)
     runtime = window.runtime
     assert runtime is not None

@@ -29,6 +29,8 @@ class Timings:
     audit_first_check_ms: int = 60_000
     """…the first time a minute after start (not while the first customers are served)."""
     long_press_ms: int = 2000
+    scan_interval_ms: int = 250
+    """At most one camera frame is read for a QR code this often (the rest are dropped)."""
     admin_idle_ms: int | None = None
     """``None``: the branch's ``admin_idle_seconds``."""
     follow_settings: bool = False

@@ -7,6 +7,11 @@ this screen shows its answers, the refusals (unknown, not served yet, already ra
 the customer's language. A low score opens a case for a manager; the thank-you step then
 says so and, where the catalogue has a complaint service, offers it
 (``feedback.complaint``).
+
+Where the kiosk has a camera (``[feedback] camera``), the number step also shows its
+picture (``feedback.scan``, :mod:`ui.customer.screens.feedback_scan`): the reference
+in the ticket's QR code is looked up exactly as a typed number is. The camera runs
+only while that step is in front.
 """
 
 from __future__ import annotations
@@ -46,6 +51,8 @@ from ui.customer.screens.code_keypad import CodeKeypad
 if TYPE_CHECKING:
     from kiosk.feedback import Ratings
     from kiosk.reception import Reception
+    from ui.common.qr_scan import FrameSource
+    from ui.customer.screens.feedback_scan import TicketScan
 
 MAX_CODE = 6
 
@@ -64,11 +71,21 @@ class FeedbackScreen(ScreenBase):
         reception: Reception,
         ratings: Ratings,
         worker: Worker,
+        camera: FrameSource | None = None,
+        scan_interval_ms: int = 250,
     ) -> None:
         super().__init__(language, router)
         self._reception = reception
         self._ratings = ratings
         self._jobs = JobGroup(worker)
+        self._shown = False
+        self.scan: TicketScan | None = None
+        """The camera's part, where one is configured."""
+        if camera is not None:  # the decoder is loaded only for a kiosk with a camera
+            from ui.customer.screens.feedback_scan import TicketScan
+
+            self.scan = TicketScan(camera, worker, scan_interval_ms, self)
+            self.scan.reference_did_scan.connect(self.look_up_reference)
         self.code = ""
         self.ticket: RatableTicket | None = None
         self.score: int | None = None
@@ -112,17 +129,28 @@ class FeedbackScreen(ScreenBase):
         split.addLayout(layout, 1)
         self.code_prompt = label("subtitle")
         layout.addWidget(self.code_prompt)
+        number = QVBoxLayout()
+        number.setSpacing(20)
         self.code_display = label("dots", wrap=False)
         identify(self.code_display, "feedback.code")
         self.code_display.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.code_display)
+        number.addWidget(self.code_display)
         self.message = label("warning")
         identify(self.message, "feedback.message")
         self.message.hide()
-        layout.addWidget(self.message)
+        number.addWidget(self.message)
         self.find_button = make_button("feedback.find", step, role="primary")
         self.find_button.clicked.connect(self.look_up)
-        layout.addWidget(self.find_button)
+        number.addWidget(self.find_button)
+        if self.scan is None:
+            layout.addLayout(number)
+        else:  # the camera's picture beside the number: the keypad stays where it was
+            row = QHBoxLayout()
+            row.setSpacing(24)
+            row.addLayout(number, 1)
+            row.addWidget(self.scan.panel, 0, Qt.AlignmentFlag.AlignTop)
+            layout.addLayout(row)
+            layout.addWidget(self.scan.hint)
         layout.addStretch(1)
         self.keypad = CodeKeypad(step)
         self.keypad.key_pressed.connect(self._typed)
@@ -193,6 +221,17 @@ class FeedbackScreen(ScreenBase):
     def enter(self) -> None:
         catalogue = self._reception.catalogue()
         self.keypad.set_letters(s.prefix for s in catalogue.services)  # old tickets too
+        self._shown = True
+        self._sync_camera()
+
+    def _sync_camera(self) -> None:
+        """The camera runs while the number step is in front, and only then."""
+        if self.scan is None:
+            return
+        if self.step == Step.CODE and self._shown:
+            self.scan.start()
+        else:
+            self.scan.stop()
 
     def _typed(self, key: str) -> None:
         if len(self.code) < MAX_CODE:
@@ -201,6 +240,8 @@ class FeedbackScreen(ScreenBase):
     def _set_code(self, code: str) -> None:
         self.code = code
         self._problem = None
+        if self.scan is not None:  # the same ticket held up again is read again
+            self.scan.scanner.forget()
         self._show_code()
 
     def _show_code(self) -> None:
@@ -210,9 +251,17 @@ class FeedbackScreen(ScreenBase):
         self.find_button.setEnabled(bool(self.code) and not self._jobs.busy)
 
     def look_up(self) -> None:
-        code, ratings = self.code, self._ratings
+        self._look_up(self.code)
+
+    def look_up_reference(self, reference: str) -> None:
+        """A reference read from the ticket's QR code: the same path as a typed number."""
+        if self.step == Step.CODE and not self._jobs.busy:
+            self._look_up(reference)
+
+    def _look_up(self, typed: str) -> None:
+        ratings = self._ratings
         self.find_button.setEnabled(False)
-        self._jobs.run(lambda: ratings.find(code), self._found, self._refused)
+        self._jobs.run(lambda: ratings.find(typed), self._found, self._refused)
 
     def _found(self, ticket: RatableTicket) -> None:
         self.ticket = ticket
@@ -267,6 +316,7 @@ class FeedbackScreen(ScreenBase):
         self.step = step
         self.steps.setCurrentIndex(list(Step).index(step))
         self.retranslate()
+        self._sync_camera()
 
     def _complaint_offered(self) -> bool:
         services = {s.slug: s for s in self._reception.catalogue().active_services}
@@ -301,12 +351,16 @@ class FeedbackScreen(ScreenBase):
         self.complaint_button.setText(loc.tr("Make a complaint"))
         self.complaint_button.setVisible(low and self._complaint_offered())
         self.done_button.setText(loc.tr("Done"))
+        if self.scan is not None:
+            self.scan.retranslate(loc)
         self._show_code()
         self._show_problem(self.send_message, self._send_problem)
         self.send_button.setEnabled(self.score is not None and not self._jobs.busy)
 
     def leave(self) -> None:
         self._jobs.discard()
+        self._shown = False
+        self._sync_camera()
 
     def reset(self) -> None:
         self._jobs.discard()
