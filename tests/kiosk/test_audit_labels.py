@@ -14,8 +14,9 @@ from kiosk.i18n import LOCALES, Catalogs
 ROOT = Path(__file__).resolve().parents[2]
 CODE = re.compile(r"^[a-z]+\.[a-z_]+$")
 #: The calls that write an audit entry: audit.append(action=…), AuditLog.record(actor,
-#: action, …), StaffDirectory._audit(session, actor, action, …), CatalogueAdmin.replace(action=…)
-WRITERS = {"append": None, "record": 1, "_audit": 2, "replace": None}
+#: action, …), StaffDirectory._audit(session, actor, action, …), CatalogueAdmin.replace(action=…),
+#: BranchService._export_csv(…, action=…)
+WRITERS = {"append": None, "record": 1, "_audit": 2, "replace": None, "_export_csv": None}
 
 
 def _strings(node: ast.AST) -> list[str]:
