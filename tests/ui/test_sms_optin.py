@@ -152,3 +152,22 @@ def test_every_step_fits_and_names_its_controls(
         kiosk.click("ticket.done")
         kiosk.wait_screen(Screen.WELCOME)
     assert found == []
+
+
+def test_each_step_opens_at_its_top(make_kiosk: Callable[..., Kiosk]) -> None:
+    from tests.layout_fit import SCREEN_SIZES
+    from ui.common.widgets import ScrollPane
+
+    kiosk = make_kiosk()
+    kiosk.window.resize(*SCREEN_SIZES["1366x768"])
+    open_optin(kiosk, "zh_Hant")
+    panel = ticket_screen(kiosk).optin
+    assert panel is not None
+    pane = panel.parentWidget()
+    while pane is not None and not isinstance(pane, ScrollPane):
+        pane = pane.parentWidget()
+    assert pane is not None
+    pane.verticalScrollBar().setValue(pane.verticalScrollBar().maximum())  # read to the end
+    kiosk.click("sms.purpose.survey")
+    kiosk.click("sms.continue")
+    assert pane.verticalScrollBar().value() == 0  # the keypad's prompt is in sight

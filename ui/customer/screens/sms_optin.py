@@ -15,7 +15,14 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from kiosk.contacts import SURVEY, TURN_NEAR, ConsentRejected
 from kiosk.phone import PhoneRejected
 from ui.common.language import Language
-from ui.common.widgets import CheckItem, centered_column, identify, label, make_button
+from ui.common.widgets import (
+    CheckItem,
+    ScrollPane,
+    centered_column,
+    identify,
+    label,
+    make_button,
+)
 from ui.common.worker import JobGroup, Worker
 from ui.customer.screens.phone_keypad import PhoneKeypad
 
@@ -211,6 +218,12 @@ class SmsOptInPanel(QWidget):
         index = {Step.NOTICE: 0, Step.NUMBER: 1, Step.SAVING: 1, Step.DONE: 2}[step]
         self.pages.setCurrentIndex(index)
         self.retranslate()
+        # each step opens at its top (the notice was read to its end before the keypad)
+        holder = self.parentWidget()
+        while holder is not None and not isinstance(holder, ScrollPane):
+            holder = holder.parentWidget()
+        if holder is not None:
+            holder.verticalScrollBar().setValue(0)
 
     # -- texts -----------------------------------------------------------------------------
     def retranslate(self) -> None:
