@@ -36,11 +36,17 @@ class CsatFigures:
 def csat(rows: Iterable[SurveyRow]) -> CsatFigures:
     rows = list(rows)
     scores = [r.score for r in rows if r.score is not None]
+    return csat_of(len(rows), len(scores), sum(scores), sum(1 for s in scores if s >= 4))
+
+
+def csat_of(asked: int, answered: int, score_sum: int, top: int) -> CsatFigures:
+    """The figures from their counts (as the database sums them): visits asked, scores
+    given, the scores' sum and how many were 4–5."""
     return CsatFigures(
-        asked=len(rows),
-        answered=len(scores),
-        mean=sum(scores) / len(scores) if scores else None,
-        top_percent=percent(sum(1 for s in scores if s >= 4), len(scores)),
+        asked=asked,
+        answered=answered,
+        mean=score_sum / answered if answered else None,
+        top_percent=percent(top, answered),
     )
 
 

@@ -12,11 +12,13 @@ from kiosk.db.models_contacts import SurveyAnswerRow
 from kiosk.desk import Desk
 from kiosk.feedback import Ratings
 from kiosk.reception import Reception, VisitInput
-from kiosk.reports.satisfaction import satisfaction
+from kiosk.reports.feedback import csat
+from kiosk.reports.satisfaction import csat_counted, satisfaction, survey_rows
 from kiosk.reports.window import Window
 from kiosk.settings import Settings
 from kiosk.staff import StaffDirectory
 from tests.helpers.clock import FakeClock
+from tests.kiosk.reports.scenario import MONDAY, TUESDAY, Branch
 
 
 def test_satisfaction_and_complaints_of_a_day(
@@ -73,3 +75,14 @@ def test_satisfaction_and_complaints_of_a_day(
     assert cases.median_hours_to_resolve is not None
     assert round(cases.median_hours_to_resolve, 1) == 10.0
     assert toms_cases.opened == 1
+    with db.session() as session:  # counted by the database as row by row
+        for who in (None, clerk.id, manager.id):
+            assert csat_counted(session, day, who) == csat(survey_rows(session, day, who))
+
+
+def test_csat_counted_by_the_database_as_row_by_row(branch: Branch) -> None:
+    window = Window.of(branch.settings, MONDAY, TUESDAY)
+    with branch.db.session() as session:
+        rows = survey_rows(session, window)
+        assert rows  # the Monday's served tickets count as asked
+        assert csat_counted(session, window) == csat(rows)
