@@ -67,6 +67,7 @@ def test_log_a_complaint_after_the_visit(
     call_next(qtbot, console, code)
     finish(qtbot, console)
     qtbot.waitUntil(lambda: side(console) is console.serving.anything_else, timeout=3000)
+    assert not console.serving.complaint_button.isVisible()  # one "Log a complaint" on screen
     click(qtbot, console, "console.log_complaint")
     panel = console.serving.complaint_panel
     assert side(console) is panel

@@ -134,7 +134,7 @@ class ServingPage(QWidget):
         desk.action_did_finish.connect(self._action_finished)
         desk.overdue_did_change.connect(lambda _n: self._show_overdue())
         self.tick.timeout.connect(desk.check_overdue)
-        self._language.language_did_change.connect(lambda _loc: self.retranslate())
+        self._language.language_did_change.connect(lambda _loc: self._language_changed())
 
     def set_portrait(self, portrait: bool) -> None:
         """On a portrait screen the ticket sits above the waiting list and the panels
@@ -160,6 +160,8 @@ class ServingPage(QWidget):
         if panel is self.finish_panel:
             self.finish_panel.reset()
         self.side.setCurrentIndex(0 if panel is None else self.side.indexOf(panel))
+        # "Anything else?" offers the complaint itself: one such button on screen
+        self.complaint_button.setVisible(panel not in (self.anything_else, self.complaint_panel))
 
     def _action_finished(self) -> None:
         """After an action: "anything else?" once a visit is finished; a panel whose
@@ -263,6 +265,12 @@ class ServingPage(QWidget):
         self.held_caption.setText(loc.tr("On hold:") if held else "")
         self.held_caption.setAccessibleName(self.held_caption.text())
         self.held_caption.setVisible(bool(held))
+
+    def _language_changed(self) -> None:
+        # what the last action said was said in the other language: it goes, rather
+        # than staying untranslated (the screen shows the state itself anyway)
+        self.say("", False)
+        self.retranslate()
 
     def retranslate(self) -> None:
         loc = self._language.loc
