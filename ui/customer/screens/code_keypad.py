@@ -26,6 +26,7 @@ class CodeKeypad(Keypad):
             columns=COLUMNS,
             spacing=14,
             word_span=WORD_KEY_SPAN,
+            role="code_key",  # up to 22 keys: smaller than the PIN pad's, still large
         )
         self.typed.connect(self.key_pressed)
         self.keys["back"].clicked.connect(self.back_pressed)

@@ -41,6 +41,7 @@ from ui.common.widgets import (
     identify,
     label,
     make_button,
+    make_wrapping_button,
     scroll_area,
 )
 from ui.common.worker import JobGroup, Worker
@@ -183,7 +184,8 @@ class FeedbackScreen(ScreenBase):
         reasons.setSpacing(14)
         self.reason_buttons: dict[str, KioskButton] = {}
         for index, key in enumerate(REASONS):
-            button = make_button(f"feedback.reason.{key}", step, role="choice")
+            # two to a row: a long reason wraps at the largest text size in portrait
+            button = make_wrapping_button(f"feedback.reason.{key}", step, role="choice")
             button.setCheckable(True)
             reasons.addWidget(button, index // 2, index % 2)
             self.reason_buttons[key] = button

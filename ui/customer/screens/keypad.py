@@ -35,8 +35,10 @@ class Keypad(QWidget):
         word_span: int = 1,
         glyphs: Mapping[str, str] | None = None,
         accent: Iterable[str] = (),
+        role: str = "pin",
     ) -> None:
         super().__init__(parent)
+        self._role = role
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(spacing)
@@ -52,7 +54,7 @@ class Keypad(QWidget):
         return len(key) != 1 and key not in self._glyphs
 
     def _key(self, key: str) -> KioskButton:
-        button = make_button(f"{self._prefix}.{key}", self, role="pin")
+        button = make_button(f"{self._prefix}.{key}", self, role=self._role)
         if key in self._accent:
             button.setProperty("accent", "true")
         if not self._is_word(key):
