@@ -151,6 +151,9 @@ def fit_problems(window: QWidget, screen: QSize | None = None) -> list[str]:
             problems.append(f"{_name(widget)} at {_box(full)} is cut off (visible {_box(seen)})")
         if area is not None and not window.rect().contains(visible_rect(area, window)):
             problems.append(f"scroll area of {_name(widget)} leaves the window")
+        if area is not None and (seen.left() > full.left() or seen.right() < full.right()):
+            # the kiosk's scroll areas scroll up and down only: cut sideways is cut off
+            problems.append(f"{_name(widget)} at {_box(full)} is cut off at the side")
         if _text_cut(widget):
             problems.append(f"{_name(widget)} is {full.width()} px wide, its text needs more")
         if full.width() < MIN_TARGET or full.height() < MIN_TARGET:

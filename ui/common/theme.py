@@ -204,7 +204,7 @@ QPushButton:disabled {{
     background: {p.disabled_bg}; color: {p.disabled_text}; border-color: {p.disabled_bg};
 }}
 QPushButton[role="pin"] {{ font-size: 44px; min-height: 110px; min-width: 150px; }}
-QPushButton[role="code_key"] {{ font-size: 36px; min-height: 88px; min-width: 88px; }}
+QPushButton[role="code_key"] {{ font-size: 36px; min-height: 88px; min-width: 88px; padding: 4px 8px; }}
 QPushButton[role="pin"][accent="true"] {{
     background: {p.primary}; color: {p.on_primary}; border-color: {p.primary};
 }}

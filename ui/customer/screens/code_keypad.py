@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from ui.customer.screens.keypad import DIGITS, Keypad
 
-COLUMNS = 5
+COLUMNS = 4  # narrow enough beside the number (and a camera picture) at 1366×768
 WORD_KEY_SPAN = 2
 """"Delete" and "Clear" take two cells each: their words must fit at the largest text size."""
 
