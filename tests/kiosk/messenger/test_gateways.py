@@ -129,4 +129,4 @@ def test_a_complaint_resolution_text_names_the_branch_by_itself(
         )
     Relay(db, settings, gateway_for(settings), open_contact_key(db, settings), clock=clock).step()
     (line,) = read_log(log_path(settings))
-    assert line["text"] == "Riverside：您的意見C-0007已處理：已退回手續費。"
+    assert line["text"] == "Riverside：你的意見C-0007已處理：已退回手續費。"
