@@ -29,6 +29,8 @@ from kiosk.db import (  # noqa: F401 - register tables and triggers
     models_feedback,
     models_hardening,
     models_reports,
+    models_rollup,
+    rollup_triggers,
     triggers,
 )
 

@@ -22,6 +22,7 @@ class VisitRating(SQLModel, table=True):
     """One customer's rating of one ticket (1–5 and the reasons that applied)."""
 
     __tablename__ = "visit_rating"
+    __table_args__ = (Index("ix_visit_rating_ticket_id", "ticket_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     ticket_reference: str = Field(max_length=40, unique=True)

@@ -30,13 +30,13 @@ APPEND_ONLY_POSTGRESQL = [
 ]
 
 
-def _ddl(statement: str, dialect: str) -> ExecutableDDLElement:
+def dialect_ddl(statement: str, dialect: str) -> ExecutableDDLElement:
     element: ExecutableDDLElement = DDL(statement)  # type: ignore[no-untyped-call]  # DDL() is unannotated
     return element.execute_if(dialect=dialect)
 
 
 _table = AuditEvent.__table__  # type: ignore[attr-defined]  # SQLModel sets it
 for _statement in APPEND_ONLY_SQLITE:
-    event.listen(_table, "after_create", _ddl(_statement, "sqlite"))
+    event.listen(_table, "after_create", dialect_ddl(_statement, "sqlite"))
 for _statement in APPEND_ONLY_POSTGRESQL:
-    event.listen(_table, "after_create", _ddl(_statement, "postgresql"))
+    event.listen(_table, "after_create", dialect_ddl(_statement, "postgresql"))

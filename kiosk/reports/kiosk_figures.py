@@ -82,7 +82,7 @@ def _key(slice_: Slice, segment: Segment, reset_hour: int) -> ColumnElement[Any]
         case Slice.TOTAL:
             return None
         case Slice.DAY | Slice.WEEKDAY:
-            return local_date(column(Visit.started_at), segment.offset_seconds - reset_hour * 3600)
+            return visit_day(segment.offset_seconds, reset_hour)
         case Slice.HOUR:
             return local_hour(column(Visit.started_at), segment.offset_seconds)
         case Slice.SERVICE:
@@ -91,6 +91,11 @@ def _key(slice_: Slice, segment: Segment, reset_hour: int) -> ColumnElement[Any]
             return column(Ticket.counter)
         case Slice.STAFF:
             return column(Ticket.staff_id)
+
+
+def visit_day(offset_seconds: int, reset_hour: int) -> ColumnElement[Any]:
+    """A visit's business day: the local date of its start, less the reset hour."""
+    return local_date(column(Visit.started_at), offset_seconds - reset_hour * 3600)
 
 
 def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
@@ -136,9 +141,11 @@ def kiosk_figures(session: Session, window: Window, slice_: Slice) -> dict[Key, 
     return result
 
 
-def missing_materials(session: Session, window: Window) -> list[MaterialMiss]:
-    """Per service and material: how many customers came without it, of those who went
-    through the service's checklist; most often missing first."""
+def material_counts(
+    session: Session, window: Window
+) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+    """Visits per service that went through its checklist, and per (service, material)
+    how many of them came without it."""
     start, end = window.bounds()
     in_range = and_(
         column(Visit.started_at) >= start,
@@ -146,13 +153,14 @@ def missing_materials(session: Session, window: Window) -> list[MaterialMiss]:
         column(Visit.outcome).in_(CHECKLIST_DONE),
         column(Visit.service_slug).is_not(None),
     )
-    bases = dict(
-        session.execute(
+    bases = {
+        str(s): int(n)
+        for s, n in session.execute(
             select(column(Visit.service_slug), func.count())
             .where(in_range)
             .group_by(column(Visit.service_slug))
         ).all()
-    )
+    }
     dialect = session.get_bind().dialect.name
     elements = (
         func.json_each(column(Visit.materials_missing))
@@ -166,12 +174,26 @@ def missing_materials(session: Session, window: Window) -> list[MaterialMiss]:
         .where(in_range)
         .group_by(column(Visit.service_slug), elements.c.value)
     ).all()
-    misses = [MaterialMiss(str(s), str(m), int(n), int(bases.get(s, 0))) for s, m, n in rows]
-    return sorted(misses, key=lambda m: (-(m.percent or 0), -m.missing, m.service, m.material))
+    return bases, {(str(s), str(m)): int(n) for s, m, n in rows}
 
 
-def failure_paths(session: Session, window: Window, limit: int = 10) -> list[FailurePath]:
-    """The answer paths that ended at the general enquiry, most frequent first."""
+def material_misses(
+    bases: dict[str, int], misses: dict[tuple[str, str], int]
+) -> list[MaterialMiss]:
+    """The counts of :func:`material_counts` as a list, most often missing first."""
+    found = [MaterialMiss(s, m, n, bases.get(s, 0)) for (s, m), n in misses.items()]
+    return sorted(found, key=lambda m: (-(m.percent or 0), -m.missing, m.service, m.material))
+
+
+def missing_materials(session: Session, window: Window) -> list[MaterialMiss]:
+    """Per service and material: how many customers came without it, of those who went
+    through the service's checklist; most often missing first."""
+    return material_misses(*material_counts(session, window))
+
+
+def failure_paths(session: Session, window: Window, limit: int | None = 10) -> list[FailurePath]:
+    """The answer paths that ended at the general enquiry, most frequent first (the
+    first ``limit``; None: all)."""
     start, end = window.bounds()
     path = cast(column(Visit.answers), Text)
     rows = session.execute(
@@ -184,7 +206,15 @@ def failure_paths(session: Session, window: Window, limit: int = 10) -> list[Fai
         )
         .group_by(path)
     ).all()
-    paths = [FailurePath(tuple(json.loads(p)), int(n)) for p, n in rows]
+    counted: dict[tuple[str, ...], int] = {}
+    for p, n in rows:
+        answers = tuple(json.loads(p))
+        counted[answers] = counted.get(answers, 0) + int(n)
+    return top_paths(counted, limit)
+
+
+def top_paths(counted: dict[tuple[str, ...], int], limit: int | None = 10) -> list[FailurePath]:
+    paths = [FailurePath(answers, n) for answers, n in counted.items()]
     return sorted(paths, key=lambda p: (-p.visits, p.answers))[:limit]
 
 
@@ -203,4 +233,9 @@ def abandoned_by_screen(session: Session, window: Window) -> dict[str, int]:
         )
         .group_by(screen)
     ).all()
-    return dict(sorted(((str(s), int(n)) for s, n in rows), key=lambda x: (-x[1], x[0])))
+    return most_first({str(s): int(n) for s, n in rows})
+
+
+def most_first(counts: dict[str, int]) -> dict[str, int]:
+    """The screens with the most walk-aways first (then by name)."""
+    return dict(sorted(counts.items(), key=lambda x: (-x[1], x[0])))

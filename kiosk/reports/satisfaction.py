@@ -33,62 +33,65 @@ from kiosk.reports.window import Window
 from kiosk.ticket import TicketStatus
 
 
-def _scored(window: Window, staff_id: int | None) -> Any:
+def scored(window: Window, staff_id: int | None) -> Any:
     """Per ticket served in the range: its visit, score (None: not answered), staff
-    member and service."""
+    member, service and business day."""
+    # looked up per ticket (both by an index on ticket_id), not grouped over all time
     surveyed = (
-        select(
-            col(SurveyAnswerRow.ticket_id).label("ticket_id"),
-            func.min(col(SurveyAnswerRow.score)).label("score"),
+        select(func.min(col(SurveyAnswerRow.score)))
+        .where(
+            col(SurveyAnswerRow.ticket_id) == col(Ticket.id),
+            col(SurveyAnswerRow.kind) == "score",
         )
-        .where(col(SurveyAnswerRow.kind) == "score")
-        .group_by(col(SurveyAnswerRow.ticket_id))
-        .subquery()
+        .scalar_subquery()
     )
     rated = (
-        select(VisitRating.ticket_id, func.min(VisitRating.score).label("score"))  # type: ignore[call-overload]
-        .group_by(VisitRating.ticket_id)
-        .subquery()
+        select(func.min(col(VisitRating.score)))
+        .where(col(VisitRating.ticket_id) == col(Ticket.id))
+        .scalar_subquery()
     )
-    query = (
-        select(
-            Ticket.visit_id,  # type: ignore[call-overload]
-            func.coalesce(surveyed.c.score, rated.c.score).label("score"),
-            Ticket.staff_id,
-            Ticket.service_slug,
-        )
-        .outerjoin(surveyed, surveyed.c.ticket_id == Ticket.id)
-        .outerjoin(rated, rated.c.ticket_id == Ticket.id)
-        .where(
-            col(Ticket.business_day) >= window.first,
-            col(Ticket.business_day) <= window.last,
-            col(Ticket.status) == TicketStatus.DONE,
-        )
+    query: Any = select(
+        col(Ticket.visit_id),
+        func.coalesce(surveyed, rated).label("score"),
+        col(Ticket.staff_id),
+        col(Ticket.service_slug),
+        col(Ticket.business_day).label("business_day"),
+    ).where(
+        col(Ticket.business_day) >= window.first,
+        col(Ticket.business_day) <= window.last,
+        col(Ticket.status) == TicketStatus.DONE,
     )
     if staff_id is not None:
-        query = query.where(Ticket.staff_id == staff_id)
+        query = query.where(col(Ticket.staff_id) == staff_id)
     return query
 
 
 def survey_rows(session: Session, window: Window, staff_id: int | None = None) -> list[SurveyRow]:
-    query = _scored(window, staff_id)
-    return [SurveyRow(v, s, st, svc) for v, s, st, svc in session.execute(query).all()]
+    query = scored(window, staff_id)
+    return [SurveyRow(v, s, st, svc) for v, s, st, svc, _ in session.execute(query).all()]
 
 
 def csat_counted(session: Session, window: Window, staff_id: int | None = None) -> CsatFigures:
     """:func:`kiosk.reports.feedback.csat` of :func:`survey_rows`, counted by the
     database (a year of visits is not read row by row)."""
-    scored = _scored(window, staff_id).subquery()
-    score = scored.c.score
+    return csat_of(*csat_counts(session, window, staff_id))
+
+
+def csat_counts(
+    session: Session, window: Window, staff_id: int | None = None
+) -> tuple[int, int, int, int]:
+    """Visits asked, scores given, the scores' sum and how many were 4–5."""
+    rows = scored(window, staff_id).subquery()
+    score = rows.c.score
     asked, answered, total, top = session.execute(
         select(
             func.count(),
             func.count(score),
             func.coalesce(func.sum(score), 0),
             func.coalesce(func.sum(case((score >= 4, 1), else_=0)), 0),
-        ).select_from(scored)
+        ).select_from(rows)
     ).one()
-    return csat_of(int(asked), int(answered), int(total), int(top))
+    return int(asked), int(answered), int(total), int(top)
 
 
 def complaint_rows(

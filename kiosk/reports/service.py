@@ -5,6 +5,7 @@ Assessment notes and exports are audited."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -20,30 +21,28 @@ from kiosk.access import (
     require_signed_in,
 )
 from kiosk.branch_service import BranchService
+from kiosk.db.database import DatabaseUnavailable
 from kiosk.db.models import ServiceRow, Staff
 from kiosk.db.models_reports import AssessmentNote
 from kiosk.i18n import N_
-from kiosk.reports.breakdown import breakdown
-from kiosk.reports.feedback import ComplaintFigures, CsatFigures, csat
+from kiosk.reports import rollup
+from kiosk.reports.feedback import ComplaintFigures, CsatFigures, complaints, csat, csat_of
 from kiosk.reports.kiosk_figures import (
     FailurePath,
     KioskFigures,
     MaterialMiss,
-    abandoned_by_screen,
-    failure_paths,
-    kiosk_figures,
-    missing_materials,
 )
 from kiosk.reports.queue_figures import (
     QueueFigures,
     queue_figures,
     with_empty_keys,
 )
-from kiosk.reports.satisfaction import satisfaction
+from kiosk.reports.satisfaction import complaint_rows, satisfaction
 from kiosk.reports.sql import column
 from kiosk.reports.staff_figures import BranchMedians, StaffFigures, branch_medians, staff_figures
 from kiosk.reports.window import ReportError, Slice, Window
 
+log = logging.getLogger(__name__)
 NOTE_LENGTH = 2000
 #: The audit action of each kind of export.
 EXPORT_ACTIONS = {
@@ -128,11 +127,14 @@ class Reports(BranchService):
     # -- the branch ------------------------------------------------------------------------
     def dashboard(self, actor: StaffMember, first: date, last: date) -> Dashboard:
         window = self.window(first, last)
-        with self._db.session() as session:
+        with self._db.reading() as session:
             require_manager(actor, session)
-            return self._dashboard(session, window)
+            dashboard, fresh = self._dashboard(session, window)
+        self._keep(fresh)
+        return dashboard
 
-    def _dashboard(self, session: Session, window: Window) -> Dashboard:
+    def _dashboard(self, session: Session, window: Window) -> tuple[Dashboard, list[rollup.Fresh]]:
+        """The dashboard from the day rollup; also the days worked out again (to keep)."""
         today = self.today()
         services = {
             slug: ServiceInfo(slug, dict(name or {}), int(sla))
@@ -142,22 +144,44 @@ class Reports(BranchService):
                 ).order_by(column(ServiceRow.position), column(ServiceRow.slug))
             ).all()
         }
-        queue = breakdown(session, window, today)
-        satisfied, complained = satisfaction(session, window, self._clock())
-        return Dashboard(
+        days, fresh = rollup.range_figures(session, window, today)
+        targets = {s.slug: s.sla_minutes for s in services.values()}
+        figures = rollup.merged(days, window, targets)
+        dashboard = Dashboard(
             window=window,
-            total=queue.total,
-            by_service=with_empty_keys(queue.by_service, list(services)),
-            by_day=with_empty_keys(queue.by_day, window.days()),
-            heat_map=queue.heat_map,
-            kiosk=kiosk_figures(session, window, Slice.TOTAL).get(None, KioskFigures()),
-            missing=missing_materials(session, window),
-            failure_paths=failure_paths(session, window),
-            abandoned=abandoned_by_screen(session, window),
+            total=figures.total,
+            by_service=with_empty_keys(figures.by_service, list(services)),
+            by_day=with_empty_keys(figures.by_day, window.days()),
+            heat_map=figures.heat_map,
+            kiosk=figures.kiosk,
+            missing=figures.missing,
+            failure_paths=figures.failure_paths,
+            abandoned=figures.abandoned,
             services=services,
-            csat=satisfied,
-            complaints=complained,
+            csat=csat_of(*figures.csat),
+            complaints=complaints(complaint_rows(session, window), self._clock()),
         )
+        return dashboard, fresh
+
+    def _keep(self, fresh: list[rollup.Fresh]) -> None:
+        """Keep the days worked out for next time; a database that cannot take them
+        (read-only, full, locked) costs only the time to work them out again."""
+        if not fresh:
+            return
+        try:
+            with self._db.session() as session:
+                rollup.keep(session, fresh, self._clock())
+        except DatabaseUnavailable as exc:
+            log.warning("report days not kept: %s", exc)
+
+    def keep_days(self, first: date, last: date) -> int:
+        """Work out and keep every closed day of the range that is not kept and current
+        (after a bulk fill, or at night); how many were worked out."""
+        window = self.window(first, last)
+        with self._db.reading() as session:
+            _, fresh = self._dashboard(session, window)
+        self._keep(fresh)
+        return len(fresh)
 
     def sliced(
         self, actor: StaffMember, first: date, last: date, slice_: Slice
@@ -282,7 +306,7 @@ class Reports(BranchService):
         command line), as the retention purge and the backup are: audited as the system."""
         window = self.window(first, last)
         with self._db.session() as session:
-            dashboard = self._dashboard(session, window)
+            dashboard, fresh = self._dashboard(session, window)
             self._audit(
                 session,
                 SYSTEM,
@@ -295,4 +319,5 @@ class Reports(BranchService):
                     "via": "command line",
                 },
             )
-            return dashboard
+        self._keep(fresh)
+        return dashboard

@@ -135,3 +135,26 @@ def _weekday_sqlite(element: weekday, compiler: SQLCompiler, **kw: Any) -> str:
 def _weekday_postgresql(element: weekday, compiler: SQLCompiler, **kw: Any) -> str:
     (day,) = (compiler.process(c, **kw) for c in element.clauses)
     return f"MOD(CAST(EXTRACT(DOW FROM {day}) AS INTEGER) + 6, 7)"
+
+
+class ceil_minutes(FunctionElement[int]):
+    """Seconds rounded up to whole minutes: ``ceil_minutes(s) <= m`` exactly when
+    ``s <= m × 60`` for a whole number of minutes ``m`` (a target)."""
+
+    type = Integer()
+    inherit_cache = True
+    name = "ceil_minutes"
+
+
+@compiles(ceil_minutes, "sqlite")
+def _ceil_minutes_sqlite(element: ceil_minutes, compiler: SQLCompiler, **kw: Any) -> str:
+    (seconds,) = (compiler.process(c, **kw) for c in element.clauses)
+    minutes = f"(({seconds}) / 60.0)"
+    whole = f"CAST({minutes} AS INTEGER)"
+    return f"(CASE WHEN {minutes} > {whole} THEN {whole} + 1 ELSE {whole} END)"
+
+
+@compiles(ceil_minutes, "postgresql")
+def _ceil_minutes_postgresql(element: ceil_minutes, compiler: SQLCompiler, **kw: Any) -> str:
+    (seconds,) = (compiler.process(c, **kw) for c in element.clauses)
+    return f"CAST(CEIL(({seconds}) / 60.0) AS INTEGER)"

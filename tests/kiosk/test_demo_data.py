@@ -12,20 +12,23 @@ import pytest
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel, col, select
 
-from kiosk.access import SYSTEM
+from kiosk.access import SYSTEM, StaffMember
 from kiosk.audit import AuditLog
 from kiosk.catalogue.loader import load_catalogue
 from kiosk.db.catalogue_store import save_catalogue
 from kiosk.db.database import Database
 from kiosk.db.models import CounterRow, QueueEvent, Staff, Ticket, Visit
+from kiosk.db.models_rollup import ReportDay
 from kiosk.demo_data import DemoFiller, DemoRefused
 from kiosk.demo_queue import DayRows
 from kiosk.demo_traffic import OPENING_HOURS
 from kiosk.reception import Reception, VisitInput
+from kiosk.reports.service import Reports
 from kiosk.settings import Settings, settings_from_mapping
 from kiosk.ticket import TicketStatus
 
 from ..postgres import postgres_url
+from .reports.counted import assert_shown_as_counted, counted
 
 __all__ = ["postgres_url"]
 
@@ -226,3 +229,24 @@ def test_served_visits_get_ratings_survey_scores_and_the_cases_low_ones_open(
     for rating in ratings:
         if rating.score <= 2:
             assert rating.case_id in {c.id for c in cases}
+
+
+def test_the_filled_days_are_kept_for_the_reports(branch: tuple[Database, Settings]) -> None:
+    """The fill works out the report rollup of its days (on PostgreSQL the triggers are
+    bypassed for the fill and the dates bumped once), and the dashboard read from it
+    is the one counted from the tickets."""
+    db, settings = branch
+    _fill(db, settings)
+    with db.session() as session:
+        kept = set(session.exec(select(ReportDay.day)).all())
+    assert kept == {LAST_DAY - timedelta(days=n) for n in range(14)}
+    reports = Reports(db, settings, lambda: NOW)
+    with db.session() as session:
+        session.add(Staff(id=9001, number="9001", name="M", role="manager", pin_hash="-",
+                          created_at=NOW))  # fmt: skip
+    manager = StaffMember(9001, "M", "manager", "9001")
+    first = LAST_DAY - timedelta(days=13)
+    window = reports.window(first, LAST_DAY)
+    assert_shown_as_counted(
+        reports.dashboard(manager, first, LAST_DAY), counted(db, window, reports.today(), NOW)
+    )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.reports.breakdown import breakdown
 from kiosk.reports.queue_figures import (
     QueueFigures,
     arrivals_by_weekday_hour,
@@ -96,15 +95,3 @@ def test_arrivals_by_weekday_and_hour(branch: Branch) -> None:
     with branch.db.session() as session:
         heat = arrivals_by_weekday_hour(session, window)
     assert heat == {(0, 10): 4, (0, 23): 1, (0, 2): 1}
-
-
-def test_the_breakdown_agrees_with_each_slice(branch: Branch) -> None:
-    """The dashboard's one-pass breakdown gives what the three slices give."""
-    window = Window.of(branch.settings, MONDAY, TUESDAY)
-    with branch.db.session() as session:
-        parts = breakdown(session, window, branch.reception.today())
-    assert parts.total == figures(branch, Slice.TOTAL)[None]
-    assert parts.by_service == figures(branch, Slice.SERVICE)
-    assert parts.by_day == figures(branch, Slice.DAY)
-    with branch.db.session() as session:
-        assert parts.heat_map == arrivals_by_weekday_hour(session, window)

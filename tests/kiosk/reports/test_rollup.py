@@ -1,0 +1,161 @@
+"""The day rollup: the dashboard from kept days equals the dashboard counted from the
+tickets, whatever changes after a day was kept (a rating, a ticket, a visit's exit, a
+service's target), on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import func, select, text, update
+from sqlmodel import col
+
+from kiosk.db.models import ServiceRow, Ticket
+from kiosk.db.models_rollup import ReportChange, ReportDay
+from kiosk.feedback import Ratings
+from kiosk.reports import rollup
+from kiosk.reports.service import Dashboard, Reports
+from kiosk.reports.window import Window
+from tests.kiosk.reports.counted import assert_shown_as_counted, counted
+from tests.kiosk.reports.scenario import MANAGER, MONDAY, TUESDAY, Branch
+
+WEDNESDAY = TUESDAY + timedelta(days=1)
+
+
+def _reports(branch: Branch) -> Reports:
+    return Reports(branch.db, branch.settings, branch.clock)
+
+
+def _assert_same(branch: Branch, first: date, last: date) -> Dashboard:
+    reports = _reports(branch)
+    dashboard = reports.dashboard(MANAGER, first, last)
+    figures = counted(branch.db, reports.window(first, last), reports.today(), branch.clock.now)
+    assert_shown_as_counted(dashboard, figures)
+    return dashboard
+
+
+def _kept_days(branch: Branch) -> dict[date, int]:
+    with branch.db.reading() as session:
+        rows = session.execute(select(col(ReportDay.day), col(ReportDay.changes))).all()
+    return {day: int(changes) for day, changes in rows}
+
+
+def test_closed_days_are_kept_and_read_back_unchanged(branch: Branch) -> None:
+    first = _assert_same(branch, MONDAY, WEDNESDAY)
+    kept = _kept_days(branch)
+    assert set(kept) == {MONDAY, TUESDAY}  # Wednesday is today: always counted afresh
+    again = _assert_same(branch, MONDAY, WEDNESDAY)
+    assert again == first
+    assert _kept_days(branch) == kept
+
+
+def test_the_dashboard_reads_the_kept_day(branch: Branch) -> None:
+    """Proof that a current kept day is what is shown: a figure changed in the kept row
+    alone shows; any change to Monday's tickets puts the counted figures back."""
+    _reports(branch).dashboard(MANAGER, MONDAY, MONDAY)
+    with branch.db.session() as session:
+        row = session.get(ReportDay, MONDAY)
+        assert row is not None
+        figures = dict(row.figures)
+        figures["kiosk"] = [999, *figures["kiosk"][1:]]
+        row.figures = figures
+    assert _reports(branch).dashboard(MANAGER, MONDAY, MONDAY).kiosk.visits == 999
+    with branch.db.session() as session:
+        some = session.scalars(select(Ticket).where(col(Ticket.business_day) == MONDAY)).first()
+        assert some is not None
+        some.note = "seen by the report test"
+    assert _assert_same(branch, MONDAY, MONDAY).kiosk.visits != 999
+
+
+def test_a_rating_after_the_day_was_kept_counts(branch: Branch) -> None:
+    before = _assert_same(branch, MONDAY, TUESDAY).csat
+    ratings = Ratings(branch.db, branch.settings, branch.clock)
+    with branch.db.reading() as session:
+        done = session.execute(
+            select(col(Ticket.id), col(Ticket.reference)).where(
+                col(Ticket.business_day) == MONDAY, col(Ticket.status) == "DONE"
+            )
+        ).all()
+    unrated = [reference for ticket_id, reference in done if not _rated(branch, ticket_id)]
+    assert unrated, "the scenario has a served, unrated Monday ticket"
+    ratings.rate(unrated[0], 5)
+    after = _assert_same(branch, MONDAY, TUESDAY).csat
+    assert after.answered == before.answered + 1
+
+
+def _rated(branch: Branch, ticket_id: int | None) -> bool:
+    with branch.db.reading() as session:
+        found = session.execute(
+            text("SELECT count(*) FROM visit_rating WHERE ticket_id = :t"), {"t": ticket_id}
+        ).scalar_one()
+    return bool(found)
+
+
+def _set_target(branch: Branch, slug: str, minutes: int) -> None:
+    with branch.db.session() as session:
+        session.execute(
+            update(ServiceRow).where(col(ServiceRow.slug) == slug).values(sla_minutes=minutes)
+        )
+
+
+def test_a_new_target_judges_the_kept_days_without_counting_them_again(branch: Branch) -> None:
+    enquiry = "general_enquiry"
+    before = _assert_same(branch, MONDAY, TUESDAY)
+    kept = _kept_days(branch)
+    _set_target(branch, enquiry, 600)
+    after = _assert_same(branch, MONDAY, TUESDAY)
+    assert after.by_service[enquiry].within_sla > before.by_service[enquiry].within_sla
+    assert _kept_days(branch) == kept
+    for minutes in (1, 2, 3, 5, 8, 13):  # every edge of the hand-made waits
+        _set_target(branch, enquiry, minutes)
+        _assert_same(branch, MONDAY, TUESDAY)
+    _set_target(branch, enquiry, 15)
+    assert _assert_same(branch, MONDAY, TUESDAY).by_service[enquiry] == before.by_service[enquiry]
+
+
+def test_a_long_range_is_counted_to_the_minute(branch: Branch) -> None:
+    """Over a quarter the histograms are per minute, in kept days as in counted ones."""
+    dashboard = _assert_same(branch, MONDAY - timedelta(days=120), WEDNESDAY)
+    assert dashboard.total.wait.resolution == rollup.COARSE
+
+
+def test_every_source_table_counts_changes(branch: Branch) -> None:
+    """Each table the figures are read from bumps its UTC date's count on a change."""
+
+    def count() -> int:
+        with branch.db.reading() as session:
+            return int(
+                session.execute(
+                    select(func.coalesce(func.sum(col(ReportChange.changes)), 0))
+                ).scalar_one()
+            )
+
+    start = count()
+    assert start > 0  # the scenario's own writes were counted
+    with branch.db.session() as session:
+        for table in ("ticket", "visit", "queue_event", "visit_exit"):
+            session.execute(text(f"UPDATE {table} SET {_harmless(table)}"))
+    assert count() > start
+
+
+def _harmless(table: str) -> str:
+    return {
+        "ticket": "note = note",
+        "visit": "locale = locale",
+        "queue_event": "kind = kind",
+        "visit_exit": "screen = screen",
+    }[table]
+
+
+def test_days_of_another_format_are_counted_again(branch: Branch) -> None:
+    """Days kept by another version of the rollup are worked out again and offered to
+    keep; today never is."""
+    reports = _reports(branch)
+    reports.dashboard(MANAGER, MONDAY, WEDNESDAY)
+    with branch.db.session() as session:
+        session.execute(update(ReportDay).values(format=rollup.FORMAT - 1))
+    window = Window.of(branch.settings, MONDAY, WEDNESDAY)
+    with branch.db.reading() as session:
+        days, fresh = rollup.range_figures(session, window, reports.today())
+    assert set(days) == {MONDAY, TUESDAY, WEDNESDAY}
+    assert [f.day for f in fresh] == [MONDAY, TUESDAY]
+    assert all(f.utc_first <= f.utc_last for f in fresh)
