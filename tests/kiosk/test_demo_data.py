@@ -238,7 +238,7 @@ def test_the_filled_days_are_kept_for_the_reports(branch: tuple[Database, Settin
     db, settings = branch
     _fill(db, settings)
     with db.session() as session:
-        kept = set(session.exec(select(ReportDay.day)).all())
+        kept = set(session.exec(select(col(ReportDay.day))).all())
     assert kept == {LAST_DAY - timedelta(days=n) for n in range(14)}
     reports = Reports(db, settings, lambda: NOW)
     with db.session() as session:
