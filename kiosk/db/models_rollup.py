@@ -4,7 +4,7 @@ kept day is out of date.
 
 Triggers (:mod:`kiosk.db.rollup_triggers`) count every change to the rows a day's
 figures are read from (tickets, their queue events, visits, where a visit was left,
-ratings and survey answers) under the UTC date of the ticket's issue or the visit's
+ratings, survey answers and follow-on links) under the UTC date of the ticket's issue or the visit's
 start. A kept day records the sum of the counts of the UTC dates its business day
 spans, read before its figures; it is current while that sum has not moved.
 """

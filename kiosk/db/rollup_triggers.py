@@ -26,6 +26,7 @@ SOURCES: dict[str, tuple[str, str | None, str]] = {
     "visit_rating": ("ticket", "ticket_id", "issued_at"),
     "survey_answer": ("ticket", "ticket_id", "issued_at"),
     "visit_exit": ("visit", "visit_id", "started_at"),
+    "ticket_follow_on": ("ticket", "ticket_id", "issued_at"),
 }
 _UPSERT = "ON CONFLICT (day) DO UPDATE SET changes = report_change.changes + 1"
 

@@ -36,6 +36,7 @@ from sqlmodel import Session
 
 from kiosk.catalogue.model import GENERAL_ENQUIRY
 from kiosk.db.models import Ticket, Visit
+from kiosk.db.models_feedback import TicketFollowOn
 from kiosk.db.models_reports import VisitExit
 from kiosk.reports.kiosk_figures import (
     CHECKLIST_DONE,
@@ -101,15 +102,16 @@ def _queue(session: Session, window: Window, today: date, found: Days) -> None:
     parts = [
         select(literal(_COUNT, Integer), t.day, t.service, none_slot, func.count(),
                func.sum(t.called), func.sum(t.done), func.sum(t.no_show), func.sum(t.walk),
-               func.sum(t.transfers), func.sum(t.unfinished), zero).group_by(t.day, t.service),
+               func.sum(t.transfers), func.sum(t.unfinished), zero,
+               func.sum(t.follow_on)).group_by(t.day, t.service),
         select(literal(_HOUR, Integer), t.day, none_service, t.hour, func.count(),
-               *([zero] * 7)).group_by(t.day, t.hour),
+               *([zero] * 8)).group_by(t.day, t.hour),
     ]  # fmt: skip
     slots = {part: name for part, (name, _res) in _HISTOGRAMS.items()} | {_TARGET: "minutes"}
     for part, name in slots.items():
         slot = t[name]
         parts.append(
-            select(literal(part, Integer), t.day, t.service, slot, func.count(), *([zero] * 7))
+            select(literal(part, Integer), t.day, t.service, slot, func.count(), *([zero] * 8))
             .where(slot.is_not(None))
             .group_by(t.day, t.service, slot)
         )
@@ -168,6 +170,7 @@ def _per_ticket(window: Window, today: date) -> Any:
             func.coalesce(firsts.c.transfers, 0).label("transfers"),
             flag(and_(status.in_(open_states), day < today)).label("unfinished"),
             case((done, ceil_minutes(wait))).label("minutes"),
+            flag(column(TicketFollowOn.ticket_id).is_not(None)).label("follow_on"),
             case((called, bucket(wait, 10))).label("w10"),
             case((called, bucket(wait, 60))).label("w60"),
             case((served, bucket(service_time, 10))).label("s10"),
@@ -176,6 +179,7 @@ def _per_ticket(window: Window, today: date) -> Any:
         )
         .select_from(Ticket)
         .outerjoin(firsts, firsts.c.ticket_id == column(Ticket.id))
+        .outerjoin(TicketFollowOn, column(TicketFollowOn.ticket_id) == column(Ticket.id))
         .where(in_days(window.first, window.last))
         .cte("per_ticket")
         .prefix_with("MATERIALIZED")

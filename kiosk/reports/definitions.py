@@ -2,10 +2,8 @@
 (formula and unit), and its unit. The dashboard shows the sentence beside the figure
 and the review pack prints it; both are msgids for ``loc.tr``.
 
-Not here yet: follow-on tickets (the queue records no link between a customer's
-tickets), and whether a customer with a bring-list came back (the list carries no
-reference the kiosk reads back). CSAT and complaints are computed from plain rows by
-:mod:`kiosk.reports.feedback` until their tables exist.
+Not here yet: whether a customer with a bring-list came back (the list carries no
+reference the kiosk reads back).
 """
 
 from __future__ import annotations
@@ -70,6 +68,9 @@ KPIS: tuple[Kpi, ...] = (
     Kpi("transfers", N_("Transfers"),
         N_("Times a ticket was sent to another service's queue (a ticket can be sent twice)."),
         Unit.TICKETS),
+    Kpi("follow_ons", N_("Follow-on tickets"),
+        N_("Tickets issued at a counter for the same customer's next need (“anything "
+           "else?”), counted in the service of the new ticket."), Unit.TICKETS),
     Kpi("unfinished", N_("Left unfinished"),
         N_("Tickets called but neither finished nor a no-show when their day closed "
            "(e.g. the counter closed mid-ticket)."), Unit.TICKETS),

@@ -25,6 +25,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session
 
 from kiosk.db.models import QueueEvent, ServiceRow, Ticket
+from kiosk.db.models_feedback import TicketFollowOn
 from kiosk.reports.sql import bucket, column, local_hour, seconds_between, weekday
 from kiosk.reports.stats import Distribution, percent
 from kiosk.reports.window import Segment, Slice, Window
@@ -50,6 +51,8 @@ class QueueFigures:
     unfinished: int = 0
     """Called but neither finished nor a no-show when its business day closed."""
     within_sla: int = 0
+    follow_ons: int = 0
+    """Tickets issued at a counter for a customer's next need ("anything else?")."""
     wait: Distribution = field(default_factory=Distribution)
     service_time: Distribution = field(default_factory=Distribution)
 
@@ -71,6 +74,7 @@ class QueueFigures:
             transfers=self.transfers + other.transfers,
             unfinished=self.unfinished + other.unfinished,
             within_sla=self.within_sla + other.within_sla,
+            follow_ons=self.follow_ons + other.follow_ons,
             wait=self.wait.merged(other.wait),
             service_time=self.service_time.merged(other.service_time),
         )
@@ -85,6 +89,7 @@ COUNTS = (
     "transfers",
     "unfinished",
     "within_sla",
+    "follow_ons",
 )
 
 
@@ -193,6 +198,7 @@ class _Pass:
             .select_from(Ticket)
             .outerjoin(self.firsts, self.firsts.c.ticket_id == column(Ticket.id))
             .outerjoin(ServiceRow, column(ServiceRow.slug) == column(Ticket.service_slug))
+            .outerjoin(TicketFollowOn, column(TicketFollowOn.ticket_id) == column(Ticket.id))
             .where(in_days(self.segment.first, self.segment.last))
         )
 
@@ -211,6 +217,7 @@ class _Pass:
             func.coalesce(func.sum(self.firsts.c.transfers), 0),
             _count(and_(status.in_(open_states), column(Ticket.business_day) < today)),
             _count(and_(done, self.wait <= sla)),
+            _count(column(TicketFollowOn.ticket_id).is_not(None)),
         )
         if keys:
             query = query.group_by(*keys)

@@ -189,7 +189,7 @@ def summary(d: Dashboard, loc: Localizer) -> str:
     return loc.tr(
         "Arrivals {arrivals} · served {served} · wait median {wait} min · service level "
         "{level} · no-shows {no_show} · walk-aways {walk} · transfers {transfers} · "
-        "not sure {not_sure} · bring-lists printed {slips}"
+        "follow-on tickets {follow_ons} · not sure {not_sure} · bring-lists printed {slips}"
     ).format(
         arrivals=fmt.count(loc, t.arrivals),
         served=fmt.count(loc, t.served),
@@ -198,6 +198,7 @@ def summary(d: Dashboard, loc: Localizer) -> str:
         no_show=fmt.percent(loc, t.no_show_percent),
         walk=fmt.count(loc, t.walk_aways),
         transfers=fmt.count(loc, t.transfers),
+        follow_ons=fmt.count(loc, t.follow_ons),
         not_sure=fmt.percent(loc, k.not_sure_percent),
         slips=fmt.count(loc, k.slips),
     )

@@ -12,6 +12,7 @@ from sqlmodel import col
 from kiosk.db.models import ServiceRow, Ticket
 from kiosk.db.models_rollup import ReportChange, ReportDay
 from kiosk.feedback import Ratings
+from kiosk.follow_on import FollowOns
 from kiosk.reports import rollup
 from kiosk.reports.service import Dashboard, Reports
 from kiosk.reports.window import Window
@@ -159,3 +160,22 @@ def test_days_of_another_format_are_counted_again(branch: Branch) -> None:
     assert set(days) == {MONDAY, TUESDAY, WEDNESDAY}
     assert [f.day for f in fresh] == [MONDAY, TUESDAY]
     assert all(f.utc_first <= f.utc_last for f in fresh)
+
+
+def test_a_follow_on_counts_in_the_service_of_its_ticket(branch: Branch) -> None:
+    """(Last: it adds a ticket to the module's Monday.)"""
+    before = _assert_same(branch, MONDAY, TUESDAY)
+    with branch.db.reading() as session:
+        served = session.execute(
+            select(col(Ticket.id)).where(
+                col(Ticket.business_day) == MONDAY, col(Ticket.status) == "DONE"
+            )
+        ).first()
+    assert served is not None
+    branch.at(30, 16, 0)  # on Monday: only a ticket finished today can have a follow-on
+    follow_ons = FollowOns(branch.db, branch.settings, branch.reception.catalogue(), branch.clock)
+    follow_ons.issue(served[0], "lost_card", staff_id=11)
+    branch.at(32, 12, 0)
+    after = _assert_same(branch, MONDAY, TUESDAY)
+    assert after.by_service["lost_card"].follow_ons == before.by_service["lost_card"].follow_ons + 1
+    assert after.total.follow_ons == before.total.follow_ons + 1
