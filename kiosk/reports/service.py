@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from kiosk.access import (
@@ -171,7 +172,7 @@ class Reports(BranchService):
         try:
             with self._db.session() as session:
                 rollup.keep(session, fresh, self._clock())
-        except DatabaseUnavailable as exc:
+        except (DatabaseUnavailable, SQLAlchemyError) as exc:
             log.warning("report days not kept: %s", exc)
 
     def keep_days(self, first: date, last: date) -> int:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import func, select, text, update
+import pytest
+from sqlalchemy import delete, func, select, text, update
 from sqlmodel import col
 
 from kiosk.db.models import ServiceRow, Ticket
@@ -160,6 +161,28 @@ def test_days_of_another_format_are_counted_again(branch: Branch) -> None:
     assert set(days) == {MONDAY, TUESDAY, WEDNESDAY}
     assert [f.day for f in fresh] == [MONDAY, TUESDAY]
     assert all(f.utc_first <= f.utc_last for f in fresh)
+
+
+def test_a_database_that_refuses_the_kept_days_still_shows_the_dashboard(
+    branch: Branch,
+) -> None:
+    """Keeping days is a saving, not a duty: a refused write is logged, not shown."""
+    if not branch.db.is_sqlite:
+        pytest.skip("the refusing trigger is written for SQLite")
+    with branch.db.session() as session:
+        session.execute(delete(ReportDay))
+        session.execute(
+            text(
+                "CREATE TRIGGER report_day_refused BEFORE INSERT ON report_day "
+                "BEGIN SELECT RAISE(ABORT, 'refused'); END"
+            )
+        )
+    try:
+        _assert_same(branch, MONDAY, WEDNESDAY)
+        assert _kept_days(branch) == {}
+    finally:
+        with branch.db.session() as session:
+            session.execute(text("DROP TRIGGER report_day_refused"))
 
 
 def test_a_follow_on_counts_in_the_service_of_its_ticket(branch: Branch) -> None:
