@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QComboBox,
+    QLabel,
     QTableWidget,
     QWidget,
 )
@@ -32,9 +33,20 @@ def _inside_item_view(widget: QWidget) -> bool:
     return False
 
 
+def _unnamed_picture(widget: QWidget) -> bool:
+    """A picture on screen (a QR code, a ticket) that a screen reader could not name."""
+    if not isinstance(widget, QLabel) or not widget.isVisibleTo(widget.window()):
+        return False
+    return not widget.pixmap().isNull() and not widget.accessibleName()
+
+
 def control_problems(root: QWidget) -> list[str]:
     problems = []
     for widget in [root, *root.findChildren(QWidget)]:
+        if _unnamed_picture(widget):
+            problems.append(
+                f"{widget.objectName() or type(widget).__name__}: a picture with no name"
+            )
         if not isinstance(widget, INTERACTIVE) or _inside_item_view(widget):
             continue
         problems.extend(widget_problems(widget, root))

@@ -52,8 +52,10 @@ class TicketView(QWidget):
         pictures.setSpacing(32)
         self.qr = QLabel()
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        identify(self.qr, "ticket.qr")
         self.preview = QLabel()
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        identify(self.preview, "ticket.preview")
         pictures.addStretch(1)
         pictures.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
         pictures.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
@@ -109,6 +111,9 @@ class TicketView(QWidget):
                 widget.setVisible(False)
             return
         self.number_caption.setText(loc.tr("Your number"))
+        # pictures have no text of their own: what they show, for a screen reader
+        self.qr.setAccessibleName(loc.tr("QR code of ticket {code}").format(code=ticket.code))
+        self.preview.setAccessibleName(loc.tr("Ticket {code} as printed").format(code=ticket.code))
         self.code.setText(ticket.code)
         self.code.setAccessibleName(ticket.code)
         self.service.setText(loc.text(ticket.service_name))
