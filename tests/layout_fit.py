@@ -133,10 +133,9 @@ def _name(widget: QWidget) -> str:
     return f"{label} {text!r}" if text else label
 
 
-def fit_problems(window: QWidget, screen: QSize | None = None, sideways: bool = False) -> list[str]:
-    """Everything that does not fit, in words; empty when the window fits. ``sideways``:
-    also a control cut off at the side inside a scroll area (the customer screens'; the
-    staff pages do not pass it yet)."""
+def fit_problems(window: QWidget, screen: QSize | None = None) -> list[str]:
+    """Everything that does not fit, in words; empty when the window fits (a control
+    cut off at the side inside a scroll area too: they scroll up and down only)."""
     problems: list[str] = []
     if screen is not None:
         hint = window.minimumSizeHint()
@@ -153,11 +152,7 @@ def fit_problems(window: QWidget, screen: QSize | None = None, sideways: bool = 
             problems.append(f"{_name(widget)} at {_box(full)} is cut off (visible {_box(seen)})")
         if area is not None and not window.rect().contains(visible_rect(area, window)):
             problems.append(f"scroll area of {_name(widget)} leaves the window")
-        if (
-            sideways
-            and area is not None
-            and (seen.left() > full.left() or seen.right() < full.right())
-        ):
+        if area is not None and (seen.left() > full.left() or seen.right() < full.right()):
             # the kiosk's scroll areas scroll up and down only: cut sideways is cut off
             problems.append(f"{_name(widget)} at {_box(full)} is cut off at the side")
         if _text_cut(widget):

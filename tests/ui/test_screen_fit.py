@@ -86,9 +86,7 @@ def test_every_screen_fits(walker: ScreenWalker, size: str) -> None:
                 theme.set_high_contrast(high_contrast)  # a new customer gets the default
                 walker.settle()
                 where = f"{name} ({locale}, {'high contrast' if high_contrast else 'normal'})"
-                found += [
-                    f"{where}: {problem}" for problem in fit_problems(window, screen, sideways=True)
-                ]
+                found += [f"{where}: {problem}" for problem in fit_problems(window, screen)]
                 if name != "idle":  # the warning opens over a screen that was scrolled
                     found += [f"{where}: {area} not at its top" for area in scrolled_away(window)]
                 if name == "questionnaire":
@@ -117,9 +115,7 @@ def test_every_screen_fits_at_each_larger_text_size(walker: ScreenWalker, size: 
                 access.set_text_step(step)  # after the welcome screen's reset
                 walker.settle()
                 where = f"{name} ({locale}, text ×{TEXT_STEPS[step]})"
-                found += [
-                    f"{where}: {problem}" for problem in fit_problems(window, screen, sideways=True)
-                ]
+                found += [f"{where}: {problem}" for problem in fit_problems(window, screen)]
                 if name == "questionnaire" and not fully_in_view(person_button(walker), walker):
                     found.append(f"{where}: the way to a person is not in view")
     assert found == []
@@ -144,9 +140,7 @@ def test_the_camera_picture_fits_beside_the_number_at_each_text_size(
             panel = walker.window.findChild(QWidget, "feedback.scan")
             assert camera.running and panel is not None and panel.isVisible()
             where = f"rate_code with a camera ({locale}, text ×{TEXT_STEPS[step]})"
-            found += [
-                f"{where}: {problem}" for problem in fit_problems(window, screen, sideways=True)
-            ]
+            found += [f"{where}: {problem}" for problem in fit_problems(window, screen)]
     assert found == []
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout
+from PySide6.QtWidgets import QGridLayout
 
 from kiosk.i18n import ENDONYMS, N_
 from kiosk.phone_survey import CallEntry, CallOutcome
@@ -29,6 +29,7 @@ from ui.admin.common import (
     show_message,
 )
 from ui.admin.context import AdminContext
+from ui.common.flow_layout import FlowLayout
 from ui.common.widgets import label
 
 COLUMNS = (
@@ -55,7 +56,7 @@ class CallsPage(AdminPage):
         self.entries: list[CallEntry] = []
         self.revealed: tuple[int, str] | None = None
         layout = self.page_column()
-        row = QHBoxLayout()
+        row = FlowLayout()  # wraps in a portrait column instead of running off the side
         self.refresh_button = button("admin.calls.refresh")
         self.reveal_button = button("admin.calls.reveal", role="primary")
         self.export_button = button("admin.calls.export")
@@ -77,11 +78,11 @@ class CallsPage(AdminPage):
         self.comment = line_edit("admin.calls.comment", max_length=500)
         self.fields = {"score": Field(self.score), "comment": Field(self.comment)}
         layout.addWidget(self.fields["score"])
-        grid = QGridLayout()
+        grid = FlowLayout()
         self.reasons: dict[str, AdminCheckBox] = {}
-        for index, key in enumerate(REASONS):
+        for key in REASONS:
             box = check_box(f"admin.calls.reason.{key}")
-            grid.addWidget(box, index // 3, index % 3)
+            grid.addWidget(box)
             self.reasons[key] = box
         layout.addLayout(grid)
         layout.addWidget(self.fields["comment"])
