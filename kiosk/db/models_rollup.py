@@ -41,4 +41,8 @@ class ReportDay(SQLModel, table=True):
     """The sum of those dates' change counts when the figures were read."""
     format: int
     figures: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    fine: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    """Waits and service times to 10 s (a range up to a quarter reads these)."""
+    coarse: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    """The same to the minute (a longer range)."""
     computed_at: datetime

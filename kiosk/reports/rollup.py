@@ -19,7 +19,7 @@ tickets again, and a closed one is kept for next time.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -51,7 +51,7 @@ from kiosk.reports.window import Window
 
 #: Bumped whenever :class:`DayFigures` or how it is counted changes: kept days of
 #: another format are worked out again.
-FORMAT = 2
+FORMAT = 1
 FINE, COARSE = 10, 60
 """The two histogram resolutions (s) of :func:`kiosk.reports.queue_figures.resolution_for`."""
 #: Days counted in one pass when several are not kept (a quarter: a few hundred
@@ -61,31 +61,58 @@ RUN_DAYS = 92
 _SPAN_SLACK = timedelta(microseconds=1)
 
 
+Histogram = dict[int, int]
+"""Durations counted per bucket (bucket → count)."""
+
+
 @dataclass(frozen=True)
 class ServiceDay:
     """One service's queue on one day: the counts of :data:`COUNTS` (but the service
-    level, judged against the target when read), and the waits and service times at
-    both resolutions."""
+    level, judged against the target when read: :attr:`wait_minutes`)."""
 
     counts: tuple[int, ...]
-    wait: Mapping[int, Mapping[int, int]]
-    service_time: Mapping[int, Mapping[int, int]]
-    wait_minutes: Mapping[int, int] = field(default_factory=dict)
+    wait_minutes: Histogram = field(default_factory=dict)
     """Served tickets by their wait in minutes, rounded up."""
 
-    def figures(self, resolution: int, sla_minutes: int) -> QueueFigures:
-        values = dict(zip(COUNTS, self.counts, strict=True))
-        values["within_sla"] = sum(n for m, n in self.wait_minutes.items() if m <= sla_minutes)
-        return QueueFigures(
-            **values,
-            wait=Distribution(dict(self.wait.get(resolution, {})), resolution),
-            service_time=Distribution(dict(self.service_time.get(resolution, {})), resolution),
+    def within(self, sla_minutes: int) -> int:
+        return sum(n for m, n in self.wait_minutes.items() if m <= sla_minutes)
+
+
+@dataclass(frozen=True)
+class Histograms:
+    """A day's waits and service times at one resolution: per service and the day's."""
+
+    services: dict[str, tuple[Histogram, Histogram]] = field(default_factory=dict)
+    day: tuple[Histogram, Histogram] = field(default_factory=lambda: ({}, {}))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "services": {slug: [_flat(w), _flat(t)] for slug, (w, t) in self.services.items()},
+            "day": [_flat(self.day[0]), _flat(self.day[1])],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Histograms:
+        return cls(
+            {slug: (_unflat(w), _unflat(t)) for slug, (w, t) in data["services"].items()},
+            (_unflat(data["day"][0]), _unflat(data["day"][1])),
         )
+
+
+def _flat(histogram: Histogram) -> list[int]:
+    """``[bucket, count, bucket, count, …]``: a short JSON array, read back fast."""
+    return [v for item in histogram.items() for v in item]
+
+
+def _unflat(values: list[int]) -> Histogram:
+    return dict(zip(values[::2], values[1::2], strict=True))
 
 
 @dataclass(frozen=True)
 class DayFigures:
     services: dict[str, ServiceDay] = field(default_factory=dict)
+    histograms: dict[int, Histograms] = field(default_factory=dict)
+    """Per resolution (s); read back, only the one a range needs."""
     hours: dict[int, int] = field(default_factory=dict)
     """Arrivals per local hour."""
     kiosk: KioskFigures = field(default_factory=KioskFigures)
@@ -97,20 +124,13 @@ class DayFigures:
     """Visits asked, scores given, their sum, scores of 4–5."""
 
     def to_json(self) -> dict[str, Any]:
-        def histogram(by_res: Mapping[int, Mapping[int, int]]) -> dict[str, dict[str, int]]:
-            return {str(r): {str(b): n for b, n in h.items()} for r, h in by_res.items()}
-
+        """Everything but the histograms (:meth:`Histograms.to_json`, kept apart)."""
         return {
             "services": {
-                slug: {
-                    "counts": list(s.counts),
-                    "wait": histogram(s.wait),
-                    "service_time": histogram(s.service_time),
-                    "wait_minutes": {str(m): n for m, n in s.wait_minutes.items()},
-                }
+                slug: {"counts": list(s.counts), "wait_minutes": _flat(s.wait_minutes)}
                 for slug, s in self.services.items()
             },
-            "hours": {str(h): n for h, n in self.hours.items()},
+            "hours": _flat(self.hours),
             "kiosk": [getattr(self.kiosk, f) for f in KioskFigures.__dataclass_fields__],
             "bases": dict(self.bases),
             "misses": [[s, m, n] for (s, m), n in self.misses.items()],
@@ -120,27 +140,22 @@ class DayFigures:
         }
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> DayFigures:
-        def histogram(by_res: Mapping[str, Mapping[str, int]]) -> dict[int, dict[int, int]]:
-            return {int(r): {int(b): int(n) for b, n in h.items()} for r, h in by_res.items()}
-
+    def from_json(
+        cls, data: Mapping[str, Any], histograms: Mapping[int, Mapping[str, Any]]
+    ) -> DayFigures:
         return cls(
             services={
-                slug: ServiceDay(
-                    tuple(int(n) for n in s["counts"]),
-                    histogram(s["wait"]),
-                    histogram(s["service_time"]),
-                    {int(m): int(n) for m, n in s["wait_minutes"].items()},
-                )
+                slug: ServiceDay(tuple(s["counts"]), _unflat(s["wait_minutes"]))
                 for slug, s in data["services"].items()
             },
-            hours={int(h): int(n) for h, n in data["hours"].items()},
-            kiosk=KioskFigures(*(int(n) for n in data["kiosk"])),
-            bases={str(s): int(n) for s, n in data["bases"].items()},
-            misses={(str(s), str(m)): int(n) for s, m, n in data["misses"]},
-            paths={tuple(p): int(n) for p, n in data["paths"]},
-            abandoned={str(s): int(n) for s, n in data["abandoned"].items()},
-            csat=tuple(int(n) for n in data["csat"]),  # type: ignore[arg-type]
+            histograms={res: Histograms.from_json(h) for res, h in histograms.items()},
+            hours=_unflat(data["hours"]),
+            kiosk=KioskFigures(*data["kiosk"]),
+            bases=dict(data["bases"]),
+            misses={(s, m): n for s, m, n in data["misses"]},
+            paths={tuple(p): n for p, n in data["paths"]},
+            abandoned=dict(data["abandoned"]),
+            csat=tuple(data["csat"]),
         )
 
 
@@ -155,13 +170,12 @@ def days_figures(session: Session, window: Window, today: date) -> dict[date, Da
     return {
         day: DayFigures(
             services={
-                slug: ServiceDay(
-                    tuple(counts),
-                    found.wait.get(day, {}).get(slug, {}),
-                    found.service_time.get(day, {}).get(slug, {}),
-                    found.wait_minutes.get(day, {}).get(slug, {}),
-                )
+                slug: ServiceDay(tuple(counts), found.wait_minutes.get(day, {}).get(slug, {}))
                 for slug, counts in found.counts.get(day, {}).items()
+            },
+            histograms={
+                res: _histograms(found.wait.get(day, {}), found.service_time.get(day, {}), res)
+                for res in (FINE, COARSE)
             },
             hours=found.hours.get(day, {}),
             kiosk=found.kiosk.get(day, KioskFigures()),
@@ -173,6 +187,23 @@ def days_figures(session: Session, window: Window, today: date) -> dict[date, Da
         )
         for day in sorted(days)
     }
+
+
+def _histograms(
+    wait: Mapping[str, Mapping[int, Histogram]],
+    service_time: Mapping[str, Mapping[int, Histogram]],
+    res: int,
+) -> Histograms:
+    services = {
+        slug: (dict(wait.get(slug, {}).get(res, {})), dict(service_time.get(slug, {}).get(res, {})))
+        for slug in set(wait) | set(service_time)
+    }
+    day_wait: Histogram = {}
+    day_time: Histogram = {}
+    for w, t in services.values():
+        _add(day_wait, w)
+        _add(day_time, t)
+    return Histograms(services, (day_wait, day_time))
 
 
 @dataclass(frozen=True)
@@ -191,14 +222,21 @@ class Merged:
     csat: tuple[int, int, int, int]
 
 
+def resolution_of(window: Window) -> int:
+    return FINE if len(window.days()) <= QUARTER_DAYS else COARSE
+
+
 def merged(
     days: Mapping[date, DayFigures], window: Window, sla_minutes: Mapping[str, int]
 ) -> Merged:
     """The range's figures from its days' (a day with no entry had no traffic), each
     service judged against its target (``sla_minutes``; the default for one no longer
-    in the catalogue)."""
-    res = FINE if len(window.days()) <= QUARTER_DAYS else COARSE
-    by_service: dict[Key, QueueFigures] = {}
+    in the catalogue). Counts are added as plain numbers and dictionaries, and made
+    into figures once at the end."""
+    res = resolution_of(window)
+    within_at = COUNTS.index("within_sla")
+    counts: dict[str, list[int]] = {}
+    waits: dict[str, tuple[Histogram, Histogram]] = {}
     by_day: dict[Key, QueueFigures] = {}
     heat: dict[tuple[int, int], int] = {}
     kiosk = KioskFigures()
@@ -206,16 +244,24 @@ def merged(
     misses: dict[tuple[str, str], int] = {}
     paths: dict[tuple[str, ...], int] = {}
     abandoned: dict[str, int] = {}
-    csat = (0, 0, 0, 0)
+    csat = [0, 0, 0, 0]
     for day in sorted(days):
         figures = days[day]
-        day_total: QueueFigures | None = None
+        histograms = figures.histograms.get(res, Histograms())
+        day_counts = [0] * len(COUNTS)
         for slug, service in figures.services.items():
-            f = service.figures(res, sla_minutes.get(slug, DEFAULT_SLA_MINUTES))
-            by_service[slug] = by_service[slug].merged(f) if slug in by_service else f
-            day_total = f if day_total is None else day_total.merged(f)
-        if day_total is not None:
-            by_day[day] = day_total
+            these = list(service.counts)
+            these[within_at] = service.within(sla_minutes.get(slug, DEFAULT_SLA_MINUTES))
+            total = counts.setdefault(slug, [0] * len(COUNTS))
+            for i, n in enumerate(these):
+                total[i] += n
+                day_counts[i] += n
+            wait, service_time = histograms.services.get(slug, ({}, {}))
+            into = waits.setdefault(slug, ({}, {}))
+            _add(into[0], wait)
+            _add(into[1], service_time)
+        if figures.services:
+            by_day[day] = _figures(day_counts, *histograms.day, res)
         weekday = day.weekday()
         _add(heat, {(weekday, h): n for h, n in figures.hours.items()})
         kiosk = kiosk.merged(figures.kiosk)
@@ -223,14 +269,18 @@ def merged(
         _add(misses, figures.misses)
         _add(paths, figures.paths)
         _add(abandoned, figures.abandoned)
-        csat = tuple(a + b for a, b in zip(csat, figures.csat, strict=True))  # type: ignore[assignment]
-    total = QueueFigures()
-    wait, service_time = Distribution(resolution=res), Distribution(resolution=res)
-    for f in by_service.values():
-        total = total.merged(replace(f, wait=Distribution(), service_time=Distribution()))
-        wait, service_time = wait.merged(f.wait), service_time.merged(f.service_time)
+        csat = [a + b for a, b in zip(csat, figures.csat, strict=True)]
+    by_service: dict[Key, QueueFigures] = {
+        slug: _figures(c, *waits.get(slug, ({}, {})), res) for slug, c in counts.items()
+    }
+    all_counts = [sum(c[i] for c in counts.values()) for i in range(len(COUNTS))]
+    all_wait: Histogram = {}
+    all_time: Histogram = {}
+    for wait, service_time in waits.values():
+        _add(all_wait, wait)
+        _add(all_time, service_time)
     return Merged(
-        total=replace(total, wait=wait, service_time=service_time),
+        total=_figures(all_counts, all_wait, all_time, res),
         by_service=by_service,
         by_day=by_day,
         heat_map=heat,
@@ -238,7 +288,16 @@ def merged(
         missing=material_misses(bases, misses),
         failure_paths=top_paths(paths),
         abandoned=most_first(abandoned),
-        csat=csat,
+        csat=(csat[0], csat[1], csat[2], csat[3]),
+    )
+
+
+def _figures(counts: list[int], wait: Histogram, service_time: Histogram, res: int) -> QueueFigures:
+    values = dict(zip(COUNTS, counts, strict=True))
+    return QueueFigures(
+        **values,
+        wait=Distribution(wait, res),
+        service_time=Distribution(service_time, res),
     )
 
 
@@ -275,7 +334,7 @@ def _changes(session: Session, first: date, last: date) -> int:
 
 
 def _kept(session: Session, window: Window) -> dict[date, DayFigures]:
-    """The range's kept days that are still current."""
+    """The range's kept days that are still current, with the histograms it needs."""
     change = (
         select(func.coalesce(func.sum(column(ReportChange.changes)), 0))
         .where(
@@ -284,15 +343,17 @@ def _kept(session: Session, window: Window) -> dict[date, DayFigures]:
         )
         .scalar_subquery()
     )
+    res = resolution_of(window)
+    histograms = column(ReportDay.fine if res == FINE else ReportDay.coarse)
     rows = session.execute(
-        select(column(ReportDay.day), column(ReportDay.figures)).where(
+        select(column(ReportDay.day), column(ReportDay.figures), histograms).where(
             column(ReportDay.day) >= window.first,
             column(ReportDay.day) <= window.last,
             column(ReportDay.format) == FORMAT,
             column(ReportDay.changes) == change,
         )
     ).all()
-    return {day: DayFigures.from_json(figures) for day, figures in rows}
+    return {day: DayFigures.from_json(figures, {res: h}) for day, figures, h in rows}
 
 
 def range_figures(
@@ -338,6 +399,8 @@ def keep(session: Session, fresh: Iterable[Fresh], now: datetime) -> int:
             "changes": f.changes,
             "format": FORMAT,
             "figures": f.figures.to_json(),
+            "fine": f.figures.histograms.get(FINE, Histograms()).to_json(),
+            "coarse": f.figures.histograms.get(COARSE, Histograms()).to_json(),
             "computed_at": now,
         }
         for f in fresh

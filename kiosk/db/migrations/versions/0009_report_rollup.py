@@ -36,6 +36,8 @@ def upgrade() -> None:
         sa.Column("changes", sa.Integer(), nullable=False),
         sa.Column("format", sa.Integer(), nullable=False),
         sa.Column("figures", sa.JSON(), nullable=False),
+        sa.Column("fine", sa.JSON(), nullable=False),
+        sa.Column("coarse", sa.JSON(), nullable=False),
         sa.Column("computed_at", sqltypes.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("day"),
     )
