@@ -254,7 +254,8 @@ def test_the_welcome_entry_and_the_code_screen_fit(
     qtbot: QtBot, tmp_path: Path, size: str, with_camera: bool
 ) -> None:
     """Every screen size, language and text size: the welcome screen with its extra
-    choice, and the code screen with a refusal shown (and the camera's picture)."""
+    choice, and the code screen with a refusal shown (and the camera's picture); in high
+    contrast at the largest text size."""
     camera = FedFrames() if with_camera else None
     with walked_kiosk(tmp_path, camera) as walker:
         qtbot.addWidget(walker.window)
@@ -268,8 +269,10 @@ def test_the_welcome_entry_and_the_code_screen_fit(
             for locale in LOCALES:
                 walker.show("welcome", locale)
                 access.set_text_step(step)
+                high_contrast = step == len(TEXT_STEPS) - 1  # the heaviest type, at the largest
+                window.theme.set_high_contrast(high_contrast)
                 walker.settle()
-                where = f"({locale}, text ×{TEXT_STEPS[step]})"
+                where = f"({locale}, text ×{TEXT_STEPS[step]}, high contrast {high_contrast})"
                 found += [f"welcome {where}: {p}" for p in fit_problems(window, screen_size, True)]
                 router.go(Screen.LIST_RETURN)
                 page = router.page(Screen.LIST_RETURN)
