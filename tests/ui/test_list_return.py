@@ -6,7 +6,7 @@ is said in the customer's language and loses nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -286,3 +286,16 @@ def test_the_welcome_entry_and_the_code_screen_fit(
                     walker.settle()
                 found += [f"code {where}: {p}" for p in fit_problems(window, screen_size, True)]
         assert found == []
+
+
+def test_a_customer_who_walks_away_from_the_code_leaves_nothing(
+    make_kiosk: Callable[..., Kiosk],
+) -> None:
+    kiosk = make_kiosk(timings=Timings(idle_ms=400, countdown_s=5, idle_tick_ms=20))
+    open_return(kiosk, "zh_Hans")
+    type_code(kiosk, "123")
+    kiosk.wait_screen(Screen.WELCOME, timeout=5000)  # the idle warning ran out
+    assert kiosk.language.locale == "en"
+    assert kiosk.visits() == []  # no visit had begun
+    open_return(kiosk)
+    assert kiosk.text("list_return.code") == "–"
