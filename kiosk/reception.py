@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
-from kiosk import events
+from kiosk import bring_lists, events
 from kiosk.branch_service import BranchService
 from kiosk.catalogue.model import Catalogue, Service
 from kiosk.clock import Clock, business_today, utc_now
@@ -58,6 +58,8 @@ class VisitInput:
     materials_have: tuple[str, ...] = ()
     materials_missing: tuple[str, ...] = ()
     priority: Priority = Priority.NORMAL
+    returning_list: str | None = None
+    """The return code of the bring-list the customer came back with."""
 
 
 @dataclass(frozen=True)
@@ -230,6 +232,15 @@ class Reception(BranchService):
             if screen:
                 session.add(VisitExit(visit_id=row.id or 0, screen=screen[:32]))
 
+    def record_list_printed(self, visit: VisitInput) -> str:
+        """Store a visit that takes the list of what to bring, with the list's return
+        code (in one transaction); returns the code to print."""
+        now = self._clock()
+        with self._db.session() as session:
+            row = self._store_visit(session, visit, now, "list_printed")
+            assert row.id is not None  # flushed by _store_visit
+            return bring_lists.issue(session, row.id, now)
+
     def _store_visit(
         self, session: Session, visit: VisitInput, now: datetime, outcome: str
     ) -> Visit:
@@ -246,6 +257,9 @@ class Reception(BranchService):
         )
         session.add(row)
         session.flush()
+        if visit.returning_list is not None:
+            assert row.id is not None  # flushed
+            bring_lists.link_return(session, visit.returning_list, row.id, now)
         return row
 
     # -- printing --------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from kiosk.audit_seal import AuditSeal
 from kiosk.db import (  # noqa: F401 - register tables and triggers
     models,
     models_archive,
+    models_bring_list,
     models_contacts,
     models_feedback,
     models_hardening,

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD = "0009_report_rollup"
+HEAD = "0010_bring_list"
 """The newest revision under ``migrations/versions`` (raise it with each new script)."""
 VERSION_TABLE = "alembic_version"
 

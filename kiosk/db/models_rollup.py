@@ -4,8 +4,9 @@ kept day is out of date.
 
 Triggers (:mod:`kiosk.db.rollup_triggers`) count every change to the rows a day's
 figures are read from (tickets, their queue events, visits, where a visit was left,
-ratings, survey answers and follow-on links) under the UTC date of the ticket's issue or the visit's
-start. A kept day records the sum of the counts of the UTC dates its business day
+ratings, survey answers, follow-on links, bring-lists and their returns) under the UTC
+date of the ticket's issue or the visit's start (a list's: the visit that printed it).
+A kept day records the sum of the counts of the UTC dates its business day
 spans, read before its figures; it is current while that sum has not moved.
 """
 

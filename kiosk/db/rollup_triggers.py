@@ -12,6 +12,8 @@ writer may set ``kiosk.bulk`` to ``on`` for its transaction and bump the dates i
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import event
 from sqlmodel import SQLModel
 
@@ -27,6 +29,8 @@ SOURCES: dict[str, tuple[str, str | None, str]] = {
     "survey_answer": ("ticket", "ticket_id", "issued_at"),
     "visit_exit": ("visit", "visit_id", "started_at"),
     "ticket_follow_on": ("ticket", "ticket_id", "issued_at"),
+    # a list counts on the day it was printed: its return changes that day's figures
+    "bring_list": ("visit", "visit_id", "started_at"),
 }
 _UPSERT = "ON CONFLICT (day) DO UPDATE SET changes = report_change.changes + 1"
 
@@ -43,9 +47,11 @@ def _sqlite_bump(row: str, parent: str, key: str | None, moment: str) -> str:
     )
 
 
-def sqlite_statements() -> list[str]:
+def sqlite_statements(tables: Iterable[str] | None = None) -> list[str]:
+    """The triggers of ``tables`` (default: every source table)."""
     statements = []
-    for table, (parent, key, moment) in SOURCES.items():
+    for table in SOURCES if tables is None else tables:
+        parent, key, moment = SOURCES[table]
         for op, rows in (("INSERT", ("NEW",)), ("UPDATE", ("OLD", "NEW")), ("DELETE", ("OLD",))):
             body = " ".join(_sqlite_bump(r, parent, key, moment) for r in rows)
             statements.append(
@@ -63,14 +69,16 @@ def _pg_day(row: str, parent: str, key: str | None, moment: str) -> str:
     )
 
 
-def postgresql_statements() -> list[str]:
+def postgresql_statements(tables: Iterable[str] | None = None) -> list[str]:
+    """The bump function and the triggers of ``tables`` (default: every source table)."""
     statements = [
         "CREATE OR REPLACE FUNCTION report_bump(changed date) RETURNS void AS $$ "
         "BEGIN IF changed IS NOT NULL THEN "
         f"INSERT INTO report_change (day, changes) VALUES (changed, 1) {_UPSERT}; "
         "END IF; END; $$ LANGUAGE plpgsql"
     ]
-    for table, (parent, key, moment) in SOURCES.items():
+    for table in SOURCES if tables is None else tables:
+        parent, key, moment = SOURCES[table]
         old, new = (_pg_day(r, parent, key, moment) for r in ("OLD", "NEW"))
         statements += [
             f"CREATE OR REPLACE FUNCTION report_change_{table}() RETURNS trigger AS $$ BEGIN "
@@ -87,18 +95,24 @@ def postgresql_statements() -> list[str]:
     return statements
 
 
-def drop_statements(dialect: str) -> list[str]:
+def source_drops(dialect: str, tables: Iterable[str]) -> list[str]:
+    """Drop the triggers (and on PostgreSQL their functions) of ``tables``."""
     if dialect == "sqlite":
         return [
             f"DROP TRIGGER IF EXISTS report_change_{table}_{op}"
-            for table in SOURCES
+            for table in tables
             for op in ("insert", "update", "delete")
         ]
     return [
-        *(f"DROP TRIGGER IF EXISTS report_change_{table} ON {table}" for table in SOURCES),
-        *(f"DROP FUNCTION IF EXISTS report_change_{table}()" for table in SOURCES),
-        "DROP FUNCTION IF EXISTS report_bump(date)",
+        *(f"DROP TRIGGER IF EXISTS report_change_{table} ON {table}" for table in tables),
+        *(f"DROP FUNCTION IF EXISTS report_change_{table}()" for table in tables),
     ]
+
+
+def drop_statements(dialect: str, tables: Iterable[str] = tuple(SOURCES)) -> list[str]:
+    """Drop every trigger of ``tables`` and, on PostgreSQL, the bump function."""
+    drops = source_drops(dialect, tables)
+    return drops if dialect == "sqlite" else [*drops, "DROP FUNCTION IF EXISTS report_bump(date)"]
 
 
 # after every table exists (the triggers name several)

@@ -2,8 +2,9 @@
 (formula and unit), and its unit. The dashboard shows the sentence beside the figure
 and the review pack prints it; both are msgids for ``loc.tr``.
 
-Not here yet: whether a customer with a bring-list came back (the list carries no
-reference the kiosk reads back).
+Whether a customer with a bring-list came back is read from the list's return code
+(:mod:`kiosk.bring_lists`): a later visit that typed or scanned it is linked to the
+list, and the list counts as back on the day it was printed.
 """
 
 from __future__ import annotations
@@ -89,6 +90,9 @@ KPIS: tuple[Kpi, ...] = (
     Kpi("slips", N_("Bring-lists printed"),
         N_("Visits that printed the list of what to bring and left to come back."),
         Unit.VISITS),
+    Kpi("slips_returned", N_("Bring-lists that came back"),
+        N_("Bring-lists printed in the range whose return code a later visit used, as a share "
+           "of the lists printed; counted on the day the list was printed."), Unit.PERCENT),
     Kpi("csat_mean", N_("Satisfaction, mean"),
         N_("The mean of the scores (1–5) given after visits."), Unit.SCORE),
     Kpi("csat_top", N_("Satisfied (4–5)"),

@@ -1,7 +1,8 @@
 """Figures of the kiosk itself, counted by the database from the visits: how many came,
 how many answered the questionnaire and ended "not sure", which answer paths end at the
 general enquiry (where the questionnaire fails), which materials customers came
-without, the screens customers walked away from, and the bring-lists printed.
+without, the screens customers walked away from, the bring-lists printed and how
+many of them came back (counted on the day the list was printed).
 
 A visit counts in the business day and local hour it started at the kiosk.
 """
@@ -20,6 +21,7 @@ from sqlmodel import Session
 
 from kiosk.catalogue.model import GENERAL_ENQUIRY
 from kiosk.db.models import Ticket, Visit
+from kiosk.db.models_bring_list import BringList
 from kiosk.db.models_reports import VisitExit
 from kiosk.reports.sql import column, local_date, local_hour
 from kiosk.reports.stats import percent
@@ -41,10 +43,16 @@ class KioskFigures:
     abandoned: int = 0
     slips: int = 0
     """Bring-lists printed (the customer left to fetch what was missing)."""
+    slips_returned: int = 0
+    """Of those, the lists a later visit came back with."""
 
     @property
     def not_sure_percent(self) -> float | None:
         return percent(self.not_sure, self.questionnaire)
+
+    @property
+    def slips_returned_percent(self) -> float | None:
+        return percent(self.slips_returned, self.slips)
 
     def merged(self, other: KioskFigures) -> KioskFigures:
         return KioskFigures(
@@ -121,8 +129,10 @@ def kiosk_figures(session: Session, window: Window, slice_: Slice) -> dict[Key, 
                 _count(and_(answered, column(Visit.service_slug) == GENERAL_ENQUIRY)),
                 _count(column(Visit.outcome) == "abandoned"),
                 _count(column(Visit.outcome) == "list_printed"),
+                _count(column(BringList.returned_at).is_not(None)),
             )
             .select_from(Visit)
+            .outerjoin(BringList, column(BringList.visit_id) == column(Visit.id))
             .where(_where(segment, window))
         )
         if slice_ in (Slice.COUNTER, Slice.STAFF):

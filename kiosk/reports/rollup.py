@@ -51,7 +51,7 @@ from kiosk.reports.window import Window
 
 #: Bumped whenever :class:`DayFigures` or how it is counted changes: kept days of
 #: another format are worked out again.
-FORMAT = 1
+FORMAT = 2
 FINE, COARSE = 10, 60
 """The two histogram resolutions (s) of :func:`kiosk.reports.queue_figures.resolution_for`."""
 #: Days counted in one pass when several are not kept (a quarter: a few hundred

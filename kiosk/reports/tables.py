@@ -189,7 +189,8 @@ def summary(d: Dashboard, loc: Localizer) -> str:
     return loc.tr(
         "Arrivals {arrivals} · served {served} · wait median {wait} min · service level "
         "{level} · no-shows {no_show} · walk-aways {walk} · transfers {transfers} · "
-        "follow-on tickets {follow_ons} · not sure {not_sure} · bring-lists printed {slips}"
+        "follow-on tickets {follow_ons} · not sure {not_sure} · bring-lists printed {slips} · "
+        "bring-lists back {returned} ({returned_share})"
     ).format(
         arrivals=fmt.count(loc, t.arrivals),
         served=fmt.count(loc, t.served),
@@ -201,4 +202,6 @@ def summary(d: Dashboard, loc: Localizer) -> str:
         follow_ons=fmt.count(loc, t.follow_ons),
         not_sure=fmt.percent(loc, k.not_sure_percent),
         slips=fmt.count(loc, k.slips),
+        returned=fmt.count(loc, k.slips_returned),
+        returned_share=fmt.percent(loc, k.slips_returned_percent),
     )

@@ -83,6 +83,9 @@ def test_print_the_list_and_come_back_records_the_visit(kiosk: Kiosk, tmp_path: 
     kiosk.qtbot.waitUntil(lambda: taken in kiosk.visible_texts(), timeout=3000)
     data, _png = preview_paths(tmp_path, "open_account-list")
     assert data.exists()
+    code = kiosk.text("list.code")  # to come back with (tests/ui/test_list_return.py)
+    assert code.isdigit() and code.encode() in data.read_bytes()
+    assert kiosk.language.loc.tr("Your return code") in kiosk.visible_texts()
 
     kiosk.click("list.done")
     kiosk.wait_screen(Screen.WELCOME)

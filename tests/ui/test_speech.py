@@ -40,8 +40,20 @@ def test_the_welcome_screen_says_each_language_in_its_own_voice(kiosk: Kiosk) ->
         ("zh_Hant", "繁體中文"),
         ("en", "Start, button."),
         ("en", "See all services, button."),
+        ("en", "I have a list from an earlier visit, button."),
         ("en", "High contrast: off, button."),
     ]  # not the staff's way in
+
+
+def test_the_code_of_a_list_from_an_earlier_visit_is_asked_for_aloud(kiosk: Kiosk) -> None:
+    engine = recorder(kiosk)
+    kiosk.click("lang.zh_Hant")
+    kiosk.click("list.return")
+    kiosk.wait_screen(Screen.LIST_RETURN)
+    loc = kiosk.language.loc
+    said = [text for _locale, text in read_aloud(kiosk, engine)]
+    assert loc.tr("I have a list from an earlier visit") in said
+    assert loc.tr("Type the return code printed on your list of what to bring.") in said
 
 
 def test_the_questionnaire_in_english(kiosk: Kiosk) -> None:
@@ -151,7 +163,7 @@ def test_every_customer_screen_has_the_control_named_as_it_reads(kiosk: Kiosk) -
     recorder(kiosk)
     window = kiosk.window
     screens = window.screens
-    assert screens is not None
+    assert screens is not None and screens.list_return is not None
     for locale in LOCALES:
         window.language.set_locale(locale)
         for page in (
@@ -161,6 +173,7 @@ def test_every_customer_screen_has_the_control_named_as_it_reads(kiosk: Kiosk) -
             screens.service_detail,
             screens.ticket,
             screens.bring_list,
+            screens.list_return,
         ):
             page.sync_language()
             [control] = [b for b in speech(kiosk).read_aloud.buttons if page.isAncestorOf(b)]

@@ -70,6 +70,7 @@ def problems(error: BaseException) -> list[Problem] | None:
     """What went wrong, one problem per line; None when the error is not one the
     domain raises on purpose (a bug, to be logged)."""
     from kiosk.access import StaffError
+    from kiosk.bring_lists import BringListError
     from kiosk.complaints import ComplaintError
     from kiosk.counters import CounterError
     from kiosk.db.database import DatabaseUnavailable
@@ -80,7 +81,7 @@ def problems(error: BaseException) -> list[Problem] | None:
 
     if isinstance(error, PinRejected):
         return [Problem(p) for p in error.problems]
-    if isinstance(error, CounterError | FeedbackError):
+    if isinstance(error, CounterError | FeedbackError | BringListError):
         return [Problem(error.message, error.params)]
     if isinstance(error, StaffError | DeskError | ReportError | ComplaintError):  # PermissionDenied
         return [Problem(error.message)]

@@ -21,6 +21,7 @@ from ui.common.errors import StartupError
 if TYPE_CHECKING:
     from kiosk.audit import AuditLog
     from kiosk.branch_settings import BranchSettingsStore
+    from kiosk.bring_lists import BringLists
     from kiosk.complaint_book import ComplaintBook
     from kiosk.contacts import ContactBook
     from kiosk.db.database import Database
@@ -53,6 +54,8 @@ class Backend:
     """"Rate a recent visit" (and the complaint case a low score opens)."""
     complaint_book: ComplaintBook | None = None
     """The complaint cases (the staff home shows how many are overdue)."""
+    bring_lists: BringLists | None = None
+    """"I have a list from an earlier visit": the lists' return codes."""
 
     def close(self) -> None:
         self.db.dispose()
@@ -68,6 +71,7 @@ def open_backend(
     """Open everything the screens need. Raises :class:`StartupError` with a plain message."""
     from kiosk.audit import AuditLog
     from kiosk.branch_settings import BranchSettingsStore
+    from kiosk.bring_lists import BringLists
     from kiosk.catalogue.loader import CatalogueError
     from kiosk.complaint_book import ComplaintBook
     from kiosk.contacts import ContactBook
@@ -122,4 +126,5 @@ def open_backend(
         contacts=contacts,
         ratings=ratings,
         complaint_book=book,
+        bring_lists=BringLists(db, settings, clock),
     )

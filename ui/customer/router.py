@@ -58,6 +58,8 @@ class Screen(enum.Enum):
     TICKET = "ticket"
     FEEDBACK = "feedback"
     """"Rate a recent visit"."""
+    LIST_RETURN = "list_return"
+    """"I have a list from an earlier visit"."""
     PIN_PAD = "pin_pad"
     STAFF_HOME = "staff_home"
     ADMIN = "admin"
@@ -73,6 +75,7 @@ IDLE_WATCHED = frozenset(
         Screen.BRING_LIST,
         Screen.PIN_PAD,
         Screen.FEEDBACK,
+        Screen.LIST_RETURN,
     }
 )
 #: Screens a customer is in the middle of: a catalogue change waits until they move on.

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ui.customer.screens.admin import AdminScreen
     from ui.customer.screens.bring_list import BringListScreen
     from ui.customer.screens.feedback import FeedbackScreen
+    from ui.customer.screens.list_return import ListReturnScreen
     from ui.customer.screens.pin_pad import PinPadScreen
     from ui.customer.screens.questionnaire import QuestionnaireScreen
     from ui.customer.screens.service_detail import ServiceDetailScreen
@@ -30,14 +31,17 @@ class Screens:
     ticket: TicketScreen
     feedback: FeedbackScreen | None
     """None when the backend offers no ratings."""
+    list_return: ListReturnScreen | None
+    """None when the backend keeps no bring-lists."""
     pin_pad: PinPadScreen
     staff_home: StaffHomeScreen
     admin: AdminScreen
 
 
 def _feedback_camera(ctx: KioskContext) -> FrameSource | None:
-    """The camera that reads tickets' QR codes; None (and nothing of Qt Multimedia
-    loaded) where none is configured."""
+    """The camera that reads the QR codes of tickets and bring-lists (one at a time: the
+    screen in front runs it); None (and nothing of Qt Multimedia loaded) where none is
+    configured."""
     device = ctx.settings.current.feedback.camera_device
     if not device:
         return None
@@ -51,6 +55,7 @@ def build_screens(ctx: KioskContext) -> Screens:
     from ui.customer.screens.admin import AdminScreen
     from ui.customer.screens.bring_list import BringListScreen
     from ui.customer.screens.feedback import FeedbackScreen
+    from ui.customer.screens.list_return import ListReturnScreen
     from ui.customer.screens.pin_pad import PinPadScreen
     from ui.customer.screens.questionnaire import QuestionnaireScreen
     from ui.customer.screens.service_detail import ServiceDetailScreen
@@ -61,6 +66,7 @@ def build_screens(ctx: KioskContext) -> Screens:
     lang, router, worker, state = ctx.language, ctx.router, ctx.worker, ctx.state
     backend, settings, t, clock = ctx.backend, ctx.settings, ctx.timings, ctx.clock
     reception, printer = backend.reception, backend.printer
+    camera = _feedback_camera(ctx)
     screens = Screens(
         questionnaire=QuestionnaireScreen(lang, router, reception),
         services=ServicesScreen(lang, router, reception),
@@ -86,10 +92,21 @@ def build_screens(ctx: KioskContext) -> Screens:
             reception,
             backend.ratings,
             worker,
-            camera=_feedback_camera(ctx),
+            camera=camera,
             scan_interval_ms=t.scan_interval_ms,
         )
         if backend.ratings is not None
+        else None,
+        list_return=ListReturnScreen(
+            lang,
+            router,
+            reception,
+            backend.bring_lists,
+            worker,
+            camera=camera,
+            scan_interval_ms=t.scan_interval_ms,
+        )
+        if backend.bring_lists is not None
         else None,
         pin_pad=PinPadScreen(
             lang, router, backend.staff, clock, t.pin_tick_ms, worker, backend.setup_code
@@ -132,6 +149,7 @@ def build_screens(ctx: KioskContext) -> Screens:
         (Screen.BRING_LIST, screens.bring_list),
         (Screen.TICKET, screens.ticket),
         *(((Screen.FEEDBACK, screens.feedback),) if screens.feedback is not None else ()),
+        *(((Screen.LIST_RETURN, screens.list_return),) if screens.list_return is not None else ()),
         (Screen.PIN_PAD, screens.pin_pad),
         (Screen.STAFF_HOME, screens.staff_home),
         (Screen.ADMIN, screens.admin),

@@ -31,6 +31,9 @@ class CustomerSession:
     """A :class:`~kiosk.ticket.Priority` value (``elderly``…); ``normal`` unless asked for."""
     finished: bool = False
     """A ticket was issued or the list printed: nothing left to record as abandoned."""
+    returning_list: str | None = None
+    """The return code of the bring-list the customer came back with (linked to the
+    visit when it is stored)."""
 
     def start(self) -> None:
         if self.started_at is None:
@@ -69,6 +72,7 @@ class CustomerSession:
             materials_have=have,
             materials_missing=self.missing(service) if service else (),
             priority=Priority(self.priority),
+            returning_list=self.returning_list,
         )
 
     def wipe(self) -> None:
@@ -80,3 +84,4 @@ class CustomerSession:
         self.materials_have = set()
         self.priority = NORMAL
         self.finished = False
+        self.returning_list = None

@@ -185,6 +185,8 @@ class KioskWindow(QWidget):
             self.backend.ratings.use_settings(settings)
         if self.backend.complaint_book is not None:
             self.backend.complaint_book.use_settings(settings)
+        if self.backend.bring_lists is not None:
+            self.backend.bring_lists.use_settings(settings)
         if self.backend.printer is not None:
             self.backend.printer.section = settings.printer
             self.backend.printer.sections = TicketSections(**dict.fromkeys(hidden_sections, False))

@@ -8,6 +8,7 @@ from sqlmodel import SQLModel
 from kiosk.db import (  # noqa: F401 - register tables and triggers
     models,
     models_archive,
+    models_bring_list,
     models_contacts,
     models_feedback,
     models_hardening,

@@ -10,11 +10,14 @@ import pytest
 from sqlalchemy import delete, func, select, text, update
 from sqlmodel import col
 
+from kiosk.bring_lists import BringLists
 from kiosk.db.models import ServiceRow, Ticket
 from kiosk.db.models_rollup import ReportChange, ReportDay
 from kiosk.feedback import Ratings
 from kiosk.follow_on import FollowOns
-from kiosk.reports import rollup
+from kiosk.i18n import Catalogs
+from kiosk.reception import VisitInput
+from kiosk.reports import rollup, tables
 from kiosk.reports.service import Dashboard, Reports
 from kiosk.reports.window import Window
 from tests.kiosk.reports.counted import assert_shown_as_counted, counted
@@ -202,3 +205,39 @@ def test_a_follow_on_counts_in_the_service_of_its_ticket(branch: Branch) -> None
     after = _assert_same(branch, MONDAY, TUESDAY)
     assert after.by_service["lost_card"].follow_ons == before.by_service["lost_card"].follow_ons + 1
     assert after.total.follow_ons == before.total.follow_ons + 1
+
+
+def test_a_bring_list_that_comes_back_counts_on_the_day_it_was_printed(
+    branch: Branch, catalogs: Catalogs
+) -> None:
+    """Monday prints a second list; it comes back on Wednesday, after Monday was kept:
+    Monday's kept figures are out of date and the list counts there, not on Wednesday.
+    (After the follow-on: it adds a visit to Monday.)"""
+    before = _assert_same(branch, MONDAY, TUESDAY).kiosk
+    assert (before.slips, before.slips_returned) == (1, 0)  # V7, printed without a code
+    branch.at(30, 15, 0)
+    started = branch.clock.now - timedelta(minutes=3)
+    code = branch.reception.record_list_printed(
+        VisitInput("en", started, ("accounts", "open"), "open_account", ("id_document",),
+                   ("proof_of_address", "photo"))
+    )  # fmt: skip
+    branch.at(32, 12, 0)
+    printed = _assert_same(branch, MONDAY, TUESDAY).kiosk
+    assert (printed.slips, printed.slips_returned) == (2, 0)
+    kept = _kept_days(branch)
+    branch.at(32, 12, 30)  # Wednesday: the customer is back with the list
+    found = BringLists(branch.db, branch.settings, branch.clock).find(code)
+    branch.reception.take_ticket(
+        VisitInput("en", branch.clock.now, (), found.service_slug, returning_list=found.code)
+    )
+    assert _kept_days(branch)[MONDAY] == kept[MONDAY]  # not read since
+    monday = _assert_same(branch, MONDAY, TUESDAY)
+    assert _kept_days(branch)[MONDAY] > kept[MONDAY]  # worked out again
+    assert (monday.kiosk.slips, monday.kiosk.slips_returned) == (2, 1)
+    assert monday.kiosk.slips_returned_percent == pytest.approx(50.0)
+    wednesday = _assert_same(branch, WEDNESDAY, WEDNESDAY).kiosk
+    assert (wednesday.slips, wednesday.slips_returned) == (0, 0)
+    summary = tables.summary(monday, catalogs.localizer("en"))
+    assert summary.endswith("bring-lists printed 2 · bring-lists back 1 (50.0%)")
+    zh = tables.summary(monday, catalogs.localizer("zh_Hant"))
+    assert "50.0%" in zh and "bring-lists" not in zh

@@ -1,21 +1,26 @@
 """What to bring: the service's materials list, printed and shown, to come back later.
 
-Entering the screen records the visit with outcome ``list_printed`` and sends
-the list to the printer (on the worker). The list stays on screen either way,
-so the customer can also photograph it.
+Entering the screen records the visit with outcome ``list_printed`` and its list's
+return code (:mod:`kiosk.bring_lists`), then sends the list with the code and its QR
+code to the printer (both on the worker). Coming back, the customer types or scans
+the code on the welcome screen's "I have a list from an earlier visit". The list
+and the code (``list.code``) stay on screen either way, so the customer can also
+photograph them. Where the visit cannot be stored the list is printed without a code.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout
 
-from printing.layout import Align, Block, FeedBlock, RuleBlock, TextBlock, TextSize
+from kiosk.bring_lists import qr_payload
+from printing.layout import Align, Block, FeedBlock, QrBlock, RuleBlock, TextBlock, TextSize
 from ui.common.language import Language
-from ui.common.widgets import centered_column, label, make_button, scroll_area
-from ui.common.worker import JobGroup, Worker
+from ui.common.widgets import centered_column, identify, label, make_button, scroll_area
+from ui.common.worker import Worker
 from ui.customer.screens.base import ScreenBase, ScreenRouter
 
 if TYPE_CHECKING:
@@ -25,9 +30,21 @@ if TYPE_CHECKING:
     from printing.job import TicketPrinter
     from ui.common.settings_in_force import SettingsInForce
 
+log = logging.getLogger(__name__)
 
-def list_blocks(service: Service, missing: set[str], loc: Localizer, branch: str) -> list[Block]:
-    """The printed list: every material, the ones not ticked marked, with notes."""
+
+def come_back_text(loc: Localizer) -> str:
+    return loc.tr(
+        "When you come back, touch “I have a list from an earlier visit” and type this "
+        "code, or show its QR code to the camera."
+    )
+
+
+def list_blocks(
+    service: Service, missing: set[str], loc: Localizer, branch: str, code: str | None = None
+) -> list[Block]:
+    """The printed list: every material, the ones not ticked marked, with notes; then
+    the return code and its QR code (none: the visit could not be stored)."""
     lang = loc.locale
     blocks: list[Block] = [
         TextBlock(branch, bold=True, lang=lang),
@@ -49,6 +66,14 @@ def list_blocks(service: Service, missing: set[str], loc: Localizer, branch: str
         FeedBlock(),
         TextBlock(loc.tr("Bring these with you and take a ticket when you come back."), lang=lang),
     ]
+    if code is not None:
+        blocks += [
+            RuleBlock(),
+            TextBlock(loc.tr("Your return code"), bold=True, lang=lang),
+            TextBlock(code, TextSize.LARGE, bold=True, lang=lang),
+            QrBlock(qr_payload(code)),
+            TextBlock(come_back_text(loc), lang=lang),
+        ]
     return blocks
 
 
@@ -73,7 +98,10 @@ class BringListScreen(ScreenBase):
         self._service: Service | None = None
         self._missing: set[str] = set()
         self._printed: bool | None = None
-        self._jobs = JobGroup(worker)
+        self._code: str | None = None
+        """The list's return code, once the visit is stored."""
+        self._visit_token = 0
+        """Counts the lists shown: an answer about an earlier one is not shown."""
         self.return_timer = QTimer(self)
         self.return_timer.setSingleShot(True)
         self.return_timer.setInterval(return_ms)
@@ -87,7 +115,20 @@ class BringListScreen(ScreenBase):
         self.status = label("success")
         self.items = label()
         self.come_back = label("muted")
-        for widget in (self.title, self.service_name, self.status, self.items, self.come_back):
+        self.code_heading = label("subtitle")
+        self.code = label("title", wrap=False)
+        identify(self.code, "list.code")
+        self.code_hint = label("muted")
+        for widget in (
+            self.title,
+            self.service_name,
+            self.status,
+            self.items,
+            self.come_back,
+            self.code_heading,
+            self.code,
+            self.code_hint,
+        ):
             column.addWidget(widget)
         column.addStretch(1)
         outer.addWidget(scroll_area(page), 1)
@@ -108,37 +149,57 @@ class BringListScreen(ScreenBase):
         self._service = service
         self._missing = set(session.missing(service))
         self._printed = None
+        self._code = None
         visit = session.visit_input(self.language.locale, service)
         session.finished = True
-        self._jobs.run(lambda: self._reception.record_visit(visit, "list_printed"))
+        self._visit_token += 1
+        token, loc, missing = self._visit_token, self.loc, set(self._missing)
         branch = self._settings.current.kiosk.branch_name  # as it is now
-        blocks = list_blocks(service, self._missing, self.loc, branch)
-        printer = self._printer
-        if printer is None:
-            self._printed = False
-        else:
-            self._jobs.run(
-                lambda: printer.print_blocks(blocks, f"{service.slug}-list"),
-                lambda outcome: self._print_answered(bool(outcome.printed)),
-                lambda _error: self._print_answered(False),
-            )
+        reception = self._reception
+
+        # Not in the screen's job group: the list is printed even if the customer
+        # touches "Done" before the visit is stored; only the screen ignores late answers.
+        def recorded(code: str | None) -> None:
+            self._print(token, list_blocks(service, missing, loc, branch, code), service.slug)
+            if token == self._visit_token:
+                self._code = code
+                self.retranslate()
+
+        def not_recorded(error: BaseException) -> None:
+            log.error("the bring-list's visit could not be stored", exc_info=error)
+            recorded(None)  # the list still helps; it has no code to come back with
+
+        self._worker.run(lambda: reception.record_list_printed(visit), recorded, not_recorded)
         self.return_timer.start()
         self.retranslate()
 
+    def _print(self, token: int, blocks: list[Block], slug: str) -> None:
+        printer = self._printer
+        if printer is None:
+            self._print_answered(token, False)
+            return
+        self._worker.run(
+            lambda: printer.print_blocks(blocks, f"{slug}-list"),
+            lambda outcome: self._print_answered(token, bool(outcome.printed)),
+            lambda _error: self._print_answered(token, False),
+        )
+
     def leave(self) -> None:
-        self._jobs.discard()
+        self._visit_token += 1  # a late answer is not shown (the list is printed all the same)
         self.return_timer.stop()
 
     def reset(self) -> None:
         self._service = None
         self._missing = set()
         self._printed = None
+        self._code = None
         self.retranslate()
 
-    def _print_answered(self, printed: bool) -> None:
-        self._printed = printed
+    def _print_answered(self, token: int, printed: bool) -> None:
         self.list_did_print.emit(printed)
-        self.retranslate()
+        if token == self._visit_token:
+            self._printed = printed
+            self.retranslate()
 
     def retranslate(self) -> None:
         loc = self.loc
@@ -146,6 +207,7 @@ class BringListScreen(ScreenBase):
         self.done_button.setText(loc.tr("Done"))
         self.title.setText(loc.tr("What to bring"))
         service = self._service
+        self._show_code()
         if service is None:
             self.service_name.setText("")
             self.items.setText("")
@@ -169,3 +231,11 @@ class BringListScreen(ScreenBase):
                 lines.append(f"      {loc.text(material.note)}")
         self.items.setText("\n".join(lines))
         self.come_back.setText(loc.tr("Bring these with you and take a ticket when you come back."))
+
+    def _show_code(self) -> None:
+        loc, code = self.loc, self._code
+        for widget in (self.code_heading, self.code, self.code_hint):
+            widget.setVisible(code is not None)
+        self.code_heading.setText(loc.tr("Your return code"))
+        self.code.setText(code or "")
+        self.code_hint.setText(come_back_text(loc))

@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from kiosk.feedback import Ratings
     from kiosk.reception import Reception
     from ui.common.qr_scan import FrameSource
-    from ui.customer.screens.feedback_scan import TicketScan
+    from ui.customer.screens.feedback_scan import CodeScan
 
 MAX_CODE = 6
 
@@ -80,12 +80,12 @@ class FeedbackScreen(ScreenBase):
         self._ratings = ratings
         self._jobs = JobGroup(worker)
         self._shown = False
-        self.scan: TicketScan | None = None
+        self.scan: CodeScan | None = None
         """The camera's part, where one is configured."""
         if camera is not None:  # the decoder is loaded only for a kiosk with a camera
-            from ui.customer.screens.feedback_scan import TicketScan
+            from ui.customer.screens.feedback_scan import CodeScan
 
-            self.scan = TicketScan(camera, worker, scan_interval_ms, self)
+            self.scan = CodeScan(camera, worker, scan_interval_ms, self)
             self.scan.reference_did_scan.connect(self.look_up_reference)
         self.code = ""
         self.ticket: RatableTicket | None = None

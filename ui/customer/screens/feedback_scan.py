@@ -1,11 +1,13 @@
-"""The ticket's QR code read by the kiosk's camera, beside the keypad of "Rate a recent
-visit": a small preview (``feedback.scan``) captioned "Scan the QR code on your
-ticket", or, when the camera cannot be used, a hint to type the number instead
-(``feedback.scan_hint``).
+"""A printed QR code read by the kiosk's camera, beside a code keypad: the ticket's on
+"Rate a recent visit" (a small preview, ``feedback.scan``, captioned "Scan the QR code
+on your ticket", or, when the camera cannot be used, a hint to type the number instead,
+``feedback.scan_hint``), and a bring-list's where the customer comes back with one
+(``list_return.scan``, ``list_return.scan_hint``).
 
 Only built where ``[feedback] camera`` names one. The frames come from a
 :class:`~ui.common.qr_scan.FrameSource`; :class:`~ui.common.qr_scan.QrFrameScanner`
-decodes them on the worker and passes on a ticket's reference, nothing else.
+decodes them on the worker and passes on what the screen's filter accepts (a ticket's
+reference, a list's code), nothing else.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.feedback import is_reference
-from kiosk.i18n import Localizer
+from kiosk.i18n import N_, Localizer
 from ui.common.qr_scan import FrameSource, QrFrameScanner
 from ui.common.widgets import identify, label
 from ui.common.worker import Worker
@@ -58,9 +60,9 @@ def open_configured_camera(
 class ScanPanel(QWidget):
     """The preview and its caption; the accessible name is the caption."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        identify(self, "feedback.scan")
+        identify(self, name)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -85,21 +87,35 @@ class ScanPanel(QWidget):
         self.preview.setPixmap(QPixmap.fromImage(scaled))
 
 
-class TicketScan(QObject):
-    """The camera, the scanner and what the screen shows of them."""
+class CodeScan(QObject):
+    """The camera, the scanner and what the screen shows of them: ``<prefix>.scan`` and
+    ``<prefix>.scan_hint``, captioned with the msgids ``caption`` and ``hint``; only
+    texts ``accept`` takes are passed on (a ticket's reference by default)."""
 
     reference_did_scan = Signal(str)
 
     def __init__(
-        self, camera: FrameSource, worker: Worker, interval_ms: int, parent: QObject | None = None
+        self,
+        camera: FrameSource,
+        worker: Worker,
+        interval_ms: int,
+        parent: QObject | None = None,
+        *,
+        accept: Callable[[str], bool] = is_reference,
+        prefix: str = "feedback",
+        caption: str = N_("Scan the QR code on your ticket"),
+        hint: str = N_(
+            "The camera cannot be used just now. Please type the number on your ticket."
+        ),
     ) -> None:
         super().__init__(parent)
         self.camera = camera
-        self.scanner = QrFrameScanner(worker, is_reference, interval_ms, parent=self)
+        self._caption, self._hint = caption, hint
+        self.scanner = QrFrameScanner(worker, accept, interval_ms, parent=self)
         self.scanner.reference_did_scan.connect(self.reference_did_scan)
-        self.panel = ScanPanel()
+        self.panel = ScanPanel(f"{prefix}.scan")
         self.hint = label("muted")
-        identify(self.hint, "feedback.scan_hint")
+        identify(self.hint, f"{prefix}.scan_hint")
         self.hint.hide()
         self.running = False
         self.failed = False
@@ -138,7 +154,7 @@ class TicketScan(QObject):
         self.hint.setVisible(self.failed)
 
     def retranslate(self, loc: Localizer) -> None:
-        self.panel.set_text(loc.tr("Scan the QR code on your ticket"))
-        hint = loc.tr("The camera cannot be used just now. Please type the number on your ticket.")
+        self.panel.set_text(loc.tr(self._caption))
+        hint = loc.tr(self._hint)
         self.hint.setText(hint)
         self.hint.setAccessibleName(hint)

@@ -1,4 +1,5 @@
-"""The attract/welcome screen: greeting, language, contrast, start, all services, staff.
+"""The attract/welcome screen: greeting, language, contrast, start, all services, coming
+back with a list of what to bring (``list.return``), staff.
 
 Staff enter by holding the branch name (``staff.corner``) for two seconds; the
 visible ``staff.enter`` button can be hidden (kiosk mode). While the printer is
@@ -19,6 +20,7 @@ from ui.common.widgets import (
     identify,
     label,
     make_button,
+    make_wrapping_button,
     scroll_area,
     set_current,
 )
@@ -104,6 +106,10 @@ class WelcomeScreen(ScreenBase):
         self.all_services_button = make_button("services.all", self)
         self.all_services_button.clicked.connect(self._all_services)
         choices.addWidget(self.all_services_button)
+        # the longest choice: it wraps rather than be cut at the larger text sizes
+        self.list_return_button = make_wrapping_button("list.return", self)
+        self.list_return_button.clicked.connect(self._list_return)
+        choices.addWidget(self.list_return_button)
         self.status = label("muted")
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         choices.addWidget(self.status)
@@ -150,9 +156,17 @@ class WelcomeScreen(ScreenBase):
     def set_ready(self, ready: bool) -> None:
         """Enable the buttons that need the database once it is open."""
         self._ready = ready
-        buttons = (self.start_button, self.all_services_button, self.rate_button, self.staff_button)
+        buttons = (
+            self.start_button,
+            self.all_services_button,
+            self.list_return_button,
+            self.rate_button,
+            self.staff_button,
+        )
         for button in buttons:
             button.setEnabled(ready)
+        # shown once the backend has built the screen (it keeps the lists' codes)
+        self.list_return_button.setVisible(self.router.has(Screen.LIST_RETURN))
         self.status.setVisible(not ready)
 
     def set_staff_button_visible(self, shown: bool) -> None:
@@ -186,6 +200,7 @@ class WelcomeScreen(ScreenBase):
             set_current(button, code == self.language.locale)
         self.start_button.setText(loc.tr("Start"))
         self.all_services_button.setText(loc.tr("See all services"))
+        self.list_return_button.setText(loc.tr("I have a list from an earlier visit"))
         self.rate_button.setText(loc.tr("Rate a recent visit"))
         self.status.setText(loc.tr("Getting ready…"))
         self._show_notice()
@@ -207,6 +222,10 @@ class WelcomeScreen(ScreenBase):
     def _rate(self) -> None:
         """No customer session starts: a rating is not a visit."""
         self.router.go(Screen.FEEDBACK)
+
+    def _list_return(self) -> None:
+        """No customer session starts until the list's code is accepted."""
+        self.router.go(Screen.LIST_RETURN)
 
     def _all_services(self) -> None:
         self.router.session.start()

@@ -127,6 +127,8 @@ def _place_controls(window: KioskHost, read_aloud: ReadAloud) -> None:
         customer += [screens.bring_list, screens.ticket]
         if screens.feedback is not None:
             customer.append(screens.feedback)
+        if screens.list_return is not None:
+            customer.append(screens.list_return)
     for screen in customer:
         bar = screen.accessibility
         if bar is not None:

@@ -77,7 +77,12 @@ class ScreenReader:
         offered = [c for c in self._window.language.offered if c in welcome.language_buttons]
         for line in speech.language_choices(loc, offered, self._window.language.locale):
             spots.append(Spot(line, welcome.language_buttons[line.target.removeprefix("lang.")]))
-        buttons = [welcome.start_button, welcome.all_services_button, welcome.contrast_button]
+        buttons = [
+            welcome.start_button,
+            welcome.all_services_button,
+            welcome.list_return_button,
+            welcome.contrast_button,
+        ]
         return spots + self._buttons(buttons)
 
     def _questionnaire(self, page: QWidget) -> list[Spot]:

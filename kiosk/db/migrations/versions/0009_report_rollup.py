@@ -20,6 +20,17 @@ down_revision: str | None = "0008_hardening"
 branch_labels: str | None = None
 depends_on: str | None = None
 
+#: The source tables the rollup counted at this revision (later ones add their own).
+SOURCES = (
+    "ticket",
+    "visit",
+    "queue_event",
+    "visit_rating",
+    "survey_answer",
+    "visit_exit",
+    "ticket_follow_on",
+)
+
 
 def upgrade() -> None:
     op.create_table(
@@ -43,12 +54,12 @@ def upgrade() -> None:
     )
     op.create_index("ix_visit_rating_ticket_id", "visit_rating", ["ticket_id"])
     sqlite = op.get_bind().dialect.name == "sqlite"
-    for statement in sqlite_statements() if sqlite else postgresql_statements():
+    for statement in sqlite_statements(SOURCES) if sqlite else postgresql_statements(SOURCES):
         op.execute(statement)
 
 
 def downgrade() -> None:
-    for statement in drop_statements(op.get_bind().dialect.name):
+    for statement in drop_statements(op.get_bind().dialect.name, SOURCES):
         op.execute(statement)
     op.drop_index("ix_visit_rating_ticket_id", table_name="visit_rating")
     op.drop_table("report_day")
