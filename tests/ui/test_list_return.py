@@ -273,7 +273,7 @@ def test_the_welcome_entry_and_the_code_screen_fit(
                 window.theme.set_high_contrast(high_contrast)
                 walker.settle()
                 where = f"({locale}, text ×{TEXT_STEPS[step]}, high contrast {high_contrast})"
-                found += [f"welcome {where}: {p}" for p in fit_problems(window, screen_size, True)]
+                found += [f"welcome {where}: {p}" for p in fit_problems(window, screen_size)]
                 router.go(Screen.LIST_RETURN)
                 page = router.page(Screen.LIST_RETURN)
                 assert isinstance(page, ListReturnScreen)
@@ -284,7 +284,7 @@ def test_the_welcome_entry_and_the_code_screen_fit(
                 if camera is not None:
                     camera.feed(camera_frame(None))
                     walker.settle()
-                found += [f"code {where}: {p}" for p in fit_problems(window, screen_size, True)]
+                found += [f"code {where}: {p}" for p in fit_problems(window, screen_size)]
         assert found == []
 
 
