@@ -13,6 +13,7 @@ Widgets say *what* they are with a ``role`` property (``primary``, ``title``,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -20,7 +21,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid as shiboken_valid
 
+from ui.common.after_paint import after_paint
 from ui.common.text_size import scaled_px, scaled_sheet
 
 #: Font families per locale, best first; Qt falls back along the list per glyph.
@@ -264,6 +267,7 @@ class Theme(QObject):
         """The customer's text size (one of :data:`~ui.common.text_size.TEXT_STEPS`)."""
         self.locale = "en"
         self._root: QWidget | None = None
+        self._cancel_refont: Callable[[], None] | None = None
         # before any widget is built: one polished earlier would measure its text with
         # the platform's default font and its fallbacks (the whole CJK collection)
         app.setFont(self.font())
@@ -311,13 +315,39 @@ class Theme(QObject):
             # A widget a stylesheet rule gives a size or weight keeps the family it
             # resolved when it was polished, whatever its parent's font becomes: give
             # every widget (also those built before the switch) the locale's families.
-            families = self.font().families()
+            # Those on screen now, before the frame; the hidden screens' just after it
+            # (a few hundred widgets: most of a language switch's time otherwise).
+            hidden: list[QWidget] = []
+            shown: list[QWidget] = []
             for widget in _text_widgets(self._root):
-                font = widget.font()
-                if font.families() != families:
-                    font.setFamilies(families)
-                    widget.setFont(font)
+                (shown if self._refont(widget, visible=True) else hidden).append(widget)
+            if self._cancel_refont is not None:
+                self._cancel_refont()
+                self._cancel_refont = None
+            if hidden and shown:  # a widget whose font changed is painted next
+                self._cancel_refont = after_paint(shown[-1], lambda: self._refont_all(hidden))
+            elif hidden:
+                self._refont_all(hidden)
         self.theme_did_change.emit()
+
+    def _refont(self, widget: QWidget, visible: bool = False) -> bool:
+        """Give ``widget`` the locale's families (only if visible, with ``visible``);
+        whether it has them now."""
+        if visible and not widget.isVisible():
+            return False
+        families = FONT_FAMILIES.get(self.locale, FONT_FAMILIES["en"])
+        font = widget.font()
+        if font.families() == families:
+            return True
+        font.setFamilies(families)
+        widget.setFont(font)
+        return True
+
+    def _refont_all(self, widgets: list[QWidget]) -> None:
+        self._cancel_refont = None
+        for widget in widgets:
+            if shiboken_valid(widget):  # a screen may have been rebuilt meanwhile
+                self._refont(widget)
 
     def _apply(self) -> None:
         self._app.setFont(self.font())

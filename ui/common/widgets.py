@@ -234,7 +234,10 @@ def make_wrapping_button(
 
 
 def set_current(button: QPushButton, current: bool) -> None:
-    button.setProperty("current", "true" if current else "false")
+    value = "true" if current else "false"
+    if button.property("current") == value:
+        return  # unchanged: no restyle (every screen marks its language on each visit)
+    button.setProperty("current", value)
     repolish(button)
 
 
