@@ -31,6 +31,7 @@ from kiosk.counters import default_names
 from kiosk.db.catalogue_store import load_stored_catalogue
 from kiosk.db.database import Database
 from kiosk.db.models import CounterRow, QueueEvent, Staff, Ticket, Visit
+from kiosk.demo_bring_lists import add_bring_lists
 from kiosk.demo_feedback import add_feedback
 from kiosk.demo_queue import DayRows, Ids
 from kiosk.demo_staffing import Staffing, StaffingPlan, plan_staffing
@@ -52,7 +53,7 @@ MAX_PER_DAY = 20_000
 #: Called with the connection and each batch's days once its rows are inserted (inside
 #: the batch's transaction), to add rows of other tables that point at them.
 DemoHook = Callable[[Connection, Sequence[DayRows]], None]
-HOOKS: list[DemoHook] = [add_feedback]
+HOOKS: list[DemoHook] = [add_feedback, add_bring_lists]
 """Rows written after each batch: the after-visit answers (:mod:`kiosk.demo_feedback`)."""
 
 _TABLES: tuple[tuple[str, Table], ...] = (

@@ -250,3 +250,25 @@ def test_the_filled_days_are_kept_for_the_reports(branch: tuple[Database, Settin
     assert_shown_as_counted(
         reports.dashboard(manager, first, LAST_DAY), counted(db, window, reports.today(), NOW)
     )
+
+
+def test_printed_lists_have_codes_and_about_half_come_back(
+    branch: tuple[Database, Settings],
+) -> None:
+    from kiosk.db.models_bring_list import BringList
+
+    db, settings = branch
+    _fill(db, settings)
+    with db.session() as session:
+        visits = {v.id: v for v in session.exec(select(Visit)).all()}
+        lists = session.exec(select(BringList)).all()
+    printed = {i for i, v in visits.items() if v.outcome == "list_printed"}
+    assert printed and {b.visit_id for b in lists} == printed
+    assert len({b.code for b in lists}) == len(lists)
+    back = [b for b in lists if b.returned_visit_id is not None]
+    assert 0.3 < len(back) / len(lists) < 0.7
+    for b in back:
+        first, again = visits[b.visit_id], visits[b.returned_visit_id or 0]
+        assert again.service_slug == first.service_slug and again.outcome == "ticket"
+        assert again.started_at > first.finished_at
+    assert len({b.returned_visit_id for b in back}) == len(back)
