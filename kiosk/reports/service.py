@@ -306,8 +306,12 @@ class Reports(BranchService):
         """The figures for a review pack made on the machine itself (a monthly timer, the
         command line), as the retention purge and the backup are: audited as the system."""
         window = self.window(first, last)
-        with self._db.session() as session:
+        # counted in a read (on SQLite a snapshot: kiosks go on issuing meanwhile, also
+        # while a year not kept yet is counted), then the export audited in a short write
+        with self._db.reading() as session:
             dashboard, fresh = self._dashboard(session, window)
+        self._keep(fresh)
+        with self._db.session() as session:
             self._audit(
                 session,
                 SYSTEM,
@@ -320,5 +324,4 @@ class Reports(BranchService):
                     "via": "command line",
                 },
             )
-        self._keep(fresh)
         return dashboard

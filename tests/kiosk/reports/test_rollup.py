@@ -4,6 +4,8 @@ service's target), on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from datetime import date, timedelta
 
 import pytest
@@ -186,6 +188,26 @@ def test_a_database_that_refuses_the_kept_days_still_shows_the_dashboard(
     finally:
         with branch.db.session() as session:
             session.execute(text("DROP TRIGGER report_day_refused"))
+
+
+def test_the_dashboard_and_the_pack_read_while_a_kiosk_holds_the_write_lock(
+    branch: Branch,
+) -> None:
+    """Counted in a read: on SQLite a snapshot, so a kiosk issuing tickets (holding the
+    write lock) neither waits for a report nor makes it wait."""
+    if not branch.db.is_sqlite:
+        pytest.skip("the write lock is SQLite's")
+    reports = _reports(branch)
+    before = reports.dashboard(MANAGER, MONDAY, WEDNESDAY)  # every closed day kept
+    kiosk = sqlite3.connect(branch.db.engine.url.database or "", timeout=0)
+    try:
+        kiosk.execute("BEGIN IMMEDIATE")
+        began = time.monotonic()
+        assert reports.dashboard(MANAGER, MONDAY, WEDNESDAY) == before
+        assert time.monotonic() - began < 5  # the busy timeout is 10 s
+    finally:
+        kiosk.rollback()
+        kiosk.close()
 
 
 def test_a_follow_on_counts_in_the_service_of_its_ticket(branch: Branch) -> None:
