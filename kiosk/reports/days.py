@@ -43,6 +43,7 @@ from kiosk.reports.kiosk_figures import (
     UNKNOWN_SCREEN,
     KioskFigures,
     kiosk_figures,
+    missing_elements,
     visit_day,
 )
 from kiosk.reports.queue_figures import first_calls, in_days
@@ -211,12 +212,7 @@ def _visits(session: Session, window: Window, day: ColumnElement[Any], found: Da
         select(day, service, func.count()).where(checked).group_by(day, service)
     ).all():
         found.bases.setdefault(_as_date(d), {})[str(s)] = int(n)
-    dialect = session.get_bind().dialect.name
-    elements = (
-        func.json_each(column(Visit.materials_missing))
-        if dialect == "sqlite"
-        else func.json_array_elements_text(column(Visit.materials_missing))
-    ).table_valued("value")
+    elements = missing_elements(session)
     material = elements.c.value
     for d, s, m, n in session.execute(
         select(day, service, material, func.count())

@@ -171,12 +171,7 @@ def material_counts(
             .group_by(column(Visit.service_slug))
         ).all()
     }
-    dialect = session.get_bind().dialect.name
-    elements = (
-        func.json_each(column(Visit.materials_missing))
-        if dialect == "sqlite"
-        else func.json_array_elements_text(column(Visit.materials_missing))
-    ).table_valued("value")
+    elements = missing_elements(session)
     rows = session.execute(
         select(column(Visit.service_slug), elements.c.value, func.count())
         .select_from(Visit)
@@ -185,6 +180,16 @@ def material_counts(
         .group_by(column(Visit.service_slug), elements.c.value)
     ).all()
     return bases, {(str(s), str(m)): int(n) for s, m, n in rows}
+
+
+def missing_elements(session: Session) -> Any:
+    """A visit's missing materials as rows (``.c.value``), to join each visit with."""
+    dialect = session.get_bind().dialect.name
+    return (
+        func.json_each(column(Visit.materials_missing))
+        if dialect == "sqlite"
+        else func.json_array_elements_text(column(Visit.materials_missing))
+    ).table_valued("value")
 
 
 def material_misses(

@@ -19,7 +19,6 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QGridLayout,
@@ -47,7 +46,7 @@ from ui.common.widgets import (
 from ui.common.worker import JobGroup, Worker
 from ui.customer.router import Screen
 from ui.customer.screens.base import ScreenBase, ScreenRouter
-from ui.customer.screens.code_keypad import CodeKeypad
+from ui.customer.screens.code_step import build_code_step
 
 if TYPE_CHECKING:
     from kiosk.feedback import Ratings
@@ -124,40 +123,23 @@ class FeedbackScreen(ScreenBase):
         """The number and its message beside the keypad in landscape, above it in portrait."""
         step = QWidget()
         split = self.split(QBoxLayout(QBoxLayout.Direction.TopToBottom, step))
-        split.setSpacing(32)
-        layout = QVBoxLayout()
-        layout.setSpacing(20)
-        split.addLayout(layout, 1)
-        self.code_prompt = label("subtitle")
-        layout.addWidget(self.code_prompt)
-        number = QVBoxLayout()
-        number.setSpacing(20)
-        self.code_display = label("dots", wrap=False)
-        identify(self.code_display, "feedback.code")
-        self.code_display.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        number.addWidget(self.code_display)
-        self.message = label("warning")
-        identify(self.message, "feedback.message")
-        self.message.hide()
-        number.addWidget(self.message)
-        self.find_button = make_button("feedback.find", step, role="primary")
-        self.find_button.clicked.connect(self.look_up)
-        number.addWidget(self.find_button)
-        if self.scan is None:
-            layout.addLayout(number)
-        else:  # the camera's picture beside the number: the keypad stays where it was
-            row = QHBoxLayout()
-            row.setSpacing(24)
-            row.addLayout(number, 1)
-            row.addWidget(self.scan.panel, 0, Qt.AlignmentFlag.AlignTop)
-            layout.addLayout(row)
-            layout.addWidget(self.scan.hint)
-        layout.addStretch(1)
-        self.keypad = CodeKeypad(step)
-        self.keypad.key_pressed.connect(self._typed)
-        self.keypad.back_pressed.connect(lambda: self._set_code(self.code[:-1]))
-        self.keypad.clear_pressed.connect(lambda: self._set_code(""))
-        split.addWidget(self.keypad, 1)
+        parts = build_code_step(
+            split,
+            step,
+            "feedback",
+            "dots",
+            self.scan,
+            find=self.look_up,
+            typed=self._typed,
+            back=lambda: self._set_code(self.code[:-1]),
+            clear=lambda: self._set_code(""),
+        )
+        self.code_prompt, self.code_display, self.message = (
+            parts.prompt,
+            parts.display,
+            parts.message,
+        )
+        self.find_button, self.keypad = parts.find_button, parts.keypad
         return step
 
     def _score_step(self) -> QWidget:

@@ -14,18 +14,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout
 
 from kiosk.bring_lists import CODE_DIGITS, ReturningList, code_in, is_list_qr
 from kiosk.i18n import N_
 from ui.common.errors import error_lines
 from ui.common.language import Language
-from ui.common.widgets import centered_column, identify, label, make_button, scroll_area
+from ui.common.widgets import centered_column, scroll_area
 from ui.common.worker import JobGroup, Worker
 from ui.customer.router import Screen
 from ui.customer.screens.base import ScreenBase, ScreenRouter
-from ui.customer.screens.code_keypad import CodeKeypad
+from ui.customer.screens.code_step import build_code_step
 
 if TYPE_CHECKING:
     from kiosk.bring_lists import BringLists
@@ -80,43 +79,22 @@ class ListReturnScreen(ScreenBase):
         self.title = self.make_headline()
         column.addWidget(self.title)
         split = self.split(QBoxLayout(QBoxLayout.Direction.TopToBottom))
-        split.setSpacing(32)
         column.addLayout(split, 1)
-        layout = QVBoxLayout()
-        layout.setSpacing(20)
-        split.addLayout(layout, 1)
-        self.prompt = label("subtitle")
-        layout.addWidget(self.prompt)
-        number = QVBoxLayout()
-        number.setSpacing(20)
-        # six digits beside the camera's picture at the largest text size: smaller than
-        # the rating screen's spaced-out number
-        self.code_display = label("title", wrap=False)
-        identify(self.code_display, "list_return.code")
-        self.code_display.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        number.addWidget(self.code_display)
-        self.message = label("warning")
-        identify(self.message, "list_return.message")
-        self.message.hide()
-        number.addWidget(self.message)
-        self.find_button = make_button("list_return.find", self, role="primary")
-        self.find_button.clicked.connect(self.look_up)
-        number.addWidget(self.find_button)
-        if self.scan is None:
-            layout.addLayout(number)
-        else:  # the camera's picture beside the code: the keypad stays where it was
-            row = QHBoxLayout()
-            row.setSpacing(24)
-            row.addLayout(number, 1)
-            row.addWidget(self.scan.panel, 0, Qt.AlignmentFlag.AlignTop)
-            layout.addLayout(row)
-            layout.addWidget(self.scan.hint)
-        layout.addStretch(1)
-        self.keypad = CodeKeypad(self)  # digits only: the codes have no letters
-        self.keypad.key_pressed.connect(self._typed)
-        self.keypad.back_pressed.connect(lambda: self._set_code(self.code[:-1]))
-        self.keypad.clear_pressed.connect(lambda: self._set_code(""))
-        split.addWidget(self.keypad, 1)
+        # digits only: the codes have no letters; six digits beside the camera's picture
+        # at the largest text size, so smaller than the rating screen's spaced-out number
+        parts = build_code_step(
+            split,
+            self,
+            "list_return",
+            "title",
+            self.scan,
+            find=self.look_up,
+            typed=self._typed,
+            back=lambda: self._set_code(self.code[:-1]),
+            clear=lambda: self._set_code(""),
+        )
+        self.prompt, self.code_display, self.message = parts.prompt, parts.display, parts.message
+        self.find_button, self.keypad = parts.find_button, parts.keypad
         self.content_area = scroll_area(page)
         outer.addWidget(self.content_area, 1)
         nav_page, nav_column = centered_column()
