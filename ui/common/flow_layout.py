@@ -16,14 +16,10 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._gap = spacing
-        self._heights: dict[int, int] = {}
-        """heightForWidth, by width, until the layout is next invalidated: Qt asks for
-        the same width many times in one layout pass, and each answer is Python."""
         self.setContentsMargins(0, 0, 0, 0)
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
-        self._heights.clear()
 
     def insertWidget(self, index: int, widget: QWidget) -> None:
         self.addChildWidget(widget)
@@ -37,7 +33,6 @@ class FlowLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:
-        self._heights.clear()
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self) -> Qt.Orientation:
@@ -47,14 +42,9 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        height = self._heights.get(width)
-        if height is None:
-            height = self._heights[width] = self._arrange(QRect(0, 0, width, 0), move=False)
-        return height
-
-    def invalidate(self) -> None:
-        self._heights.clear()  # an item was added, shown, hidden or changed its size
-        super().invalidate()
+        # not cached: a nested layout is told of its items' new sizes only when the top
+        # layout next activates, and a scroll area asks for heights before that
+        return self._arrange(QRect(0, 0, width, 0), move=False)
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)

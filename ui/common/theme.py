@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid as shiboken_valid
@@ -36,6 +36,9 @@ FONT_FAMILIES: dict[str, list[str]] = {
 }
 
 BODY_PX = 28
+#: After a language switch the hidden screens get the script's font after the next
+#: frame, or at the latest after this long.
+REFONT_LATEST_MS = 60
 MIN_TOUCH_PX = 48
 BUTTON_HEIGHT_PX = 88
 
@@ -324,10 +327,8 @@ class Theme(QObject):
             if self._cancel_refont is not None:
                 self._cancel_refont()
                 self._cancel_refont = None
-            if hidden and shown:  # a widget whose font changed is painted next
-                self._cancel_refont = after_paint(shown[-1], lambda: self._refont_all(hidden))
-            elif hidden:
-                self._refont_all(hidden)
+            if hidden:
+                self._refont_soon(hidden, shown[-1] if shown else None)
         self.theme_did_change.emit()
 
     def _refont(self, widget: QWidget, visible: bool = False) -> bool:
@@ -342,6 +343,30 @@ class Theme(QObject):
         font.setFamilies(families)
         widget.setFont(font)
         return True
+
+    def _refont_soon(self, widgets: list[QWidget], painted: QWidget | None) -> None:
+        """Refont ``widgets`` once ``painted`` has been painted (its font changed, so it
+        is), or after :data:`REFONT_LATEST_MS` whatever happens (a window not exposed
+        paints nothing; a screen shown meanwhile must not keep the old script's font)."""
+        fallback = QTimer(self)
+        fallback.setSingleShot(True)
+        done = [False]
+
+        def finish() -> None:
+            done[0] = True
+            fallback.stop()
+            fallback.deleteLater()
+
+        def run() -> None:
+            if not done[0]:  # once: at the paint or the fallback, never after a cancel
+                finish()
+                self._refont_all(widgets)
+
+        fallback.timeout.connect(run)
+        fallback.start(REFONT_LATEST_MS)
+        if painted is not None:
+            after_paint(painted, run)
+        self._cancel_refont = finish
 
     def _refont_all(self, widgets: list[QWidget]) -> None:
         self._cancel_refont = None

@@ -103,13 +103,18 @@ class WelcomeScreen(ScreenBase):
         self.start_button.setMinimumHeight(120)
         self.start_button.clicked.connect(self._start)
         choices.addWidget(self.start_button)
-        self.all_services_button = make_button("services.all", self)
+        # the two other ways in: side by side in landscape (a 768-line screen has no
+        # room for both under Start and still the small choices below), stacked in portrait
+        self.more_choices = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.more_choices.setSpacing(24)
+        self.all_services_button = make_wrapping_button("services.all", self)
         self.all_services_button.clicked.connect(self._all_services)
-        choices.addWidget(self.all_services_button)
+        self.more_choices.addWidget(self.all_services_button, 1)
         # the longest choice: it wraps rather than be cut at the larger text sizes
         self.list_return_button = make_wrapping_button("list.return", self)
         self.list_return_button.clicked.connect(self._list_return)
-        choices.addWidget(self.list_return_button)
+        self.more_choices.addWidget(self.list_return_button, 1)
+        choices.addLayout(self.more_choices)
         self.status = label("muted")
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         choices.addWidget(self.status)
@@ -144,6 +149,9 @@ class WelcomeScreen(ScreenBase):
         if self._column is not None:
             self._column.setMaximumWidth(1700 if landscape else 1100)
         self.start_button.setMinimumHeight(96 if landscape else 120)
+        self.more_choices.setDirection(
+            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+        )
 
     def _show_offered_languages(self) -> None:
         for code, button in self.language_buttons.items():
