@@ -155,11 +155,18 @@ def test_the_clock_is_24_hour_in_every_language(
     assert shown["zh_Hant"] == "2026年11月30日  14:07"
 
 
-def test_the_board_follows_the_language_font(make_display: Display) -> None:
+def test_the_board_follows_the_language_font(make_display: Display, qtbot: QtBot) -> None:
+    """What is on the board at once, what is hidden just after the next frame."""
     from PySide6.QtWidgets import QLabel
 
     display = make_display(languages=("en", "zh_Hant", "zh_Hans"))
+
+    def families(shown_only: bool) -> set[str]:
+        labels = [w for w in display.findChildren(QLabel) if w.text()]
+        return {w.fontInfo().family() for w in labels if w.isVisible() or not shown_only}
+
     for locale, family in (("zh_Hant", "Noto Sans CJK TC"), ("zh_Hans", "Noto Sans CJK SC")):
         display.language.set_locale(locale)
-        families = {w.fontInfo().family() for w in display.findChildren(QLabel) if w.text()}
-        assert families == {family}, (locale, families)
+        assert families(shown_only=True) == {family}, locale
+        expected = {family}
+        qtbot.waitUntil(lambda: families(shown_only=False) == expected, timeout=2000)  # noqa: B023
