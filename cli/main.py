@@ -26,16 +26,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cli.report import add_parser as add_report_parser
-from kiosk.commands import dispatch as dispatch_operation
-from kiosk.commands import register as register_operations
-from kiosk.i18n import LOCALES
-from ui.common.text_size import TEXT_STEPS
-from ui.customer.screenshots import SCREENS
-
-SCREEN_SIZES = tuple(SCREENS)
-TEXT_PERCENT = [round(step * 100) for step in TEXT_STEPS]
-
 if TYPE_CHECKING:
     from kiosk.settings import Settings
 
@@ -56,14 +46,24 @@ COMMANDS = (
     "report",
     "messenger",
 )
+#: The three apps: their start does not wait for the parsers of the operations.
+APPS = ("run", "console", "display")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(apps_only: bool = False) -> argparse.ArgumentParser:
+    """Every command; ``apps_only``: just the three apps, for their start (the
+    operations' parsers import the report, the commands and the screenshot sizes)."""
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Bank lobby reception kiosk: greeting, guidance, queue tickets."
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_apps(commands)
+    if not apps_only:
+        _add_tools(commands)
+    return parser
 
+
+def _add_apps(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run = commands.add_parser("run", help="run the customer kiosk (the default)")
     run.add_argument("--config", type=Path, help="settings file (TOML)")
     run.add_argument("--fullscreen", action="store_true", help="fill the screen")
@@ -91,6 +91,12 @@ def build_parser() -> argparse.ArgumentParser:
     display.add_argument("--screen", type=int, help="screen number (0 = the first)")
     display.add_argument("--fullscreen", action="store_true", help="fill the screen")
 
+
+def _add_tools(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from cli.report import add_parser as add_report_parser
+    from kiosk.commands import register as register_operations
+    from kiosk.i18n import LOCALES
+
     catalogue = commands.add_parser("catalogue", help="service catalogue tools")
     catalogue_commands = catalogue.add_subparsers(dest="catalogue_command", metavar="ACTION")
     check = catalogue_commands.add_parser("check", help="validate catalogue YAML files")
@@ -117,19 +123,30 @@ def build_parser() -> argparse.ArgumentParser:
     shots.add_argument(
         "--size",
         action="append",
-        choices=SCREEN_SIZES,
+        choices=screen_sizes(),
         help="screen size (repeatable; default: all)",
     )
     shots.add_argument(
         "--text-size",
         type=int,
-        choices=TEXT_PERCENT,
+        choices=text_percent(),
         default=100,
         help="the customer's text size in percent (default: 100)",
     )
     shots.add_argument("--seated", action="store_true", help="the seated (low-reach) layout")
     add_report_parser(commands)
-    return parser
+
+
+def screen_sizes() -> tuple[str, ...]:
+    from ui.customer.screenshots import SCREENS
+
+    return tuple(SCREENS)
+
+
+def text_percent() -> list[int]:
+    from ui.common.text_size import TEXT_STEPS
+
+    return [round(step * 100) for step in TEXT_STEPS]
 
 
 def _with_default_command(argv: list[str]) -> list[str]:
@@ -149,8 +166,9 @@ def _load_settings(config: Path | None) -> Settings | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(_with_default_command(list(sys.argv[1:] if argv is None else argv)))
+    words = _with_default_command(list(sys.argv[1:] if argv is None else argv))
+    parser = build_parser(apps_only=bool(words) and words[0] in APPS)
+    args = parser.parse_args(words)
     if args.command == "run":
         from ui.customer.app import run
 
@@ -166,6 +184,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_display(args.config, args.screen, args.fullscreen)
     if getattr(args, "handler", None) is not None:
+        from kiosk.commands import dispatch as dispatch_operation
+
         return dispatch_operation(args)
     if args.command == "catalogue":
         if args.catalogue_command != "check":
@@ -187,13 +207,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_report(args)
     if args.command == "screenshot":
+        from kiosk.i18n import LOCALES
         from ui.customer.screenshots import take_screenshots
 
         return take_screenshots(
             args.out,
             tuple(args.locale or LOCALES),
-            tuple(args.size or SCREEN_SIZES),
-            TEXT_PERCENT.index(args.text_size),
+            tuple(args.size or screen_sizes()),
+            text_percent().index(args.text_size),
             args.seated,
         )
     parser.print_help()

@@ -74,4 +74,4 @@ if git rev-parse --git-dir >/dev/null 2>&1; then
 fi
 # Bytecode ahead of time: the kiosk's first start (and a read-only install) does
 # not compile the project's modules.
-.venv/bin/python -m compileall -q kiosk ui printing translations assets >/dev/null
+.venv/bin/python -m compileall -q cli kiosk ui printing translations assets >/dev/null

@@ -8,7 +8,13 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from kiosk.i18n import LOCALES, Catalogs, normalize_locale, translations_dir
+from kiosk.i18n import (
+    LOCALES,
+    SMALL_WHOLE_NUMBERS,
+    Catalogs,
+    normalize_locale,
+    translations_dir,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,6 +54,16 @@ def test_dates_and_numbers_follow_the_locale() -> None:
     moment = datetime(2026, 11, 30, 2, 5, tzinfo=UTC)
     assert catalogs.localizer("en").number(12345) == "12,345"
     assert catalogs.localizer("zh_Hant").time(moment).endswith("2:05")
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_small_whole_numbers_are_written_as_babel_writes_them(locale: str) -> None:
+    from babel.numbers import format_decimal
+
+    loc = Catalogs().localizer(locale)
+    for value in (*range(SMALL_WHOLE_NUMBERS), SMALL_WHOLE_NUMBERS, 12345):
+        assert loc.number(value) == format_decimal(value, locale=loc.babel_locale), value
+    assert loc.number(2.5) == format_decimal(2.5, locale=loc.babel_locale)
 
 
 def test_messages_are_translated_in_every_language() -> None:

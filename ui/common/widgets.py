@@ -9,6 +9,7 @@ keeps its accessible name equal to the text on screen whenever the text changes
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
@@ -263,15 +264,23 @@ class ScrollPane(QWidget):
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         area.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
+        # Our own viewport, held from Python: asking Qt for the one it made would
+        # have PySide6 find that object's class among every widget class of
+        # QtWidgets (~25 ms the first time, before the welcome screen could show).
+        self._viewport = QWidget()
+        self._viewport.setObjectName("qt_scrollarea_viewport")  # as Qt names its own
+        self._viewport.setBackgroundRole(QPalette.ColorRole.Base)
+        self._viewport.setAutoFillBackground(True)
+        area.setViewport(self._viewport)
         area.setWidget(content)
-        QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        QScroller.grabGesture(self._viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         self.bar = QScrollBar(Qt.Orientation.Vertical, self)
         self.bar.hide()
         inner = area.verticalScrollBar()
         inner.rangeChanged.connect(self._follow_range)
         inner.valueChanged.connect(self.bar.setValue)
         self.bar.valueChanged.connect(inner.setValue)
-        area.viewport().installEventFilter(self)
+        self._viewport.installEventFilter(self)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
@@ -283,7 +292,7 @@ class ScrollPane(QWidget):
         return self.area.verticalScrollBar()
 
     def viewport(self) -> QWidget:
-        return self.area.viewport()
+        return self._viewport
 
     def widget(self) -> QWidget:
         content = self.area.widget()
@@ -295,13 +304,13 @@ class ScrollPane(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
-            self.bar.setPageStep(self.area.viewport().height())
+            self.bar.setPageStep(self._viewport.height())
         return False
 
     def _follow_range(self, minimum: int, maximum: int) -> None:
         inner = self.area.verticalScrollBar()
         self.bar.setRange(minimum, maximum)
-        self.bar.setPageStep(self.area.viewport().height())
+        self.bar.setPageStep(self._viewport.height())
         self.bar.setSingleStep(inner.singleStep())
         self.bar.setValue(inner.value())
         self.bar.setVisible(maximum > minimum)
