@@ -13,13 +13,9 @@ import base64
 import hashlib
 import hmac
 import secrets
+import threading
 from dataclasses import dataclass
 from pathlib import Path
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from kiosk.i18n import N_
 from kiosk.key_file import KeyFileError, KeyFileTexts, read_key_file
@@ -32,41 +28,70 @@ class ContactKeyError(KeyFileError):
     """The contacts key file is missing, unreadable, too open or not this database's."""
 
 
-def _derive(secret: bytes, purpose: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose).derive(secret)
-
-
 @dataclass(frozen=True)
-class ContactKey:
-    """Encrypts, decrypts and hashes E.164 numbers. ``repr`` shows no key."""
+class _Keys:
+    cipher: bytes
+    hash: bytes
 
-    _cipher_key: bytes
-    _hash_key: bytes
-    path: Path
+
+def _derive(secret: bytes) -> _Keys:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    def one(purpose: bytes) -> bytes:
+        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose).derive(secret)
+
+    return _Keys(one(b"phone-cipher"), one(b"phone-hash"))
+
+
+class ContactKey:
+    """Encrypts, decrypts and hashes E.164 numbers. ``repr`` shows no key.
+
+    The file is read (and checked) when the key is loaded; the keys are derived
+    at the first number: a kiosk that nobody gives a number to does not carry
+    OpenSSL (~6.5 MiB)."""
+
+    def __init__(self, secret: bytes, path: Path) -> None:
+        self._secret = secret
+        self._keys: _Keys | None = None
+        self._lock = threading.Lock()
+        self.path = path
 
     def __repr__(self) -> str:
         return f"ContactKey({self.path})"
 
     @classmethod
     def from_secret(cls, secret: bytes, path: Path) -> ContactKey:
-        return cls(_derive(secret, b"phone-cipher"), _derive(secret, b"phone-hash"), path)
+        return cls(secret, path)
+
+    def _derived(self) -> _Keys:
+        with self._lock:  # the worker and the messenger's threads may ask at once
+            if self._keys is None:
+                self._keys = _derive(self._secret)
+            return self._keys
 
     def encrypt(self, e164: str) -> str:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         nonce = secrets.token_bytes(_NONCE_BYTES)
-        sealed = AESGCM(self._cipher_key).encrypt(nonce, e164.encode("ascii"), _AAD)
+        sealed = AESGCM(self._derived().cipher).encrypt(nonce, e164.encode("ascii"), _AAD)
         return base64.b64encode(nonce + sealed).decode("ascii")
 
     def decrypt(self, token: str) -> str:
         """The number; :class:`ContactKeyError` when this key did not seal it."""
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        cipher = AESGCM(self._derived().cipher)
         try:
             raw = base64.b64decode(token.encode("ascii"), validate=True)
-            plain = AESGCM(self._cipher_key).decrypt(raw[:_NONCE_BYTES], raw[_NONCE_BYTES:], _AAD)
+            plain = cipher.decrypt(raw[:_NONCE_BYTES], raw[_NONCE_BYTES:], _AAD)
         except (InvalidTag, ValueError) as exc:
             raise ContactKeyError(WRONG_KEY, self.path) from exc
         return plain.decode("ascii")
 
     def digest(self, e164: str) -> str:
-        return hmac.new(self._hash_key, e164.encode("ascii"), hashlib.sha256).hexdigest()
+        return hmac.new(self._derived().hash, e164.encode("ascii"), hashlib.sha256).hexdigest()
 
 
 WRONG_KEY = N_(

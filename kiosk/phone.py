@@ -1,17 +1,17 @@
 """Phone numbers as a customer types them: validated and normalised to E.164 with
 ``phonenumbers`` for the branch's region (``+`` for any other country), and masked
-for every screen (``+852 •••• 4567``)."""
+for every screen (``+852 •••• 4567``).
+
+``phonenumbers`` is imported at the first number (on the worker), not when the
+kiosk opens: most kiosks go hours between customers who give one.
+"""
 
 from __future__ import annotations
-
-import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberType
 
 from kiosk.i18n import N_
 
 MAX_DIGITS = 15
 """E.164 allows at most 15 digits."""
-_MOBILE = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
 
 
 class PhoneRejected(ValueError):
@@ -34,13 +34,17 @@ def normalise(typed: str, region: str) -> str:
         raise PhoneRejected(EMPTY)
     if "+" in text[1:] or sum(ch.isdigit() for ch in text) > MAX_DIGITS:
         raise PhoneRejected(NOT_A_NUMBER)
+    import phonenumbers
+    from phonenumbers import NumberParseException, PhoneNumberType
+
     try:
         number = phonenumbers.parse(text, None if text.startswith("+") else region)
     except NumberParseException:
         raise PhoneRejected(NOT_A_NUMBER) from None
     if not phonenumbers.is_valid_number(number):
         raise PhoneRejected(NOT_A_NUMBER)
-    if phonenumbers.number_type(number) not in _MOBILE:
+    mobile = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
+    if phonenumbers.number_type(number) not in mobile:
         raise PhoneRejected(NOT_MOBILE)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
@@ -51,6 +55,9 @@ def from_gateway(address: str, region: str) -> str | None:
     digits = "".join(ch for ch in address if ch.isdigit())
     if not digits:
         return None
+    import phonenumbers
+    from phonenumbers import NumberParseException
+
     for candidate in (f"+{digits}", digits):
         try:
             number = phonenumbers.parse(candidate, None if candidate.startswith("+") else region)
@@ -63,6 +70,9 @@ def from_gateway(address: str, region: str) -> str | None:
 
 def mask(e164: str) -> str:
     """``+852 •••• 4567``: the country code and the last four digits only."""
+    import phonenumbers
+    from phonenumbers import NumberParseException
+
     try:
         code = str(phonenumbers.parse(e164, None).country_code)
     except NumberParseException:

@@ -24,8 +24,7 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import tzinfo
 from pathlib import Path
-
-from PIL import Image
+from typing import TYPE_CHECKING
 
 from kiosk.i18n import LOCALES, Catalogs
 from kiosk.settings import PrinterSection
@@ -37,11 +36,9 @@ from printing.backends import (
     open_printer,
     parse_printer_url,
 )
-from printing.compose import Op, compose
 from printing.escpos_env import escpos_printers
 from printing.layout import Block, TicketSections, large_print_layout
 from printing.layout import build_layout as _build_layout
-from printing.logo import BUILTIN_LOGO
 from printing.outcome import (
     PrinterProblem,
     PrintOutcome,
@@ -50,11 +47,17 @@ from printing.outcome import (
     problem_for_state,
     problem_message,
 )
-from printing.preview import compose_preview, save_preview
-from printing.render_escpos import caps_for_profile, render_ops
 from printing.samples import sample_ticket, test_page_blocks
 from printing.session import GRACE_S, Session, run_session
 from printing.status import QUERY_SECONDS, TWO_WAY_KINDS, PrinterState, StatusReport
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+    from printing.compose import Op
+
+# Drawing a ticket (Pillow, qrcode, the logo: ~6 MiB) is imported by the first job,
+# or by the warm-up when the first customer arrives, not when the kiosk opens.
 
 __all__ = [
     "GRACE_S",
@@ -114,18 +117,26 @@ class TicketPrinter:
     # -- what is printed ------------------------------------------------------------------
     def layout(self, ticket: TicketData) -> list[Block]:
         """The ticket's blocks, with the configured logo (else the built-in one) and footer."""
+        from printing.logo import BUILTIN_LOGO
+
         loc, logo = self.catalogs.localizer(ticket.locale), self.section.logo or BUILTIN_LOGO
         return _build_layout(ticket, loc, self.zone, self.sections, logo, self.section.footer)
 
     def compose(self, blocks: Sequence[Block]) -> list[Op]:
+        from printing.compose import compose
+
         return compose(blocks, self.section.paper_dots, self.section.cjk_mode)
 
     def preview_image(self, ticket: TicketData) -> Image.Image:
         """The ticket as it prints, as a white-paper image ``paper_dots`` wide."""
+        from printing.preview import compose_preview
+
         return compose_preview(self.compose(self.layout(ticket)), self.section.paper_dots).image
 
     def render_bytes(self, blocks: Sequence[Block]) -> tuple[bytes, list[Op]]:
         """The exact bytes the printer receives for ``blocks``, and the composed operations."""
+        from printing.render_escpos import caps_for_profile, render_ops
+
         ops = self.compose(blocks)
         dummy = escpos_printers().Dummy(profile=self.section.profile)
         render_ops(ops, dummy, self.section.paper_dots, caps_for_profile(dummy.profile))
@@ -275,6 +286,8 @@ class TicketPrinter:
             # not asked because it stayed silent lately: its state is unknown, say so
             outcome = dataclasses.replace(outcome, state_before=PrinterState.UNKNOWN)
         if outcome.printed and target.kind == "preview":
+            from printing.preview import compose_preview, save_preview
+
             image = compose_preview(ops, self.section.paper_dots).image
             png = save_preview(self.data_dir, code, data, image)
             outcome = dataclasses.replace(outcome, preview_png=png)

@@ -131,7 +131,7 @@ PROBE = textwrap.dedent(
     from PySide6.QtWidgets import QApplication
     from ui.customer.app import run_for_benchmark
 
-    HEAVY = ("sqlmodel", "sqlalchemy", "escpos", "pydantic")
+    HEAVY = ("sqlmodel", "sqlalchemy", "escpos", "pydantic", "babel")
     seen = {}
 
     class Probe(QObject):
@@ -160,6 +160,46 @@ def test_nothing_heavy_is_imported_before_the_first_paint(tmp_path: Path) -> Non
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == {"heavy": []}
+
+
+OPENED_PROBE = textwrap.dedent(
+    """
+    import json, sys
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    import ui.customer.app as app
+
+    LATER = ("PIL", "qrcode", "escpos", "cryptography", "phonenumbers")
+    opened = app.KioskApp._opened
+
+    def probe(self, result):
+        opened(self, result)
+        def look():
+            loaded = sorted({m.split(".")[0] for m in sys.modules} & set(LATER))
+            print(json.dumps({"loaded": loaded}), flush=True)
+            QApplication.quit()
+        QTimer.singleShot(500, look)
+
+    app.KioskApp._opened = probe
+    sys.exit(app.run_for_benchmark(sys.argv[1], lambda welcome: None))
+    """
+)
+
+
+def test_what_only_a_customer_needs_is_not_loaded_when_the_kiosk_opens(tmp_path: Path) -> None:
+    """Drawing tickets and QR codes, the printer library, the phone-number rules and
+    OpenSSL's ciphers wait for the first customer (or number): an idle kiosk does
+    not carry them."""
+    result = subprocess.run(
+        [sys.executable, "-c", OPENED_PROBE, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {"loaded": []}
 
 
 def test_catalogs_are_shared_by_screens_and_printer(qtbot: QtBot, tmp_path: Path) -> None:

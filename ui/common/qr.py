@@ -1,8 +1,12 @@
-"""QR codes as crisp pixmaps, drawn module by module from the ``qrcode`` matrix."""
+"""QR codes as crisp pixmaps, drawn module by module from the ``qrcode`` matrix.
+
+``qrcode`` (and the Pillow it brings, ~6 MiB) is imported at the first code: by
+then the printer's warm-up, when the first customer leaves the welcome screen,
+has imported it on the worker.
+"""
 
 from __future__ import annotations
 
-import qrcode
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 
@@ -11,6 +15,8 @@ QUIET_ZONE = 2
 
 def qr_pixmap(payload: str, size_px: int = 320) -> QPixmap:
     """A black-on-white QR code of ``payload`` about ``size_px`` square (whole modules)."""
+    import qrcode
+
     code = qrcode.QRCode(border=QUIET_ZONE, error_correction=qrcode.constants.ERROR_CORRECT_M)
     code.add_data(payload)
     code.make(fit=True)
