@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QTableWidget, QWidget
 
 from kiosk.branch_settings import BranchSettingsStore
 from kiosk.reception import VisitInput
@@ -19,16 +20,35 @@ from .driver import MANAGER_PIN, Kiosk
 def test_the_staff_home_signs_out_when_left_alone(make_kiosk: Callable[..., Kiosk]) -> None:
     kiosk = make_kiosk(timings=Timings(admin_idle_ms=400))
     reception = kiosk.backend.reception
-    reception.take_ticket(VisitInput("en", kiosk.window.clock(), service_slug="lost_card"))
+    ticket = reception.take_ticket(VisitInput("en", kiosk.window.clock(), service_slug="lost_card"))
     kiosk.manager()
     kiosk.sign_in("1", MANAGER_PIN)
     table = kiosk.find("staff.tickets", QTableWidget)
     kiosk.qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=3000)
+    assert ticket.code in accessible_texts(table)
 
     kiosk.wait_screen(Screen.WELCOME, timeout=3000)
     assert table.rowCount() == 0
     screens = kiosk.window.screens
     assert screens is not None and screens.staff_home.member is None
+    # What a screen reader can reach of the staff screen behind a customer's: a page
+    # marked invisible, and nothing of today's tickets in it.
+    page = QAccessible.queryAccessibleInterface(screens.staff_home)
+    assert page is not None and page.state().invisible
+    assert ticket.code not in accessible_texts(table)
+
+
+def accessible_texts(widget: QWidget) -> list[str]:
+    """Every name and value in ``widget``'s accessible subtree."""
+    found: list[str] = []
+    pending = [QAccessible.queryAccessibleInterface(widget)]
+    while pending:
+        node = pending.pop()
+        if node is None or not node.isValid():
+            continue
+        found += [node.text(QAccessible.Text.Name), node.text(QAccessible.Text.Value)]
+        pending += [node.child(i) for i in range(node.childCount())]
+    return found
 
 
 def test_the_admin_panel_opens_closes_and_signs_out_when_idle(
