@@ -149,9 +149,11 @@ PROBE = textwrap.dedent(
 )
 
 
-def test_nothing_heavy_is_imported_before_the_first_paint(tmp_path: Path) -> None:
+def probe_kiosk(probe: str, tmp_path: Path) -> object:
+    """Run a kiosk in a fresh process with ``probe`` and return what it printed last
+    (JSON): a module loaded by an earlier test cannot hide one the kiosk loads."""
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, str(tmp_path)],
+        [sys.executable, "-c", probe, str(tmp_path)],
         capture_output=True,
         text=True,
         timeout=60,
@@ -159,7 +161,11 @@ def test_nothing_heavy_is_imported_before_the_first_paint(tmp_path: Path) -> Non
         env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
     )
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout.strip().splitlines()[-1]) == {"heavy": []}
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_nothing_heavy_is_imported_before_the_first_paint(tmp_path: Path) -> None:
+    assert probe_kiosk(PROBE, tmp_path) == {"heavy": []}
 
 
 OPENED_PROBE = textwrap.dedent(
@@ -190,16 +196,7 @@ def test_what_only_a_customer_needs_is_not_loaded_when_the_kiosk_opens(tmp_path:
     """Drawing tickets and QR codes, the printer library, the phone-number rules and
     OpenSSL's ciphers wait for the first customer (or number): an idle kiosk does
     not carry them."""
-    result = subprocess.run(
-        [sys.executable, "-c", OPENED_PROBE, str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
-    )
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout.strip().splitlines()[-1]) == {"loaded": []}
+    assert probe_kiosk(OPENED_PROBE, tmp_path) == {"loaded": []}
 
 
 def test_catalogs_are_shared_by_screens_and_printer(qtbot: QtBot, tmp_path: Path) -> None:
