@@ -11,18 +11,16 @@ from __future__ import annotations
 import secrets
 from datetime import date
 
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 from kiosk.db.models import DailyCounter
+from kiosk.db.upsert import upsert
 
 
 def next_number(session: Session, day: date, prefix: str) -> int:
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     table = DailyCounter.__table__  # type: ignore[attr-defined]  # SQLModel sets it
     statement = (
-        insert(table)
+        upsert(session, table)
         .values(business_day=day, prefix=prefix, last_number=1)
         .on_conflict_do_update(
             index_elements=["business_day", "prefix"],

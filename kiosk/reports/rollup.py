@@ -24,11 +24,10 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session
 
 from kiosk.db.models_rollup import ReportChange, ReportDay
+from kiosk.db.upsert import upsert
 from kiosk.reports.days import count_days
 from kiosk.reports.kiosk_figures import (
     FailurePath,
@@ -408,8 +407,7 @@ def keep(session: Session, fresh: Iterable[Fresh], now: datetime) -> int:
     if not rows:
         return 0
     table = ReportDay.__table__  # type: ignore[attr-defined]  # SQLModel sets it
-    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
-    statement = insert(table)
+    statement = upsert(session, table)
     updated = {name: statement.excluded[name] for name in rows[0] if name != "day"}
     session.execute(statement.on_conflict_do_update(index_elements=["day"], set_=updated), rows)
     return len(rows)
@@ -422,8 +420,7 @@ def touch(session: Session, first: date, last: date) -> None:
     if not dates:
         return
     table = ReportChange.__table__  # type: ignore[attr-defined]  # SQLModel sets it
-    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
-    statement = insert(table)
+    statement = upsert(session, table)
     session.execute(
         statement.on_conflict_do_update(
             index_elements=["day"], set_={"changes": table.c.changes + 1}
