@@ -60,10 +60,6 @@ class ContactKey:
     def __repr__(self) -> str:
         return f"ContactKey({self.path})"
 
-    @classmethod
-    def from_secret(cls, secret: bytes, path: Path) -> ContactKey:
-        return cls(secret, path)
-
     def _derived(self) -> _Keys:
         with self._lock:  # the worker and the messenger's threads may ask at once
             if self._keys is None:
@@ -114,4 +110,4 @@ _TEXTS = KeyFileTexts(
 def load_contact_key(path: Path, may_create: bool) -> ContactKey:
     """The key at ``path``; made there (mode 0600) only when ``may_create`` (a
     database without contacts)."""
-    return ContactKey.from_secret(read_key_file(path, may_create, _TEXTS, ContactKeyError), path)
+    return ContactKey(read_key_file(path, may_create, _TEXTS, ContactKeyError), path)

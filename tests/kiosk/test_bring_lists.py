@@ -9,7 +9,14 @@ import pytest
 from sqlmodel import select
 
 from kiosk import bring_lists
-from kiosk.bring_lists import BringListError, BringLists, code_in, is_list_qr, qr_payload
+from kiosk.bring_lists import (
+    CODE_DIGITS,
+    BringListError,
+    BringLists,
+    code_in,
+    is_list_qr,
+    qr_payload,
+)
 from kiosk.db.database import Database
 from kiosk.db.models import Visit
 from kiosk.db.models_bring_list import BringList
@@ -134,7 +141,7 @@ def test_an_unknown_code_is_refused_with_a_message(
 ) -> None:
     code = reception.record_list_printed(list_visit(clock))
     if typed is None:  # a well-formed code that was not issued: the next one after it
-        typed = f"{(int(code) + 1) % 1_000_000:06d}"
+        typed = f"{(int(code) + 1) % 10**CODE_DIGITS:0{CODE_DIGITS}d}"
     with pytest.raises(BringListError) as refused:
         lists.find(typed)
     assert refused.value.message == message

@@ -1,8 +1,9 @@
 """QR codes as crisp pixmaps, drawn module by module from the ``qrcode`` matrix.
 
-``qrcode`` (and the Pillow it brings, ~6 MiB) is imported at the first code: by
-then the printer's warm-up, when the first customer leaves the welcome screen,
-has imported it on the worker.
+``qrcode`` (and the Pillow it brings, ~6 MiB) is imported at the first code, not
+when the kiosk opens. The printer's warm-up, started on the worker when the first
+customer leaves the welcome screen, normally imports it well before a ticket
+screen draws one.
 """
 
 from __future__ import annotations
