@@ -7,12 +7,13 @@ PIN pad as a whole), and it is stored in the database, so a restart keeps it.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Protocol
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from functools import cache
+from typing import TYPE_CHECKING, Protocol
 
 from kiosk.i18n import N_
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 PIN_MIN_LENGTH = 6
 PIN_MAX_LENGTH = 12
@@ -22,10 +23,21 @@ LONGEST_LOCK = timedelta(hours=1)
 HOURLY_FAILURE_CAP = 100
 """NIST SP 800-63B: at most 100 consecutive failures; we allow no more per hour."""
 
-#: OWASP's argon2id floor: m=19 MiB, t=2, p=1.
-_HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
-#: Verified when an unknown staff number is typed, so timing does not tell it apart.
-_DUMMY_HASH = _HASHER.hash("not-a-pin")
+
+@cache
+def _hasher() -> PasswordHasher:
+    """OWASP's argon2id floor: m=19 MiB, t=2, p=1. Made at the first PIN, not when the
+    kiosk starts: an idle kiosk carries neither argon2 nor the 19 MiB of a hash."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified when an unknown staff number is typed, so timing does not tell it apart."""
+    return _hasher().hash("not-a-pin")
+
 
 _SEQUENCE = "01234567890"
 
@@ -47,21 +59,25 @@ def pin_problems(pin: str) -> list[str]:
 
 
 def hash_pin(pin: str) -> str:
-    return _HASHER.hash(pin)
+    return _hasher().hash(pin)
 
 
 def needs_rehash(pin_hash: str) -> bool:
     """A hash made with weaker parameters than today's (an older release, an import):
     replaced at the next successful sign-in, when the PIN is at hand."""
+    from argon2.exceptions import InvalidHashError
+
     try:
-        return _HASHER.check_needs_rehash(pin_hash)
+        return _hasher().check_needs_rehash(pin_hash)
     except InvalidHashError:
         return True
 
 
 def verify_pin(pin_hash: str | None, pin: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
     try:
-        return _HASHER.verify(pin_hash or _DUMMY_HASH, pin) and pin_hash is not None
+        return _hasher().verify(pin_hash or _dummy_hash(), pin) and pin_hash is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 

@@ -11,13 +11,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
 from pydantic import ValidationError
 
 from kiosk.catalogue.model import Catalogue
 from kiosk.catalogue.validate import catalogue_problems, catalogue_warnings
+
+if TYPE_CHECKING:
+    import yaml
 
 PathPart = str | int
 
@@ -45,6 +47,8 @@ def format_path(parts: Iterable[PathPart]) -> str:
 def _line_index(
     node: yaml.Node, prefix: tuple[PathPart, ...], out: dict[tuple[PathPart, ...], int]
 ) -> None:
+    import yaml
+
     out[prefix] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
@@ -58,6 +62,8 @@ class _Source:
     """One parsed file: its data and the line of every path in it."""
 
     def __init__(self, path: Path) -> None:
+        import yaml  # files only: the kiosk reads its stored catalogue without it
+
         self.path = path
         try:
             text = path.read_text(encoding="utf-8")

@@ -177,6 +177,8 @@ OPENED_PROBE = textwrap.dedent(
 
     LATER = (
         "PIL", "qrcode", "escpos", "cryptography", "phonenumbers",
+        "argon2",  # the first PIN
+        "yaml",  # catalogue files and the texts' notice: the stored catalogue needs none
         "sqlalchemy.dialects.postgresql",  # on SQLite
     )
     opened = app.KioskApp._opened
@@ -196,8 +198,9 @@ OPENED_PROBE = textwrap.dedent(
 
 
 def test_what_only_a_customer_needs_is_not_loaded_when_the_kiosk_opens(tmp_path: Path) -> None:
-    """Drawing tickets and QR codes, the printer library, the phone-number rules and
-    OpenSSL's ciphers wait for the first customer (or number), and a kiosk on SQLite
+    """Drawing tickets and QR codes, the printer library, the phone-number rules,
+    OpenSSL's ciphers, the PIN hasher and the YAML reader wait for the first customer
+    (or number, or PIN), and a kiosk on SQLite
     never loads the PostgreSQL dialect: an idle kiosk does not carry them. (The first
     start, which makes the database with Alembic, is not the one looked at.)"""
     probe_kiosk(OPENED_PROBE, tmp_path)

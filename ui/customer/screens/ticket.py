@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
 
 from kiosk.ticket import PrintStatus, TicketData
 from printing.outcome import print_status
+from ui.common.after_paint import after_paint
 from ui.common.flow_layout import FlowLayout
 from ui.common.language import Language
 from ui.common.qr import qr_pixmap
@@ -132,12 +133,10 @@ class TicketScreen(ScreenBase):
         self.content_area = scroll_area(page)
         self.middle = QStackedWidget(self)
         self.middle.addWidget(self.content_area)
+        self._contacts = contacts
         self.optin: SmsOptInPanel | None = None
-        if contacts is not None:
-            self.optin = _optin_panel(language, worker, contacts, self)
-            self.optin.closed.connect(self._optin_closed)
-            self.optin.customer_did_act.connect(self._start_countdown)
-            self.middle.addWidget(scroll_area(self.optin))
+        """"Text me": built once the first ticket has been painted (or at the first tap),
+        not at start-up: its notice is read from a YAML file the idle kiosk never needs."""
         outer.addWidget(self.middle, 1)
         bottom, bottom_column = centered_column()
         extras = FlowLayout()  # one line where the width allows: the screen keeps its height
@@ -178,6 +177,8 @@ class TicketScreen(ScreenBase):
         self._state = TicketState.ISSUING
         self._show_state()
         self._jobs.run(lambda: self._reception.take_ticket(visit), self._issued, self._not_issued)
+        if self._contacts is not None and self.optin is None:
+            after_paint(self, self._prepare_optin)  # while the customer reads the ticket
 
     def leave(self) -> None:
         self._jobs.discard()
@@ -297,10 +298,23 @@ class TicketScreen(ScreenBase):
         self.service_did_refuse.emit(error.reason)
 
     # -- "text me" --------------------------------------------------------------------------
+    def _optin_panel(self) -> SmsOptInPanel | None:
+        """The "Text me" panel, built the first time it is wanted (None: not offered)."""
+        if self.optin is None and self._contacts is not None:
+            self.optin = _optin_panel(self.language, self._worker, self._contacts, self)
+            self.optin.closed.connect(self._optin_closed)
+            self.optin.customer_did_act.connect(self._start_countdown)
+            self.middle.addWidget(scroll_area(self.optin))
+        return self.optin
+
+    def _prepare_optin(self) -> None:
+        self._optin_panel()
+
     def _optin_open(self) -> None:
-        if self.optin is None or self.ticket is None:
+        optin = self._optin_panel()
+        if optin is None or self.ticket is None:
             return
-        self.optin.begin(self.ticket.ticket_id)
+        optin.begin(self.ticket.ticket_id)
         self.middle.setCurrentIndex(1)
         self._start_countdown()
         self._show_state()
@@ -366,9 +380,9 @@ class TicketScreen(ScreenBase):
         self.done_button.setText(loc.tr("Done"))
         self.sms_button.setText(loc.tr("Text me"))
         self.sms_button.setVisible(
-            self.optin is not None
+            self._contacts is not None
             and self.ticket is not None
-            and self.optin.saved_for != self.ticket.ticket_id
+            and (self.optin is None or self.optin.saved_for != self.ticket.ticket_id)
             and self.middle.currentIndex() == 0
         )
         self._show_countdown()
