@@ -69,6 +69,16 @@ def c_heap_mib() -> float:
     return float(info.uordblks + info.hblkhd) / 2**20
 
 
+def sqlite_mib() -> float:
+    """Of that heap, what SQLite holds (page caches, statements), in MiB; 0 if unknown."""
+    try:
+        sqlite = ctypes.CDLL("libsqlite3.so.0")  # the library Python's sqlite3 loaded
+        sqlite.sqlite3_memory_used.restype = ctypes.c_int64
+    except (OSError, AttributeError):
+        return 0.0
+    return float(sqlite.sqlite3_memory_used()) / 2**20
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--journeys", type=int, default=10_000)
@@ -107,7 +117,7 @@ def soak(args: argparse.Namespace) -> int:
         f"platform {QGuiApplication.platformName()}, {args.journeys} journeys"
     )
     header = (
-        f"{'journeys':>8} {'RSS MiB':>8} {'C heap MiB':>10} {'Py blocks':>10} {'objects':>8} "
+        f"{'journeys':>8} {'RSS MiB':>8} {'C heap MiB':>10} {'SQLite':>6} {'Py blocks':>10} {'objects':>8} "
         f"{'widgets':>7} {'jobs':>4} {'ref None':>11} {'ref True':>11} {'ref False':>11} {'s':>6}"
     )
     print(header)
@@ -137,7 +147,8 @@ def soak(args: argparse.Namespace) -> int:
                 window.worker.wait_for_done(5000)
                 s = sample(done, window)
                 print(
-                    f"{done:>8} {s.rss_mib:>8.1f} {c_heap_mib():>10.1f} {s.python_blocks:>10} "
+                    f"{done:>8} {s.rss_mib:>8.1f} {c_heap_mib():>10.1f} {sqlite_mib():>6.1f} "
+                    f"{s.python_blocks:>10} "
                     f"{s.gc_objects:>8} {s.widgets:>7} {s.survivors['Job']:>4} "
                     f"{s.refcounts[0]:>11} {s.refcounts[1]:>11} {s.refcounts[2]:>11} "
                     f"{time.perf_counter() - started:>6.0f}",
