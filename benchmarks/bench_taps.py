@@ -125,7 +125,7 @@ def run(cycles: int, warmup: int, size: str, profile: str | None = None) -> int:
     from tap_timer import TapTimer, format_table
 
     from kiosk.settings import settings_from_mapping
-    from ui.common.keyboard import use_on_screen_keyboard
+    from ui.common.input_method import use_on_screen_keyboard
     from ui.customer.app import KioskApp
     from ui.customer.look import Look
     from ui.customer.router import Screen

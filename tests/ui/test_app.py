@@ -252,7 +252,7 @@ def test_kiosk_mode_from_the_settings_file(qtbot: QtBot, tmp_path: Path) -> None
 
 
 def test_the_on_screen_keyboard_is_asked_for_unless_turned_off() -> None:
-    from ui.common.keyboard import use_on_screen_keyboard
+    from ui.common.input_method import use_on_screen_keyboard
 
     environ: dict[str, str] = {}
     assert use_on_screen_keyboard(Look().on_screen_keyboard, environ)

@@ -2,7 +2,7 @@
 
 A touchscreen has no keyboard, so the staff screens' text fields use Qt Virtual
 Keyboard (``QT_IM_MODULE=qtvirtualkeyboard``, set before the application exists;
-:func:`use_on_screen_keyboard`). It opens over the bottom of the screen, where it
+:func:`ui.common.input_method.use_on_screen_keyboard`). It opens over the bottom of the screen, where it
 hid the very field being typed into. A :class:`KeyboardDock` at the bottom of a
 staff view (the admin panel, the counter console) grows as tall as the part of
 the view the keyboard covers, so the view shrinks above it, and the focused field
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import MutableMapping
 
 from PySide6.QtCore import QPoint, QRect, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication
@@ -33,15 +32,6 @@ KEYBOARD_LOCALES = ("en_US", "zh_CN", "zh_TW")
 KEYBOARD_LOCALE = {"en": "en_US", "zh_Hans": "zh_CN", "zh_Hant": "zh_TW"}
 MARGIN_PX = 16
 """Room kept between the focused field and the keyboard's top edge."""
-
-
-def use_on_screen_keyboard(wanted: bool, environ: MutableMapping[str, str]) -> bool:
-    """Ask Qt for its on-screen keyboard (before the application exists), unless the
-    settings turn it off or the machine chose an input method itself."""
-    if not wanted or "QT_IM_MODULE" in environ:
-        return False
-    environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
-    return True
 
 
 def keyboard_on_screen() -> QRect:

@@ -31,7 +31,7 @@ def run_console(config: Path | None, counter: str | None) -> int:
     from kiosk.i18n import Catalogs
     from ui.common.errors import StartupError
     from ui.common.gc_guard import GuiThreadCollector
-    from ui.common.keyboard import use_on_screen_keyboard
+    from ui.common.input_method import use_on_screen_keyboard
     from ui.common.language import Language
     from ui.common.queue_backend import open_queue_backend
     from ui.common.theme import Theme

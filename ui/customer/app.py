@@ -32,7 +32,7 @@ from kiosk.clock import Clock, utc_now
 from kiosk.i18n import Catalogs
 from ui.common.after_paint import after_paint
 from ui.common.gc_guard import GuiThreadCollector
-from ui.common.keyboard import use_on_screen_keyboard
+from ui.common.input_method import use_on_screen_keyboard
 from ui.common.language import Language
 from ui.common.theme import Theme
 from ui.common.worker import Worker
