@@ -16,9 +16,10 @@ again.
 
 from __future__ import annotations
 
-import ctypes
 import logging
 from collections.abc import Callable
+from functools import cache
+from typing import Any
 
 from PySide6.QtCore import QAbstractNativeEventFilter, QByteArray, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -35,14 +36,21 @@ _STACKING_PLATFORMS = ("xcb", "wayland", "eglfs", "linuxfb")
 """Platforms with windows above and below (offscreen and minimal have none)."""
 
 
-class _XcbDestroyNotify(ctypes.Structure):
-    _fields_ = (
-        ("response_type", ctypes.c_uint8),
-        ("pad0", ctypes.c_uint8),
-        ("sequence", ctypes.c_uint16),
-        ("event", ctypes.c_uint32),
-        ("window", ctypes.c_uint32),
-    )
+@cache
+def _xcb_destroy_notify() -> Any:
+    """The C layout of ``xcb_destroy_notify_event_t`` (ctypes loads with kiosk mode)."""
+    import ctypes
+
+    class XcbDestroyNotify(ctypes.Structure):
+        _fields_ = (
+            ("response_type", ctypes.c_uint8),
+            ("pad0", ctypes.c_uint8),
+            ("sequence", ctypes.c_uint16),
+            ("event", ctypes.c_uint32),
+            ("window", ctypes.c_uint32),
+        )
+
+    return XcbDestroyNotify
 
 
 class ScreenHold(QObject):
@@ -134,10 +142,12 @@ class WindowDestroyedWatch(QAbstractNativeEventFilter):
         self._window = window
         self._on_destroyed = on_destroyed
         self._installed = False
+        self._event_type: Any = None
 
     def install(self) -> None:
         app = QApplication.instance()
         if app is not None and not self._installed and QGuiApplication.platformName() == "xcb":
+            self._event_type = _xcb_destroy_notify()
             app.installNativeEventFilter(self)
             self._installed = True
 
@@ -152,8 +162,8 @@ class WindowDestroyedWatch(QAbstractNativeEventFilter):
     ) -> tuple[bool, int]:
         address = int(message)  # a shiboken VoidPtr of size 0: false as a truth value
         kind = eventType.data() if isinstance(eventType, QByteArray) else bytes(eventType)
-        if address and kind == b"xcb_generic_event_t":
-            event = _XcbDestroyNotify.from_address(address)
+        if address and kind == b"xcb_generic_event_t" and self._event_type is not None:
+            event = self._event_type.from_address(address)
             if (event.response_type & 0x7F) == _XCB_DESTROY_NOTIFY and event.window == int(
                 self._window.winId()
             ):
