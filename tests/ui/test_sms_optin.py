@@ -171,3 +171,22 @@ def test_each_step_opens_at_its_top(make_kiosk: Callable[..., Kiosk]) -> None:
     kiosk.click("sms.purpose.survey")
     kiosk.click("sms.continue")
     assert pane.verticalScrollBar().value() == 0  # the keypad's prompt is in sight
+
+
+def test_the_panel_is_prepared_while_the_first_ticket_is_read(
+    make_kiosk: Callable[..., Kiosk],
+) -> None:
+    """Not built at start-up (its notice is a YAML file), but once the first ticket
+    has been painted, so the first "Text me" tap only shows it."""
+    kiosk = make_kiosk()
+    screen = ticket_screen(kiosk)
+    assert screen.optin is None
+    take_open_account_ticket(kiosk, "en")
+    kiosk.qtbot.waitUntil(lambda: screen.optin is not None, timeout=5000)
+    panel = screen.optin
+    kiosk.click("ticket.done")
+    take_open_account_ticket(kiosk, "zh_Hant")
+    assert screen.optin is panel  # built once
+    kiosk.click("sms.optin")
+    kiosk.qtbot.waitUntil(lambda: kiosk.has("sms.notice.body"))
+    assert kiosk.text("sms.notice.title") == load_texts().notice.text("title", "zh_Hant")
