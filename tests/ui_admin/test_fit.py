@@ -4,6 +4,7 @@ nothing overlapping, and the visits and audit tables end inside their width."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QSize
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QTableWidget
 
 from kiosk.access import StaffMember
 from kiosk.audit import AuditLog
+from kiosk.clock import utc_now
 from kiosk.db.database import Database
 from kiosk.desk import Desk
 from kiosk.i18n import LOCALES
@@ -27,8 +29,10 @@ LONG = "a change described at great length, " * 6
 
 @pytest.fixture
 def records(db: Database, settings: Settings, manager: StaffMember) -> None:
-    """A day of visits and an audit trail with long entries."""
-    clock = FakeClock()
+    """A morning of visits, ending an hour and three quarters ago, and an audit trail
+    with long entries. Dated by the real clock: the visits page shows the last seven
+    days by it (a fixed date fell out of that window a week after it was written)."""
+    clock = FakeClock(utc_now() - timedelta(hours=3))
     reception = Reception(db, settings, clock)
     desk = Desk(db, settings, reception.catalogue(), clock)
     desk.set_counter("3", ["open_account", "lost_card"])
