@@ -2,8 +2,8 @@
 
 A touchscreen has no keyboard, so the staff screens' text fields use Qt Virtual
 Keyboard (``QT_IM_MODULE=qtvirtualkeyboard``, set before the application exists;
-:func:`ui.common.input_method.use_on_screen_keyboard`). It opens over the bottom of the screen, where it
-hid the very field being typed into. A :class:`KeyboardDock` at the bottom of a
+:func:`ui.common.input_method.use_on_screen_keyboard`). It opens over the bottom
+of the screen, where it hid the very field being typed into. A :class:`KeyboardDock` at the bottom of a
 staff view (the admin panel, the counter console) grows as tall as the part of
 the view the keyboard covers, so the view shrinks above it, and the focused field
 is scrolled into sight inside its page's scroll area. The keyboard's rectangle

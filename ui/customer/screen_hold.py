@@ -142,12 +142,11 @@ class WindowDestroyedWatch(QAbstractNativeEventFilter):
         self._window = window
         self._on_destroyed = on_destroyed
         self._installed = False
-        self._event_type: Any = None
 
     def install(self) -> None:
         app = QApplication.instance()
         if app is not None and not self._installed and QGuiApplication.platformName() == "xcb":
-            self._event_type = _xcb_destroy_notify()
+            _xcb_destroy_notify()  # ctypes loads now, not at the first X event
             app.installNativeEventFilter(self)
             self._installed = True
 
@@ -162,8 +161,8 @@ class WindowDestroyedWatch(QAbstractNativeEventFilter):
     ) -> tuple[bool, int]:
         address = int(message)  # a shiboken VoidPtr of size 0: false as a truth value
         kind = eventType.data() if isinstance(eventType, QByteArray) else bytes(eventType)
-        if address and kind == b"xcb_generic_event_t" and self._event_type is not None:
-            event = self._event_type.from_address(address)
+        if address and kind == b"xcb_generic_event_t":
+            event = _xcb_destroy_notify().from_address(address)
             if (event.response_type & 0x7F) == _XCB_DESTROY_NOTIFY and event.window == int(
                 self._window.winId()
             ):

@@ -135,7 +135,7 @@ class TicketScreen(ScreenBase):
         self.middle.addWidget(self.content_area)
         self._contacts = contacts
         self.optin: SmsOptInPanel | None = None
-        """"Text me": built once the first ticket has been painted (or at the first tap),
+        """ "Text me": built once the first ticket has been painted (or at the first tap),
         not at start-up: its notice is read from a YAML file the idle kiosk never needs."""
         outer.addWidget(self.middle, 1)
         bottom, bottom_column = centered_column()
@@ -178,7 +178,7 @@ class TicketScreen(ScreenBase):
         self._show_state()
         self._jobs.run(lambda: self._reception.take_ticket(visit), self._issued, self._not_issued)
         if self._contacts is not None and self.optin is None:
-            after_paint(self, self._prepare_optin)  # while the customer reads the ticket
+            after_paint(self, self._ensure_optin)  # while the customer reads the ticket
 
     def leave(self) -> None:
         self._jobs.discard()
@@ -298,23 +298,19 @@ class TicketScreen(ScreenBase):
         self.service_did_refuse.emit(error.reason)
 
     # -- "text me" --------------------------------------------------------------------------
-    def _optin_panel(self) -> SmsOptInPanel | None:
-        """The "Text me" panel, built the first time it is wanted (None: not offered)."""
+    def _ensure_optin(self) -> None:
+        """Build the "Text me" panel the first time it is wanted (when it is offered)."""
         if self.optin is None and self._contacts is not None:
             self.optin = _optin_panel(self.language, self._worker, self._contacts, self)
             self.optin.closed.connect(self._optin_closed)
             self.optin.customer_did_act.connect(self._start_countdown)
             self.middle.addWidget(scroll_area(self.optin))
-        return self.optin
-
-    def _prepare_optin(self) -> None:
-        self._optin_panel()
 
     def _optin_open(self) -> None:
-        optin = self._optin_panel()
-        if optin is None or self.ticket is None:
+        self._ensure_optin()
+        if self.optin is None or self.ticket is None:
             return
-        optin.begin(self.ticket.ticket_id)
+        self.optin.begin(self.ticket.ticket_id)
         self.middle.setCurrentIndex(1)
         self._start_countdown()
         self._show_state()
